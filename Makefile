@@ -1,0 +1,64 @@
+# Sipokja: the one command runner for the README, developers and CI (.ci/run).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV_ENV := DEBUG=true
+
+.PHONY: setup run test lint format translations messages bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sipokja needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+translations: $(STAMP)
+	@$(DEV_ENV) $(PY) manage.py compile_translations
+
+## setup: create .venv, install, migrate, load regions and demo data (idempotent)
+setup: $(STAMP) translations
+	@mkdir -p var
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py load_regions
+	$(DEV_ENV) $(PY) manage.py load_demo
+
+## run: setup, then serve on http://$(HOST):$(PORT)/
+run: setup
+	@echo ""
+	@echo "  Sipokja runs at http://$(HOST):$(PORT)/"
+	@echo "  Demo log-ins (password: demo-sipokja-2026):"
+	@echo "    nasional         national admin (all provinces)"
+	@echo "    sulsel           provincial admin, Sulawesi Selatan (73)"
+	@echo "    gowa             operator, Kabupaten Gowa (73.06)"
+	@echo "    anggota.gowa     Pokja member, Kabupaten Gowa"
+	@echo "    pimpinan.sulsel  viewer, Sulawesi Selatan"
+	@echo "    sultra           provincial admin, Sulawesi Tenggara (74)"
+	@echo ""
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: $(STAMP) translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## lint: ruff, migrations in sync, translations complete
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEV_ENV) $(PY) manage.py compile_translations --check
+	$(DEV_ENV) $(PY) manage.py check
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## messages: extract new strings into every app's Indonesian catalogue (needs GNU gettext)
+messages: $(STAMP)
+	@for app in $$(ls */locale -d 2>/dev/null | cut -d/ -f1) ; do (cd $$app && $(DEV_ENV) ../$(PY) ../manage.py makemessages -l id --no-obsolete >/dev/null && echo "$$app"); done
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,109 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import ROLE_CHOICES
+
+
+class User(AbstractUser):
+    """A person who logs in to Sipokja. What they may do comes from their role assignments."""
+
+    class DataScrubbing:
+        personal_fields = ("first_name", "last_name", "email")
+
+
+class RoleAssignment(models.Model):
+    """A role held by a user for a region and everything below it. The national admin role is
+    held for no region (the whole country); every other role needs a region."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=ROLE_CHOICES)
+    region = models.ForeignKey(
+        "regions.Region",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name=_("region"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "region"],
+                name="unique_role_assignment",
+                violation_error_message=_("This user already holds this role for this region."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role="national_admin", region__isnull=True)
+                | (~models.Q(role="national_admin") & models.Q(region__isnull=False)),
+                name="role_region_required_except_national",
+                violation_error_message=_(
+                    "The national admin role has no region; every other role needs one."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()} · {self.region or _('national')}"
+
+
+def _hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True, user__is_active=True)
+
+
+class ApiToken(models.Model):
+    """A bearer token for the REST API. Only its SHA-256 hash is stored; the token itself is shown
+    once, when it is created."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=8)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @classmethod
+    def issue(cls, *, user, name) -> tuple["ApiToken", str]:
+        raw = "spk_" + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, prefix=raw[4:12], key_hash=_hash_token(raw))
+        return token, raw
+
+    @classmethod
+    def find(cls, raw: str) -> "ApiToken | None":
+        return cls.objects.active().select_related("user").filter(key_hash=_hash_token(raw)).first()
+
+    def revoke(self):
+        self.revoked_at = timezone.now()
+        self.save(update_fields=["revoked_at"])

@@ -1,0 +1,42 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.forms import TokenForm
+from accounts.models import ApiToken
+from accounts.roles import ROLES
+
+
+@login_required
+def profile(request):
+    """The user's roles and API tokens; a new token is shown once."""
+    form = TokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_token = ApiToken.issue(user=request.user, name=form.cleaned_data["name"])
+        messages.success(request, _("Token created. Copy it now: it will not be shown again."))
+        form = TokenForm()
+    assignments = [
+        (ROLES[a.role], a.region) for a in request.user.role_assignments.select_related("region")
+    ]
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "new_token": new_token,
+            "tokens": request.user.api_tokens.active(),
+            "assignments": assignments,
+        },
+    )
+
+
+@login_required
+@require_POST
+def revoke_token(request, token_id):
+    token = get_object_or_404(request.user.api_tokens.active(), pk=token_id)
+    token.revoke()
+    messages.success(request, _("Token “%(name)s” was revoked.") % {"name": token.name})
+    return redirect("accounts:profile")

@@ -1,0 +1,77 @@
+"""Shared test fixtures: the regions, and the named personas every permission test uses.
+
+Personas (STYLE.md §7): national admin; provincial admin of Sulawesi Selatan (73); operator of
+Kabupaten Gowa (73.06); member of Gowa's Pokja; viewer of Sulsel; provincial admin of Sulawesi
+Tenggara (74); anonymous.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from accounts.models import ApiToken, RoleAssignment
+from regions.models import Region
+from regions.services import load_regions
+
+PERSONAS = {
+    "national_admin": ("national_admin", None),
+    "sulsel_admin": ("provincial_admin", "73"),
+    "gowa_operator": ("regency_operator", "73.06"),
+    "gowa_member": ("member", "73.06"),
+    "sulsel_viewer": ("viewer", "73"),
+    "sultra_admin": ("provincial_admin", "74"),
+}
+PERSONA_NAMES = [*PERSONAS, "anonymous"]
+
+
+@pytest.fixture
+def regions(db):
+    """The 38 provinces and 514 kab/kota (loaded once per test database, reloaded if a
+    transactional test flushed them)."""
+    if not Region.objects.filter(code="73.06").exists():
+        load_regions()
+    return {r.code: r for r in Region.objects.filter(code__in=["73", "73.06", "73.71", "74", "74.01"])}
+
+
+@dataclass
+class Personas:
+    users: dict
+
+    def __getattr__(self, name):
+        try:
+            return self.users[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def client(self, name) -> Client:
+        client = Client()
+        if name != "anonymous":
+            client.force_login(self.users[name], backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    def api_client(self, name) -> Client:
+        if name == "anonymous":
+            return Client()
+        _token, raw = ApiToken.issue(user=self.users[name], name="test")
+        return Client(headers={"authorization": f"Bearer {raw}"})
+
+
+def make_user(username, role, region_code, **extra):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create(username=username, **extra)
+    region = Region.objects.get(code=region_code) if region_code else None
+    RoleAssignment.objects.create(user=user, role=role, region=region)
+    return user
+
+
+@pytest.fixture
+def personas(regions):
+    return Personas({name: make_user(name, role, code) for name, (role, code) in PERSONAS.items()})
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files of each test go to a fresh folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"

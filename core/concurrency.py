@@ -1,0 +1,40 @@
+"""Optimistic locking: every editable record carries a `version`; a save must name the version
+it was based on, and is refused when someone else saved in between (no silent overwrites)."""
+
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from core.errors import ConflictError
+
+
+class VersionedModel(models.Model):
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+def stale_message():
+    return _(
+        "This record was changed by someone else after you opened it. "
+        "Reload the page to see the latest version, then make your change again."
+    )
+
+
+@transaction.atomic
+def save_versioned(instance, *, expected_version, update_fields=None):
+    """Save `instance` if the stored version still equals `expected_version`, and bump it."""
+    model = type(instance)
+    current = (
+        model._base_manager.select_for_update()
+        .filter(pk=instance.pk)
+        .values_list("version", flat=True)
+        .first()
+    )
+    if current is None or expected_version is None or int(expected_version) != current:
+        raise ConflictError(stale_message())
+    instance.version = current + 1
+    if update_fields is not None:
+        update_fields = list(update_fields) + ["version"]
+    instance.save(update_fields=update_fields)
+    return instance

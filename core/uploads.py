@@ -1,0 +1,146 @@
+"""Uploaded files: checked by content (not by name), limited in size, stored under
+non-guessable names outside the web root, served only through permission-checked views."""
+
+import io
+import re
+import uuid
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+PDF = "pdf"
+XLSX = "xlsx"
+IMAGE = "image"
+
+_EXTENSIONS = {PDF: "pdf", XLSX: "xlsx"}
+
+
+def max_bytes() -> int:
+    return settings.SIPOKJA_UPLOAD_MAX_MB * 1024 * 1024
+
+
+def _read_head(uploaded, size=8192) -> bytes:
+    uploaded.seek(0)
+    head = uploaded.read(size)
+    uploaded.seek(0)
+    return head
+
+
+def check_size(uploaded):
+    if uploaded.size is not None and uploaded.size > max_bytes():
+        raise ValidationError(
+            _("The file is %(size).1f MB; the limit is %(limit)d MB. Upload a smaller file.")
+            % {"size": uploaded.size / 1024 / 1024, "limit": settings.SIPOKJA_UPLOAD_MAX_MB},
+            code="too_large",
+        )
+    if not uploaded.size:
+        raise ValidationError(_("The file is empty."), code="empty")
+
+
+def validate_pdf(uploaded):
+    """Accept only a real, readable PDF with at least one page."""
+    check_size(uploaded)
+    not_pdf = ValidationError(
+        _("The file is not a valid PDF document. Upload the signed document as a PDF."),
+        code="not_pdf",
+    )
+    if not _read_head(uploaded, 1024).lstrip()[:5] == b"%PDF-":
+        raise not_pdf
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        uploaded.seek(0)
+        reader = PdfReader(io.BytesIO(uploaded.read()))
+        if len(reader.pages) < 1:
+            raise not_pdf
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        raise not_pdf from None
+    finally:
+        uploaded.seek(0)
+
+
+def validate_xlsx(uploaded):
+    """Accept only an .xlsx workbook without macros."""
+    check_size(uploaded)
+    not_xlsx = ValidationError(
+        _("The file is not an Excel workbook (.xlsx). Use the template downloaded from Sipokja."),
+        code="not_xlsx",
+    )
+    if _read_head(uploaded, 4) != b"PK\x03\x04":
+        raise not_xlsx
+    try:
+        uploaded.seek(0)
+        with zipfile.ZipFile(uploaded) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise not_xlsx from None
+    finally:
+        uploaded.seek(0)
+    if "xl/workbook.xml" not in names:
+        raise not_xlsx
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise ValidationError(
+            _("Workbooks with macros are not accepted. Save the file as a plain .xlsx workbook."),
+            code="macro",
+        )
+
+
+def validate_image(uploaded):
+    check_size(uploaded)
+    head = _read_head(uploaded, 16)
+    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+        raise ValidationError(_("The file is not a PNG or JPEG image."), code="not_image")
+
+
+def stored_name(prefix: str, extension: str) -> str:
+    """A non-guessable storage path such as `decrees/2025/3f2a….pdf`."""
+    return f"{prefix}/{timezone.now():%Y}/{uuid.uuid4().hex}.{extension}"
+
+
+def upload_to(prefix: str, extension: str):
+    def _upload_to(instance, filename):
+        return stored_name(prefix, extension)
+
+    _upload_to.__name__ = f"upload_to_{prefix.replace('/', '_')}"
+    return _upload_to
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
+
+
+def safe_filename(name: str, default: str = "dokumen") -> str:
+    """A download name without path parts or characters that could break the header."""
+    name = (name or "").replace("\\", "/").split("/")[-1]
+    name = _UNSAFE.sub("_", name).strip(" ._") or default
+    return name[:120]
+
+
+_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+}
+
+
+def serve(field_file, download_name: str, *, inline: bool = False) -> FileResponse:
+    """Stream a stored file with a safe Content-Type and Content-Disposition."""
+    extension = field_file.name.rsplit(".", 1)[-1].lower()
+    content_type = _CONTENT_TYPES.get(extension, "application/octet-stream")
+    filename = safe_filename(download_name)
+    if not filename.lower().endswith("." + extension):
+        filename = f"{filename}.{extension}"
+    response = FileResponse(
+        field_file.open("rb"),
+        content_type=content_type,
+        as_attachment=not inline,
+        filename=filename,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

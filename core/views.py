@@ -1,0 +1,24 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect
+
+from accounts.access import is_national, top_regions
+
+
+def home(request):
+    """Send each user to the top of their scope."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if is_national(request.user):
+        return redirect("regions:list")
+    region = top_regions(request.user).first()
+    if region is None:
+        return redirect("accounts:profile")
+    return redirect("regions:detail", code=region.code)
+
+
+def healthz(request):
+    """Liveness and database check for load balancers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

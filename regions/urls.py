@@ -1,0 +1,10 @@
+from django.urls import path
+
+from regions import views
+
+app_name = "regions"
+urlpatterns = [
+    path("regions/", views.region_list, name="list"),
+    path("r/<str:code>/", views.region_detail, name="detail"),
+    path("r/<str:code>/office/", views.region_edit, name="edit"),
+]

@@ -1,0 +1,65 @@
+"""Building blocks of the permission matrix. Each app lists its routes in `<app>/tests/matrix.py`
+as `ROWS`; `tests/test_permission_matrix.py` runs every row for every persona and fails when a
+route or API operation has no row."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from conftest import PERSONA_NAMES
+
+# Region codes every row can use in its path: "/r/{gowa}/".
+REGION_KWARGS = {"sulsel": "73", "gowa": "73.06", "makassar": "73.71", "sultra": "74"}
+
+
+def expect(default, **overrides) -> dict:
+    """Expected status per persona: `expect(200, anonymous=302, sultra_admin=404)`."""
+    unknown = set(overrides) - set(PERSONA_NAMES)
+    if unknown:
+        raise ValueError(f"unknown personas: {unknown}")
+    return {name: overrides.get(name, default) for name in PERSONA_NAMES}
+
+
+# Common shapes. Scope: Sulsel admin, viewer and national admin see all of Sulsel;
+# the Gowa operator and member only Gowa; the Sultra admin nothing in Sulsel.
+def view_gowa(ok=200):
+    """A read of something in Gowa: everyone in scope may read it."""
+    return expect(ok, sultra_admin=404, anonymous=302)
+
+
+def edit_gowa(ok=200):
+    """A write in Gowa needing an operator's right: member and viewer get 403."""
+    return expect(ok, gowa_member=403, sulsel_viewer=403, sultra_admin=404, anonymous=302)
+
+
+def view_sulsel(ok=200):
+    """A read at province level (73): kab/kota users are out of scope."""
+    return expect(ok, gowa_operator=404, gowa_member=404, sultra_admin=404, anonymous=302)
+
+
+def edit_sulsel(ok=200):
+    """A write at province level: only the national and Sulsel admins."""
+    return expect(ok, gowa_operator=404, gowa_member=404, sulsel_viewer=403, sultra_admin=404, anonymous=302)
+
+
+def api(shape: dict) -> dict:
+    """The same expectations for an API operation: anonymous gets 401 instead of a redirect."""
+    return {**shape, "anonymous": 401}
+
+
+@dataclass
+class Row:
+    # For HTML routes: the URL name (`regions:detail`). For the API: "METHOD /api/v1/path".
+    name: str
+    method: str
+    path: str
+    expect: dict
+    api: bool = False
+    # Creates what the route needs and returns extra path keywords; gets the personas.
+    setup: Callable | None = None
+    # Form fields or JSON body; a callable gets (personas, path keywords).
+    data: dict | Callable | None = None
+    note: str = field(default="")
+
+    @property
+    def id(self):
+        return f"{self.method} {self.path}"

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkgroupsConfig(AppConfig):
+    name = "workgroups"
+    verbose_name = _("Pokja registry")
+
+    def ready(self):
+        from audit.registry import register
+        from workgroups.models import Institution, WorkGroup
+
+        register(WorkGroup, region=lambda obj: obj.region.code)
+        register(Institution, region=lambda obj: obj.region.code)
