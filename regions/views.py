@@ -7,6 +7,7 @@ from accounts.access import region_view, top_regions
 from accounts.permissions import Permission
 from core.concurrency import save_versioned
 from core.errors import ConflictError
+from core.navigation import region_links
 from regions.forms import OfficeForm
 
 
@@ -20,7 +21,11 @@ def region_list(request):
 @region_view(Permission.REGION_VIEW)
 def region_detail(request, region):
     children = region.children.all() if region.is_province else []
-    return render(request, "regions/detail.html", {"region": region, "children": children})
+    return render(
+        request,
+        "regions/detail.html",
+        {"region": region, "children": children, "links": region_links(request.user, region)},
+    )
 
 
 @region_view(Permission.REGION_EDIT)

@@ -8,7 +8,9 @@ class WorkgroupsConfig(AppConfig):
 
     def ready(self):
         from audit.registry import register
-        from workgroups.models import Institution, WorkGroup
+        from workgroups.models import Decree, Institution, Member, WorkGroup
 
         register(WorkGroup, region=lambda obj: obj.region.code)
         register(Institution, region=lambda obj: obj.region.code)
+        register(Decree, region=lambda obj: obj.workgroup.region.code)
+        register(Member, region=lambda obj: obj.workgroup.region.code)

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.uploads import upload_to
 
 
 class SubGroup(models.Model):
@@ -107,6 +108,98 @@ class Institution(VersionedModel):
                 violation_error_message=_("This region already has an institution with this name."),
             )
         ]
+
+    def __str__(self):
+        return self.name
+
+
+class Decree(VersionedModel):
+    """An SK (Surat Keputusan) establishing, amending or renewing the Pokja, with its signed PDF.
+    A Pokja has several decrees over time; the current one is the latest valid on a given date.
+    Structure of an Indonesian decree: ../shared/DOMAIN.md §6."""
+
+    class Issuer(models.TextChoices):
+        GOVERNOR = "governor", _("Governor")
+        REGENT = "regent", _("Regent (Bupati)")
+        MAYOR = "mayor", _("Mayor (Wali Kota)")
+        BKKBN_HEAD = "bkkbn_head", _("Head of the BKKBN provincial office")
+        OTHER = "other", _("Other")
+
+    workgroup = models.ForeignKey(WorkGroup, on_delete=models.CASCADE, related_name="decrees", verbose_name=_("Pokja"))
+    number = models.CharField(_("number"), max_length=100, help_text=_("As written on the decree, e.g. 446/II/TAHUN 2022."))
+    title = models.CharField(_("title (tentang)"), max_length=300)
+    signed_on = models.DateField(_("date signed"))
+    issuer = models.CharField(_("issuer"), max_length=20, choices=Issuer.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True, help_text=_("Leave empty if the decree has no end date."))
+    file = models.FileField(_("signed PDF"), upload_to=upload_to("decrees", "pdf"), blank=True)
+    original_filename = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-valid_from", "-signed_on", "-pk"]
+        verbose_name = _("decree (SK)")
+        verbose_name_plural = _("decrees (SK)")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=models.F("valid_from")),
+                name="decree_validity_ordered",
+                violation_error_message=_("The end of validity cannot be before its start."),
+            )
+        ]
+        indexes = [
+            # The SK criterion: the decree of a Pokja valid on a date.
+            models.Index(fields=["workgroup", "valid_from", "valid_until"], name="decree_validity"),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def is_valid_on(self, day) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+class Member(VersionedModel):
+    """A person in the Pokja: position (jabatan), institution, role (kedudukan), sub-group,
+    contact (personal data, UU PDP: shown only to users with the contact right) and active
+    period. A member may be given a log-in (`user`)."""
+
+    class Role(models.TextChoices):
+        ADVISER = "adviser", _("Adviser (Pengarah)")
+        RESPONSIBLE = "responsible", _("Person in charge (Penanggung Jawab)")
+        CHAIR = "chair", _("Chair (Ketua)")
+        VICE_CHAIR = "vice_chair", _("Vice chair (Wakil Ketua)")
+        SECRETARY = "secretary", _("Secretary (Sekretaris)")
+        COORDINATOR = "coordinator", _("Field coordinator (Koordinator Bidang)")
+        MEMBER = "member", _("Member (Anggota)")
+
+    workgroup = models.ForeignKey(WorkGroup, on_delete=models.CASCADE, related_name="members", verbose_name=_("Pokja"))
+    name = models.CharField(_("name"), max_length=150)
+    position = models.CharField(_("position (jabatan)"), max_length=200, blank=True)
+    institution = models.ForeignKey(Institution, null=True, blank=True, on_delete=models.PROTECT, related_name="members", verbose_name=_("institution"))
+    role = models.CharField(_("role in the Pokja"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    subgroup = models.ForeignKey(SubGroup, null=True, blank=True, on_delete=models.PROTECT, related_name="members", verbose_name=_("sub-group"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    active_from = models.DateField(_("active from"), null=True, blank=True)
+    active_until = models.DateField(_("active until"), null=True, blank=True)
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="member", verbose_name=_("log-in"))
+
+    class Meta:
+        ordering = ["workgroup", "role", "name"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(active_until__isnull=True) | models.Q(active_from__isnull=True) | models.Q(active_until__gte=models.F("active_from")),
+                name="member_period_ordered",
+                violation_error_message=_("The end of the active period cannot be before its start."),
+            )
+        ]
+
+    class DataScrubbing:
+        personal_fields = ("name", "phone", "email")
 
     def __str__(self):
         return self.name
