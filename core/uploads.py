@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
 PDF = "pdf"
@@ -102,12 +103,22 @@ def stored_name(prefix: str, extension: str) -> str:
     return f"{prefix}/{timezone.now():%Y}/{uuid.uuid4().hex}.{extension}"
 
 
-def upload_to(prefix: str, extension: str):
-    def _upload_to(instance, filename):
-        return stored_name(prefix, extension)
+@deconstructible
+class UploadTo:
+    """`upload_to=UploadTo("decrees", "pdf")`: random names, never the user's file name."""
 
-    _upload_to.__name__ = f"upload_to_{prefix.replace('/', '_')}"
-    return _upload_to
+    def __init__(self, prefix: str, extension: str):
+        self.prefix = prefix
+        self.extension = extension
+
+    def __call__(self, instance, filename):
+        return stored_name(self.prefix, self.extension)
+
+    def __eq__(self, other):
+        return isinstance(other, UploadTo) and (self.prefix, self.extension) == (other.prefix, other.extension)
+
+
+upload_to = UploadTo
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
