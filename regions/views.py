@@ -7,7 +7,7 @@ from accounts.access import region_view, top_regions
 from accounts.permissions import Permission
 from core.concurrency import save_versioned
 from core.errors import ConflictError
-from core.navigation import region_links
+from core.region_links import region_links
 from regions.forms import OfficeForm
 
 
