@@ -56,9 +56,14 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## messages: extract new strings into every app's Indonesian catalogue (needs GNU gettext)
+## messages: extract new strings into the Indonesian catalogues (needs GNU gettext)
+APP_CATALOGUES := workgroups indicators planning budget policies assessment meetings knowledge dashboards
 messages: $(STAMP)
-	@for app in $$(ls */locale -d 2>/dev/null | cut -d/ -f1) ; do (cd $$app && $(DEV_ENV) ../$(PY) ../manage.py makemessages -l id --no-obsolete >/dev/null && echo "$$app"); done
+	$(DEV_ENV) $(PY) manage.py makemessages -l id --no-obsolete $(foreach app,$(APP_CATALOGUES) .venv var static tests,--ignore=$(app)/*)
+	@for app in $(APP_CATALOGUES); do \
+	  if [ -d $$app/locale ]; then (cd $$app && $(DEV_ENV) ../$(PY) ../manage.py makemessages -l id --no-obsolete); fi; \
+	done
+	@echo "Now fill in every empty msgstr (scripts/fill_po.py helps), then run make lint."
 
 clean:
 	rm -rf $(VENV) var

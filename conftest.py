@@ -31,7 +31,9 @@ def regions(db):
     transactional test flushed them)."""
     if not Region.objects.filter(code="73.06").exists():
         load_regions()
-    return {r.code: r for r in Region.objects.filter(code__in=["73", "73.06", "73.71", "74", "74.01"])}
+    return {
+        r.code: r for r in Region.objects.filter(code__in=["73", "73.06", "73.71", "74", "74.01"])
+    }
 
 
 @dataclass
@@ -47,7 +49,9 @@ class Personas:
     def client(self, name) -> Client:
         client = Client()
         if name != "anonymous":
-            client.force_login(self.users[name], backend="django.contrib.auth.backends.ModelBackend")
+            client.force_login(
+                self.users[name], backend="django.contrib.auth.backends.ModelBackend"
+            )
         return client
 
     def api_client(self, name) -> Client:

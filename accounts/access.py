@@ -23,7 +23,9 @@ def _assignments(user) -> list[tuple[str, str | None]]:
     """(role, region code or None for national) pairs, cached on the user for the request."""
     cached = getattr(user, "_sipokja_assignments", None)
     if cached is None:
-        cached = [(role, code) for role, code in user.role_assignments.values_list("role", "region__code")]
+        cached = [
+            (role, code) for role, code in user.role_assignments.values_list("role", "region__code")
+        ]
         if user.is_superuser:
             cached.append(("national_admin", None))
         user._sipokja_assignments = cached

@@ -97,7 +97,9 @@ class ApiToken(models.Model):
     @classmethod
     def issue(cls, *, user, name) -> tuple["ApiToken", str]:
         raw = "spk_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[4:12], key_hash=_hash_token(raw))
+        token = cls.objects.create(
+            user=user, name=name, prefix=raw[4:12], key_hash=_hash_token(raw)
+        )
         return token, raw
 
     @classmethod

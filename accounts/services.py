@@ -10,14 +10,21 @@ from regions.models import Region
 
 
 @transaction.atomic
-def upsert_user_with_role(*, username, role, region_code=None, password=None, email="", full_name=""):
+def upsert_user_with_role(
+    *, username, role, region_code=None, password=None, email="", full_name=""
+):
     """Create or update a user and give them `role` for the region. Returns (user, created)."""
     if role not in ROLES:
-        raise DomainError(_("Unknown role %(role)s. Choose one of: %(roles)s.") % {"role": role, "roles": ", ".join(ROLES)})
+        raise DomainError(
+            _("Unknown role %(role)s. Choose one of: %(roles)s.")
+            % {"role": role, "roles": ", ".join(ROLES)}
+        )
     region = None
     if role == "national_admin":
         if region_code:
-            raise DomainError(_("The national admin role is held for the whole country; leave out the region."))
+            raise DomainError(
+                _("The national admin role is held for the whole country; leave out the region.")
+            )
     else:
         if not region_code:
             raise DomainError(_("The role %(role)s needs a region code.") % {"role": role})

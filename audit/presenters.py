@@ -14,9 +14,26 @@ def model_name(label: str) -> str:
 def describe(event) -> str:
     name = model_name(event.model)
     if event.action == "create":
-        return _("%(user)s created %(type)s “%(record)s”.") % {"user": event.actor_username, "type": name, "record": event.object_repr}
+        return _("%(user)s created %(type)s “%(record)s”.") % {
+            "user": event.actor_username,
+            "type": name,
+            "record": event.object_repr,
+        }
     if event.action == "update":
-        return _("%(user)s changed %(type)s “%(record)s”.") % {"user": event.actor_username, "type": name, "record": event.object_repr}
+        return _("%(user)s changed %(type)s “%(record)s”.") % {
+            "user": event.actor_username,
+            "type": name,
+            "record": event.object_repr,
+        }
     if event.action == "delete":
-        return _("%(user)s deleted %(type)s “%(record)s”.") % {"user": event.actor_username, "type": name, "record": event.object_repr}
-    return _("%(user)s: %(event)s on %(type)s “%(record)s”.") % {"user": event.actor_username, "event": event.code, "type": name, "record": event.object_repr}
+        return _("%(user)s deleted %(type)s “%(record)s”.") % {
+            "user": event.actor_username,
+            "type": name,
+            "record": event.object_repr,
+        }
+    return _("%(user)s: %(event)s on %(type)s “%(record)s”.") % {
+        "user": event.actor_username,
+        "event": event.code,
+        "type": name,
+        "record": event.object_repr,
+    }

@@ -39,7 +39,18 @@ def _fields(model, names):
     return [f for f in concrete if f.name in names]
 
 
-def record(*, action, instance=None, model_label="", object_id="", object_repr="", region_code="", changes=None, code="", actor=None):
+def record(
+    *,
+    action,
+    instance=None,
+    model_label="",
+    object_id="",
+    object_repr="",
+    region_code="",
+    changes=None,
+    code="",
+    actor=None,
+):
     """Write one audit event. `actor` defaults to the user of the current request or command."""
     actor = actor if actor is not None else current_actor()
     if instance is not None:
@@ -85,7 +96,9 @@ def _post_save(sender, instance, created, raw=False, **kwargs):
         if not changes:
             return
         action = AuditEvent.Action.UPDATE
-    record(action=action, instance=instance, region_code=config["region"](instance), changes=changes)
+    record(
+        action=action, instance=instance, region_code=config["region"](instance), changes=changes
+    )
 
 
 def _post_delete(sender, instance, **kwargs):

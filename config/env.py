@@ -45,5 +45,7 @@ def env_secret(name: str, default: str | None = None) -> str | None:
             with open(file_name, encoding="utf-8") as fh:
                 return fh.read().strip()
         except OSError as exc:
-            raise ImproperlyConfigured(f"{name}_FILE points to {file_name!r}, which cannot be read: {exc}") from None
+            raise ImproperlyConfigured(
+                f"{name}_FILE points to {file_name!r}, which cannot be read: {exc}"
+            ) from None
     return os.environ.get(name, default)

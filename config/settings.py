@@ -158,7 +158,8 @@ WHITENOISE_USE_FINDERS = not env_bool("SIPOKJA_STATIC_MANIFEST", not DEBUG)
 MEDIA_ROOT = Path(env_str("SIPOKJA_MEDIA_ROOT") or BASE_DIR / "var" / "media")
 if not MEDIA_ROOT.is_absolute():
     MEDIA_ROOT = BASE_DIR / MEDIA_ROOT
-MEDIA_URL = None
+# No URL serves MEDIA_ROOT in production; files go through permission-checked views only.
+MEDIA_URL = "/_media-not-served/"
 SIPOKJA_UPLOAD_MAX_MB = env_int("SIPOKJA_UPLOAD_MAX_MB", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -15,12 +15,26 @@ _MONTH_LOOKUP.update(
     {
         name: i + 1
         for i, name in enumerate(
-            ["january", "february", "march", "april", "may", "june", "july", "august",
-             "september", "october", "november", "december"]  # fmt: skip
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ]  # fmt: skip
         )
     }
 )
-_MONTH_LOOKUP.update({"agt": 8, "ags": 8, "des": 12, "okt": 10, "peb": 2, "nop": 11, "aug": 8, "oct": 10, "dec": 12})
+_MONTH_LOOKUP.update(
+    {"agt": 8, "ags": 8, "des": 12, "okt": 10, "peb": 2, "nop": 11, "aug": 8, "oct": 10, "dec": 12}
+)
 
 
 def format_rupiah(amount) -> str:
@@ -69,7 +83,11 @@ def parse_rupiah(raw) -> int:
         text = str(raw or "").strip()
         if not text:
             raise ValueError(_("Enter an amount in Rupiah."))
-        if text.startswith("-") or text.lower().startswith("rp -") or text.lower().startswith("rp-"):
+        if (
+            text.startswith("-")
+            or text.lower().startswith("rp -")
+            or text.lower().startswith("rp-")
+        ):
             raise ValueError(_("The amount cannot be negative."))
         match = _RUPIAH.match(text.replace(" ", "") if text.lower().startswith("rp") else text)
         if not match:

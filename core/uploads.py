@@ -115,7 +115,10 @@ class UploadTo:
         return stored_name(self.prefix, self.extension)
 
     def __eq__(self, other):
-        return isinstance(other, UploadTo) and (self.prefix, self.extension) == (other.prefix, other.extension)
+        return isinstance(other, UploadTo) and (self.prefix, self.extension) == (
+            other.prefix,
+            other.extension,
+        )
 
 
 upload_to = UploadTo

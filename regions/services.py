@@ -36,7 +36,9 @@ def load_regions() -> dict:
         parent = existing[row["province_code"]]
         if region is None:
             new.append(
-                Region(code=row["code"], name=row["name"], level=Region.Level.REGENCY, parent=parent)
+                Region(
+                    code=row["code"], name=row["name"], level=Region.Level.REGENCY, parent=parent
+                )
             )
         elif region.name != row["name"] or region.parent_id != parent.pk:
             Region.objects.filter(pk=region.pk).update(name=row["name"], parent=parent)

@@ -38,7 +38,9 @@ def view_sulsel(ok=200):
 
 def edit_sulsel(ok=200):
     """A write at province level: only the national and Sulsel admins."""
-    return expect(ok, gowa_operator=404, gowa_member=404, sulsel_viewer=403, sultra_admin=404, anonymous=302)
+    return expect(
+        ok, gowa_operator=404, gowa_member=404, sulsel_viewer=403, sultra_admin=404, anonymous=302
+    )
 
 
 def api(shape: dict) -> dict:

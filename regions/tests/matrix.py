@@ -1,6 +1,12 @@
 from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, view_gowa, view_sulsel
 
-_office = {"office_name": "DPPKB", "office_address": "Jl. Contoh 1", "office_phone": "", "office_email": "", "version": "1"}
+_office = {
+    "office_name": "DPPKB",
+    "office_address": "Jl. Contoh 1",
+    "office_phone": "",
+    "office_email": "",
+    "version": "1",
+}
 
 ROWS = [
     Row("regions:list", "GET", "/regions/", expect(200, anonymous=302)),
@@ -13,6 +19,18 @@ ROWS = [
     Row("regions:edit", "POST", "/r/{sulsel}/office/", edit_sulsel(302), data=_office),
     Row("GET /api/v1/regions", "GET", "/api/v1/regions", expect(200, anonymous=401), api=True),
     Row("GET /api/v1/regions/{code}", "GET", "/api/v1/regions/{gowa}", api(view_gowa()), api=True),
-    Row("GET /api/v1/regions/{code}", "GET", "/api/v1/regions/{makassar}", api(expect(200, gowa_operator=404, gowa_member=404, sultra_admin=404)), api=True),
-    Row("GET /api/v1/regions/{code}", "GET", "/api/v1/regions/{sultra}", api(expect(404, national_admin=200, sultra_admin=200)), api=True),
+    Row(
+        "GET /api/v1/regions/{code}",
+        "GET",
+        "/api/v1/regions/{makassar}",
+        api(expect(200, gowa_operator=404, gowa_member=404, sultra_admin=404)),
+        api=True,
+    ),
+    Row(
+        "GET /api/v1/regions/{code}",
+        "GET",
+        "/api/v1/regions/{sultra}",
+        api(expect(404, national_admin=200, sultra_admin=200)),
+        api=True,
+    ),
 ]

@@ -34,4 +34,6 @@ class Command(BaseCommand):
             count += 1
         if problems:
             raise CommandError("Untranslated or fuzzy Indonesian strings:\n" + "\n".join(problems))
-        self.stdout.write(f"Translations: {count} catalogues {'checked' if options['check'] else 'compiled'}.")
+        self.stdout.write(
+            f"Translations: {count} catalogues {'checked' if options['check'] else 'compiled'}."
+        )

@@ -1,0 +1,61 @@
+"""Headless Chromium for browser tests: Debian's `chromium`, driven by Playwright through
+`executable_path` (Playwright's own browser download does not work on our machines).
+
+Browser tests are skipped when chromium is missing, unless SIPOKJA_REQUIRE_BROWSER=1 (CI sets
+it), in which case they fail.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("SIPOKJA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_available() -> bool:
+    return os.path.exists(CHROMIUM) or shutil.which("chromium") is not None
+
+
+@pytest.fixture
+def browser_page(live_server, monkeypatch):
+    """A Playwright page in headless Chromium, plus a list of console errors it collected."""
+    if not chromium_available():
+        if os.environ.get("SIPOKJA_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"chromium not found at {CHROMIUM} (install Debian's chromium package)")
+        pytest.skip("chromium is not installed")
+    # Playwright's sync API runs an event loop; Django's ORM must be allowed in this thread.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.console_errors = []
+        page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+        page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+        page.base_url = live_server.url
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+def log_in(page, username, password):
+    page.goto(page.base_url + "/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
