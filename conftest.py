@@ -79,3 +79,18 @@ def personas(regions):
 def _media_root(settings, tmp_path):
     """Uploaded files of each test go to a fresh folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Before the test database is dropped, end connections that live-server threads left
+    behind (PostgreSQL ends a closed session asynchronously, which races the DROP DATABASE)."""
+    yield
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
