@@ -15,6 +15,7 @@ class User(AbstractUser):
 
     class DataScrubbing:
         personal_fields = ("first_name", "last_name", "email")
+        purpose = _("To log in, to address the user and to send password resets and reminders.")
 
 
 class RoleAssignment(models.Model):
