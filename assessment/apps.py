@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AssessmentConfig(AppConfig):
     name = "assessment"
     verbose_name = _("Effectiveness assessment")
+
+    def ready(self):
+        from assessment.models import Criterion, CriterionReview
+        from audit.registry import register
+
+        register(Criterion, region=lambda obj: obj.province.code if obj.province_id else "")
+        register(CriterionReview, region=lambda obj: obj.assessment.region.code)

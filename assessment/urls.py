@@ -1,4 +1,31 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from assessment import views
 
 app_name = "assessment"
-urlpatterns = []
+urlpatterns = [
+    path("assessment/national/", views.national, name="national"),
+    path("assessment/criteria/", views.criteria_list, name="criteria"),
+    path("assessment/criteria/<int:pk>/edit/", views.criterion_edit, name="criterion_edit"),
+    path("r/<str:code>/assessment/", views.region_assessment, name="region"),
+    path("r/<str:code>/assessment/matrix/", views.matrix, name="matrix"),
+    path("r/<str:code>/assessment/matrix.<str:fmt>", views.matrix_export, name="matrix_export"),
+    path("r/<str:code>/assessment/history/", views.history, name="history"),
+    path(
+        "r/<str:code>/assessment/criteria/", views.provincial_criteria, name="provincial_criteria"
+    ),
+    path(
+        "r/<str:code>/assessment/criteria/<int:pk>/edit/",
+        views.provincial_criterion_edit,
+        name="provincial_criterion_edit",
+    ),
+    path("r/<str:code>/assessment/<int:year>/submit/", views.submit, name="submit"),
+    path("r/<str:code>/assessment/<int:year>/verify/", views.verify, name="verify"),
+    path("r/<str:code>/assessment/<int:year>/reopen/", views.reopen, name="reopen"),
+    path("r/<str:code>/assessment/<int:year>/respond/", views.respond, name="respond"),
+    path(
+        "r/<str:code>/assessment/<int:year>/declare/<int:criterion_id>/",
+        views.declare,
+        name="declare",
+    ),
+]

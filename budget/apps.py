@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class BudgetConfig(AppConfig):
     name = "budget"
     verbose_name = _("Budgets")
+
+    def ready(self):
+        from audit.registry import register
+        from budget.models import BudgetAllocation
+
+        register(BudgetAllocation, region=lambda obj: obj.workgroup.region.code)

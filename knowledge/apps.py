@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = _("Strategic issues and knowledge centre")
+
+    def ready(self):
+        from audit.registry import register
+        from knowledge.models import KnowledgeDocument, StrategicIssue
+
+        register(StrategicIssue, region=lambda obj: obj.region.code)
+        # National documents have no region; a province's documents carry its code.
+        register(
+            KnowledgeDocument, region=lambda obj: obj.publisher.code if obj.publisher_id else ""
+        )

@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Forum and meetings")
+
+    def ready(self):
+        from audit.registry import register
+        from meetings import models as m
+
+        register(m.Letterhead, region=lambda obj: obj.region.code)
+        register(m.Meeting, region=lambda obj: obj.region.code)
+        register(m.InvitedRegion, region=lambda obj: obj.meeting.region.code)
+        register(m.InvitedInstitution, region=lambda obj: obj.meeting.region.code)
+        register(m.AgendaItem, region=lambda obj: obj.meeting.region.code)
+        register(m.Material, region=lambda obj: obj.meeting.region.code)
+        register(m.Participant, region=lambda obj: obj.meeting.region.code)
+        register(m.Minutes, region=lambda obj: obj.meeting.region.code)
+        register(m.Decision, region=lambda obj: obj.minutes.meeting.region.code)
+        register(m.ActionItem, region=lambda obj: obj.region.code)
+        register(m.ProgressNote, region=lambda obj: obj.item.region.code)
+        register(m.Announcement, region=lambda obj: obj.region.code)
+        register(m.AnnouncementRecipient, region=lambda obj: obj.announcement.region.code)
+        register(m.AnnouncementRead, region=lambda obj: obj.region.code)
+        register(m.ReminderLog, region=lambda obj: obj.region_code)

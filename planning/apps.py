@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PlanningConfig(AppConfig):
     name = "planning"
     verbose_name = _("Work plans")
+
+    def ready(self):
+        from audit.registry import register
+        from planning.models import Activity, WorkPlan
+
+        register(WorkPlan, region=lambda obj: obj.workgroup.region.code)
+        register(Activity, region=lambda obj: obj.plan.workgroup.region.code)

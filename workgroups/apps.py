@@ -8,9 +8,11 @@ class WorkgroupsConfig(AppConfig):
 
     def ready(self):
         from audit.registry import register
-        from workgroups.models import Decree, Institution, Member, WorkGroup
+        from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
 
         register(WorkGroup, region=lambda obj: obj.region.code)
         register(Institution, region=lambda obj: obj.region.code)
         register(Decree, region=lambda obj: obj.workgroup.region.code)
         register(Member, region=lambda obj: obj.workgroup.region.code)
+        # The national catalogue: no region.
+        register(SubGroup, region=lambda obj: "")

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
@@ -34,16 +35,23 @@ class WorkGroup(VersionedModel):
         DISSOLVED = "dissolved", _("Dissolved")
 
     region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, related_name="workgroups", verbose_name=_("region")
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="workgroups",
+        verbose_name=_("region"),
     )
     name = models.CharField(_("name"), max_length=200)
     formed_on = models.DateField(_("formation date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
     secretariat_office = models.CharField(_("secretariat office"), max_length=200, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    subgroups = models.ManyToManyField(SubGroup, blank=True, related_name="workgroups", verbose_name=_("sub-groups"))
+    subgroups = models.ManyToManyField(
+        SubGroup, blank=True, related_name="workgroups", verbose_name=_("sub-groups")
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -70,9 +78,30 @@ class WorkGroup(VersionedModel):
 
     class DataScrubbing:
         personal_fields = ("contact_name", "contact_phone", "contact_email")
+        purpose = _("So that the province and partners can reach the Pokja secretariat.")
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    def current_decree(self, on=None):
+        """The decree (SK) in force on `on` (default today): among the decrees valid on that
+        date, the one that took effect last (then the one signed last). An amendment or a
+        renewal therefore replaces the decree before it from its `valid_from` date. None when
+        no decree is valid on that date (none yet, or all expired).
+
+        For many Pokja at once use `workgroups.services.current_decrees(ids, on=…)`, which
+        answers with one query."""
+        on = on or timezone.localdate()
+        return (
+            self.decrees.filter(valid_from__lte=on)
+            .filter(models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=on))
+            .order_by(*Decree.CURRENT_ORDER)
+            .first()
+        )
 
 
 class Institution(VersionedModel):
@@ -90,8 +119,15 @@ class Institution(VersionedModel):
         MEDIA = "media", _("Media")
         COMMUNITY = "community", _("Community organisation")
 
+    # Sectors whose institutions are government by default (a state university may still be
+    # marked as government by hand).
+    GOVERNMENT_SECTORS = frozenset({Sector.REGIONAL_GOVERNMENT, Sector.VERTICAL_AGENCY})
+
     region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, related_name="institutions", verbose_name=_("region")
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="institutions",
+        verbose_name=_("region"),
     )
     name = models.CharField(_("name"), max_length=200)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
@@ -125,17 +161,39 @@ class Decree(VersionedModel):
         BKKBN_HEAD = "bkkbn_head", _("Head of the BKKBN provincial office")
         OTHER = "other", _("Other")
 
-    workgroup = models.ForeignKey(WorkGroup, on_delete=models.CASCADE, related_name="decrees", verbose_name=_("Pokja"))
-    number = models.CharField(_("number"), max_length=100, help_text=_("As written on the decree, e.g. 446/II/TAHUN 2022."))
+    class Kind(models.TextChoices):
+        FORMATION = "formation", _("Formation")
+        AMENDMENT = "amendment", _("Amendment")
+        RENEWAL = "renewal", _("Renewal")
+
+    # The order that decides which of several valid decrees is current (see current_decree).
+    CURRENT_ORDER = ("-valid_from", "-signed_on", "-pk")
+
+    workgroup = models.ForeignKey(
+        WorkGroup, on_delete=models.CASCADE, related_name="decrees", verbose_name=_("Pokja")
+    )
+    number = models.CharField(
+        _("number"),
+        max_length=100,
+        help_text=_("As written on the decree, e.g. 446/II/TAHUN 2022."),
+    )
     title = models.CharField(_("title (tentang)"), max_length=300)
     signed_on = models.DateField(_("date signed"))
     issuer = models.CharField(_("issuer"), max_length=20, choices=Issuer.choices)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.FORMATION)
     valid_from = models.DateField(_("valid from"))
-    valid_until = models.DateField(_("valid until"), null=True, blank=True, help_text=_("Leave empty if the decree has no end date."))
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the decree has no end date."),
+    )
     file = models.FileField(_("signed PDF"), upload_to=upload_to("decrees", "pdf"), blank=True)
     original_filename = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-valid_from", "-signed_on", "-pk"]
@@ -143,7 +201,8 @@ class Decree(VersionedModel):
         verbose_name_plural = _("decrees (SK)")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=models.F("valid_from")),
+                condition=models.Q(valid_until__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
                 name="decree_validity_ordered",
                 violation_error_message=_("The end of validity cannot be before its start."),
             )
@@ -174,17 +233,53 @@ class Member(VersionedModel):
         COORDINATOR = "coordinator", _("Field coordinator (Koordinator Bidang)")
         MEMBER = "member", _("Member (Anggota)")
 
-    workgroup = models.ForeignKey(WorkGroup, on_delete=models.CASCADE, related_name="members", verbose_name=_("Pokja"))
+    # The order of roles in a decree's membership table (Lampiran SK): Pengarah first.
+    ROLE_ORDER = (
+        "adviser",
+        "responsible",
+        "chair",
+        "vice_chair",
+        "secretary",
+        "coordinator",
+        "member",
+    )
+
+    workgroup = models.ForeignKey(
+        WorkGroup, on_delete=models.CASCADE, related_name="members", verbose_name=_("Pokja")
+    )
     name = models.CharField(_("name"), max_length=150)
     position = models.CharField(_("position (jabatan)"), max_length=200, blank=True)
-    institution = models.ForeignKey(Institution, null=True, blank=True, on_delete=models.PROTECT, related_name="members", verbose_name=_("institution"))
-    role = models.CharField(_("role in the Pokja"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    subgroup = models.ForeignKey(SubGroup, null=True, blank=True, on_delete=models.PROTECT, related_name="members", verbose_name=_("sub-group"))
+    institution = models.ForeignKey(
+        Institution,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        verbose_name=_("institution"),
+    )
+    role = models.CharField(
+        _("role in the Pokja"), max_length=20, choices=Role.choices, default=Role.MEMBER
+    )
+    subgroup = models.ForeignKey(
+        SubGroup,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+        verbose_name=_("sub-group"),
+    )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_until = models.DateField(_("active until"), null=True, blank=True)
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="member", verbose_name=_("log-in"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="member",
+        verbose_name=_("log-in"),
+    )
 
     class Meta:
         ordering = ["workgroup", "role", "name"]
@@ -192,14 +287,36 @@ class Member(VersionedModel):
         verbose_name_plural = _("members")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(active_until__isnull=True) | models.Q(active_from__isnull=True) | models.Q(active_until__gte=models.F("active_from")),
+                condition=models.Q(active_until__isnull=True)
+                | models.Q(active_from__isnull=True)
+                | models.Q(active_until__gte=models.F("active_from")),
                 name="member_period_ordered",
-                violation_error_message=_("The end of the active period cannot be before its start."),
+                violation_error_message=_(
+                    "The end of the active period cannot be before its start."
+                ),
             )
         ]
 
     class DataScrubbing:
         personal_fields = ("name", "phone", "email")
+        purpose = _(
+            "To record who sits in the Pokja (required by its decree), to invite members to "
+            "meetings and to remind them of action items. Phone and e-mail are shown only to "
+            "users with the contact right."
+        )
 
     def __str__(self):
         return self.name
+
+    @property
+    def role_rank(self) -> int:
+        return (
+            self.ROLE_ORDER.index(self.role)
+            if self.role in self.ROLE_ORDER
+            else len(self.ROLE_ORDER)
+        )
+
+    def is_active_on(self, day) -> bool:
+        return (self.active_from is None or self.active_from <= day) and (
+            self.active_until is None or day <= self.active_until
+        )

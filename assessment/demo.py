@@ -1,0 +1,78 @@
+"""Demo assessments for Sulawesi Selatan: 2025 submissions in several states, and verified
+history for 2023 and 2024 (so the province sees its trend). Marked as demo in notes."""
+
+from django.contrib.auth import get_user_model
+
+from assessment import services
+from assessment.models import Assessment, Snapshot
+from core.errors import DomainError
+from regions.models import Region
+
+YEAR = 2025
+HISTORY = {2023: ["73.06", "73.71", "73.24"], 2024: ["73.06", "73.71", "73.16", "73.24"]}
+HISTORY_NOT_EFFECTIVE = {2023: ["73.08", "73.16"], 2024: ["73.08"]}
+
+
+def load(stdout):
+    User = get_user_model()
+    operator = User.objects.filter(username="gowa").first()
+    admin = User.objects.filter(username="sulsel").first()
+    if Assessment.objects.filter(note__startswith="[DEMO]").exists():
+        stdout.write("Demo assessments: already loaded.")
+        return
+    regions = {r.code: r for r in Region.objects.filter(code__startswith="73")}
+    for year, codes in HISTORY.items():
+        for code in codes:
+            Snapshot.objects.create(
+                region=regions[code],
+                year=year,
+                effective=True,
+                computed_effective=True,
+                taken_by=admin,
+            )
+        for code in HISTORY_NOT_EFFECTIVE[year]:
+            Snapshot.objects.create(
+                region=regions[code],
+                year=year,
+                effective=False,
+                computed_effective=False,
+                taken_by=admin,
+            )
+    decisions = {
+        # verified effective
+        "73.06": {},
+        "73.71": {},
+        # returned: the verifier rejects the SK
+        "73.08": {
+            "sk": "[DEMO] SK sudah kedaluwarsa; lampirkan SK perpanjangan yang ditandatangani Bupati."
+        },
+        # awaiting verification
+        "73.16": None,
+    }
+    done = 0
+    for code, rejections in decisions.items():
+        region = regions[code]
+        try:
+            assessment = services.submit(
+                by=operator or admin,
+                region=region,
+                year=YEAR,
+                note="[DEMO] Pengajuan penilaian contoh",
+            )
+        except DomainError:
+            continue  # the region has no Pokja in this demo
+        done += 1
+        if rejections is None:
+            continue
+        for review in assessment.reviews.select_related("criterion"):
+            reason = rejections.get(review.criterion.code, "")
+            services.review(
+                by=admin,
+                assessment=assessment,
+                criterion=review.criterion,
+                decision="rejected" if reason else "accepted",
+                reason=reason,
+            )
+    stdout.write(
+        f"Demo assessments: {done} submitted for {YEAR}, history for {', '.join(map(str, HISTORY))}."
+    )

@@ -1,0 +1,483 @@
+"""Judging effectiveness from the records: for a set of regions and a year, the state of every
+criterion (fulfilled, not fulfilled, not yet reported), a plain explanation with a link to where
+it is fixed, and the verified state. A constant number of queries whatever the number of regions.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessment.criteria import criteria_for
+from assessment.models import Assessment, Criterion, CriterionReview, Declaration
+from core.formats import format_date_id, format_rupiah
+from planning.models import WorkPlan
+
+FULFILLED = "fulfilled"
+NOT_FULFILLED = "not_fulfilled"
+NOT_REPORTED = "not_reported"
+
+NO_WORKGROUP = "no_workgroup"
+EFFECTIVE = "effective"
+NOT_EFFECTIVE = "not_effective"
+AWAITING = "awaiting"
+NOT_SUBMITTED = "not_submitted"
+
+
+def state_label(state):
+    return {
+        FULFILLED: _("Fulfilled"),
+        NOT_FULFILLED: _("Not fulfilled"),
+        NOT_REPORTED: _("Not yet reported"),
+        NO_WORKGROUP: _("Pokja not yet formed"),
+        EFFECTIVE: _("Effective"),
+        NOT_EFFECTIVE: _("Not yet effective"),
+        AWAITING: _("Awaiting verification"),
+        NOT_SUBMITTED: _("Not submitted"),
+        "accepted": _("Accepted"),
+        "rejected": _("Rejected"),
+        "pending": _("Awaiting verification"),
+    }.get(state, state or "–")
+
+
+def assessment_date(year: int) -> datetime.date:
+    """The date decrees are checked on: today for the current year, 31 December for past years."""
+    today = timezone.localdate()
+    return min(today, datetime.date(year, 12, 31))
+
+
+def _url(name, region, **kwargs):
+    try:
+        return reverse(name, kwargs={"code": region.code, **kwargs})
+    except NoReverseMatch:
+        return reverse("regions:detail", kwargs={"code": region.code})
+
+
+@dataclass
+class CriterionResult:
+    criterion: Criterion
+    state: str
+    explanation: str
+    fix_url: str = ""
+    fix_label: str = ""
+    review: CriterionReview | None = None
+
+    @property
+    def verified_state(self) -> str | None:
+        """accepted / rejected / pending, or None when the assessment was never submitted."""
+        return self.review.decision if self.review else None
+
+    @property
+    def state_label(self):
+        return state_label(self.state)
+
+    @property
+    def verified_label(self):
+        return state_label(self.verified_state) if self.verified_state else "–"
+
+    def as_dict(self):
+        return {
+            "code": self.criterion.code,
+            "name": self.criterion.name,
+            "national": self.criterion.is_national,
+            "state": self.state,
+            "explanation": self.explanation,
+            "fix_url": self.fix_url,
+            "verified_state": self.verified_state,
+            "rejection_reason": self.review.reason
+            if self.review and self.review.decision == "rejected"
+            else "",
+            "operator_response": self.review.response if self.review else "",
+        }
+
+
+@dataclass
+class RegionResult:
+    region: object
+    year: int
+    workgroup: object
+    results: list = field(default_factory=list)
+    assessment: Assessment | None = None
+
+    @property
+    def computed_status(self) -> str:
+        if self.workgroup is None:
+            return NO_WORKGROUP
+        if self.results and all(r.state == FULFILLED for r in self.results):
+            return EFFECTIVE
+        return NOT_EFFECTIVE
+
+    @property
+    def verification_status(self) -> str:
+        if self.workgroup is None:
+            return NO_WORKGROUP
+        if self.assessment is None or self.assessment.status == Assessment.Status.DRAFT:
+            return NOT_SUBMITTED
+        return self.assessment.status
+
+    @property
+    def official_status(self) -> str:
+        """Counts verified criteria only: effective when every active criterion is accepted."""
+        if self.workgroup is None:
+            return NO_WORKGROUP
+        if self.assessment is None or self.assessment.status == Assessment.Status.DRAFT:
+            return NOT_SUBMITTED
+        if self.results and all(r.verified_state == "accepted" for r in self.results):
+            return EFFECTIVE
+        if self.assessment.status == Assessment.Status.SUBMITTED:
+            return AWAITING
+        return NOT_EFFECTIVE
+
+    @property
+    def missing(self):
+        return [r for r in self.results if r.state != FULFILLED]
+
+    @property
+    def last_update(self):
+        return self.assessment.updated_at if self.assessment else None
+
+    def result_for(self, code):
+        return next((r for r in self.results if r.criterion.code == code), None)
+
+    def as_dict(self):
+        return {
+            "region": self.region.code,
+            "region_name": self.region.name,
+            "year": self.year,
+            "has_workgroup": self.workgroup is not None,
+            "computed_status": self.computed_status,
+            "official_status": self.official_status,
+            "verification_status": self.verification_status,
+            "last_update": self.last_update.isoformat() if self.last_update else None,
+            "criteria": [r.as_dict() for r in self.results],
+        }
+
+
+class _Evidence:
+    """Everything the criteria read, loaded for all regions at once."""
+
+    def __init__(self, regions, year, criteria, on):
+        from budget.services import allocation_totals
+        from indicators.services import adopted_counts
+        from planning.services import LIVE_STATUSES
+        from workgroups.models import Decree
+        from workgroups.services import active_workgroups
+
+        self.workgroups = active_workgroups([r.pk for r in regions])
+        ids = [wg.pk for wg in self.workgroups.values()]
+        kinds = {c.kind for c in criteria if c.is_active}
+        self.decrees, self.plans, self.budgets, self.adopted = {}, {}, {}, {}
+        if Criterion.Kind.DECREE in kinds:
+            for decree in Decree.objects.filter(workgroup_id__in=ids, valid_from__lte=on).order_by(
+                "workgroup_id", "-valid_from", "-signed_on", "-pk"
+            ):
+                self.decrees.setdefault(decree.workgroup_id, []).append(decree)
+        if Criterion.Kind.WORK_PLAN in kinds:
+            from django.db.models import Count, Q
+
+            # {workgroup_id: (status, activities that are not cancelled)}
+            self.plans = {
+                wg: (status, live)
+                for wg, status, live in WorkPlan.objects.filter(workgroup_id__in=ids, year=year)
+                .annotate(live=Count("activities", filter=Q(activities__status__in=LIVE_STATUSES)))
+                .values_list("workgroup_id", "status", "live")
+            }
+        if Criterion.Kind.BUDGET in kinds:
+            self.budgets = allocation_totals(ids, year)
+        if Criterion.Kind.INDICATORS in kinds:
+            self.adopted = adopted_counts(ids, year)
+        self.policies = {}
+        if kinds & {Criterion.Kind.GDPK, Criterion.Kind.PLANNING_INTEGRATION}:
+            from django.db.models import Count
+
+            from policies.models import Policy
+
+            for policy in (
+                Policy.objects.filter(
+                    region_id__in=[r.pk for r in regions], kind__in=["gdpk", "rpjmd", "rkpd"]
+                )
+                .annotate(indicator_count=Count("indicators"))
+                .order_by("region_id", "-issued_on")
+            ):
+                self.policies.setdefault(policy.region_id, []).append(policy)
+        self.declarations = {}
+        if Criterion.Kind.DECLARED in kinds:
+            for declaration in Declaration.objects.filter(
+                region_id__in=[r.pk for r in regions],
+                criterion__in=[c for c in criteria if c.kind == Criterion.Kind.DECLARED],
+            ):
+                self.declarations[(declaration.region_id, declaration.criterion_id)] = declaration
+
+
+def _decree(criterion, region, workgroup, ev, year, on):
+    decrees = ev.decrees.get(workgroup.pk, [])
+    new_url = _url("workgroups:decree_create", region)
+    label = _("Record an SK")
+    valid = [d for d in decrees if d.valid_until is None or d.valid_until >= on]
+    if not decrees:
+        return (
+            NOT_REPORTED,
+            _(
+                "No SK establishing the Pokja has been recorded. Record the decree and upload its signed PDF."
+            ),
+            new_url,
+            label,
+        )
+    if not valid:
+        latest = decrees[0]
+        return (
+            NOT_FULFILLED,
+            _("The latest SK (%(number)s) expired on %(date)s. Record the renewed SK.")
+            % {"number": latest.number, "date": format_date_id(latest.valid_until)},
+            new_url,
+            label,
+        )
+    current = valid[0]
+    if criterion.setting("require_pdf", True) and not current.file:
+        return (
+            NOT_FULFILLED,
+            _("SK %(number)s has no signed PDF. Upload the signed decree.")
+            % {"number": current.number},
+            _url("workgroups:decree_edit", region, pk=current.pk),
+            _("Upload the PDF"),
+        )
+    until = format_date_id(current.valid_until) if current.valid_until else _("no end date")
+    return (
+        FULFILLED,
+        _("SK %(number)s, valid until %(until)s.") % {"number": current.number, "until": until},
+        "",
+        "",
+    )
+
+
+def _work_plan(criterion, region, workgroup, ev, year, on):
+    minimum = int(criterion.setting("min_activities", 1))
+    plan = ev.plans.get(workgroup.pk)
+    if plan is None:
+        return (
+            NOT_REPORTED,
+            _(
+                "There is no work plan for %(year)s. Draft the plan and its activities, then approve it."
+            )
+            % {"year": year},
+            _url("planning:list", region),
+            _("Draft the work plan"),
+        )
+    detail = _url("planning:detail", region, year=year)
+    status, activity_count = plan
+    if status != WorkPlan.Status.APPROVED:
+        return (
+            NOT_FULFILLED,
+            _("The %(year)s work plan has not been approved yet.") % {"year": year},
+            detail,
+            _("Approve the plan"),
+        )
+    if activity_count < minimum:
+        return (
+            NOT_FULFILLED,
+            _(
+                "The approved %(year)s work plan has %(count)d activities; at least %(min)d are needed."
+            )
+            % {"year": year, "count": activity_count, "min": minimum},
+            detail,
+            _("Add activities"),
+        )
+    return (
+        FULFILLED,
+        _("Approved work plan with %(count)d activities.") % {"count": activity_count},
+        "",
+        "",
+    )
+
+
+def _indicators(criterion, region, workgroup, ev, year, on):
+    minimum = int(criterion.setting("min_indicators", 1))
+    count = ev.adopted.get(workgroup.pk, 0)
+    url, label = _url("indicators:adopted", region), _("Adopt indicators")
+    if count == 0:
+        return (
+            NOT_REPORTED,
+            _("The Pokja has not adopted any Bangga Kencana indicator with a target for %(year)s.")
+            % {"year": year},
+            url,
+            label,
+        )
+    if count < minimum:
+        return (
+            NOT_FULFILLED,
+            _(
+                "The Pokja has adopted %(count)d indicators with a target for %(year)s; at least %(min)d are needed."
+            )
+            % {"count": count, "year": year, "min": minimum},
+            url,
+            label,
+        )
+    return (
+        FULFILLED,
+        _("%(count)d indicators with a target for %(year)s.") % {"count": count, "year": year},
+        "",
+        "",
+    )
+
+
+def _budget(criterion, region, workgroup, ev, year, on):
+    minimum = int(criterion.setting("min_amount", 1))
+    url, label = _url("budget:create", region), _("Record the budget")
+    if workgroup.pk not in ev.budgets:
+        return (
+            NOT_REPORTED,
+            _("No budget allocation for Pokja operations has been recorded for %(year)s.")
+            % {"year": year},
+            url,
+            label,
+        )
+    amount, realised = ev.budgets[workgroup.pk]
+    if amount < minimum:
+        return (
+            NOT_FULFILLED,
+            _("The %(year)s budget allocations total %(amount)s; at least %(min)s is needed.")
+            % {"year": year, "amount": format_rupiah(amount), "min": format_rupiah(minimum)},
+            _url("budget:list", region),
+            label,
+        )
+    return (
+        FULFILLED,
+        _("%(amount)s allocated for %(year)s, %(realised)s realised.")
+        % {"amount": format_rupiah(amount), "year": year, "realised": format_rupiah(realised)},
+        "",
+        "",
+    )
+
+
+def _gdpk(criterion, region, workgroup, ev, year, on):
+    url, label = _url("policies:list", region), _("Record the GDPK")
+    documents = [p for p in ev.policies.get(region.pk, []) if p.kind == "gdpk"]
+    if not documents:
+        return (
+            NOT_REPORTED,
+            _("No GDPK (Grand Design Pembangunan Kependudukan) has been recorded."),
+            url,
+            label,
+        )
+    enacted = [p for p in documents if p.status == "enacted"]
+    if not enacted:
+        return NOT_FULFILLED, _("The GDPK is recorded but not enacted."), url, label
+    return (
+        FULFILLED,
+        _("GDPK %(number)s enacted.") % {"number": enacted[0].number or enacted[0].title},
+        "",
+        "",
+    )
+
+
+def _planning(criterion, region, workgroup, ev, year, on):
+    minimum = int(criterion.setting("min_indicators", 1))
+    url, label = _url("policies:list", region), _("Record the planning document")
+    documents = [p for p in ev.policies.get(region.pk, []) if p.kind in ("rpjmd", "rkpd")]
+    if not documents:
+        return NOT_REPORTED, _("No RPJMD or RKPD has been recorded."), url, label
+    integrated = [p for p in documents if p.status == "enacted" and p.indicator_count >= minimum]
+    if not integrated:
+        return (
+            NOT_FULFILLED,
+            _("No enacted RPJMD or RKPD integrates Bangga Kencana indicators yet."),
+            url,
+            label,
+        )
+    best = integrated[0]
+    return (
+        FULFILLED,
+        _("%(document)s integrates %(count)d Bangga Kencana indicators.")
+        % {"document": best.get_kind_display(), "count": best.indicator_count},
+        "",
+        "",
+    )
+
+
+def _declared(criterion, region, workgroup, ev, year, on):
+    declaration = ev.declarations.get((region.pk, criterion.pk))
+    url = _url("assessment:declare", region, year=year, criterion_id=criterion.pk)
+    label = _("Declare with evidence")
+    if declaration is None:
+        return (
+            NOT_REPORTED,
+            _("Not declared yet: state whether this is fulfilled and attach the evidence."),
+            url,
+            label,
+        )
+    if not declaration.fulfilled:
+        return (
+            NOT_FULFILLED,
+            _("Declared as not fulfilled: %(note)s") % {"note": declaration.note or "–"},
+            url,
+            label,
+        )
+    if not declaration.file:
+        return (
+            NOT_FULFILLED,
+            _("Declared as fulfilled, but no evidence is attached."),
+            url,
+            _("Attach the evidence"),
+        )
+    return FULFILLED, declaration.note or _("Declared as fulfilled, with evidence."), "", ""
+
+
+EVALUATORS = {
+    Criterion.Kind.DECREE: _decree,
+    Criterion.Kind.WORK_PLAN: _work_plan,
+    Criterion.Kind.INDICATORS: _indicators,
+    Criterion.Kind.BUDGET: _budget,
+    Criterion.Kind.GDPK: _gdpk,
+    Criterion.Kind.PLANNING_INTEGRATION: _planning,
+    Criterion.Kind.DECLARED: _declared,
+}
+
+
+def evaluate(regions, year: int) -> dict:
+    """`{region.code: RegionResult}` for the given regions (a list of Region) and year."""
+    regions = list(regions)
+    criteria = criteria_for(year, {r.parent_id or r.pk for r in regions})
+    on = assessment_date(year)
+    ev = _Evidence(regions, year, criteria, on)
+    assessments = {
+        a.region_id: a
+        for a in Assessment.objects.filter(region__in=regions, year=year).prefetch_related(
+            "reviews"
+        )
+    }
+    results = {}
+    for region in regions:
+        province_id = region.parent_id or region.pk
+        active = [
+            c
+            for c in criteria
+            if c.is_active and (c.province_id is None or c.province_id == province_id)
+        ]
+        workgroup = ev.workgroups.get(region.pk)
+        assessment = assessments.get(region.pk)
+        reviews = {r.criterion_id: r for r in assessment.reviews.all()} if assessment else {}
+        outcome = RegionResult(region=region, year=year, workgroup=workgroup, assessment=assessment)
+        for criterion in active:
+            if workgroup is None:
+                result = CriterionResult(
+                    criterion,
+                    NOT_REPORTED,
+                    _("The Pokja has not been formed yet."),
+                    _url("workgroups:profile", region),
+                    _("Form the Pokja"),
+                )
+            else:
+                state, text, url, label = EVALUATORS[criterion.kind](
+                    criterion, region, workgroup, ev, year, on
+                )
+                result = CriterionResult(criterion, state, text, url, label)
+            result.review = reviews.get(criterion.pk)
+            outcome.results.append(result)
+        results[region.code] = outcome
+    return results
+
+
+def evaluate_region(region, year: int) -> RegionResult:
+    return evaluate([region], year)[region.code]

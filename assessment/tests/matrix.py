@@ -1,0 +1,176 @@
+from assessment.models import Criterion
+from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, view_gowa, view_sulsel
+
+YEAR = 2025
+
+
+def _submitted(personas):
+    from assessment import services
+    from assessment.tests.factories import make_pokja
+    from regions.models import Region
+
+    make_pokja("73.06", YEAR)
+    services.submit(by=personas.gowa_operator, region=Region.objects.get(code="73.06"), year=YEAR)
+    sk = Criterion.objects.get(year=YEAR, code="sk", province__isnull=True)
+    return {"criterion_id": sk.pk, "year": YEAR}
+
+
+def _pokja(personas):
+    from assessment.tests.factories import make_pokja
+
+    make_pokja("73.06", YEAR)
+    return {"year": YEAR}
+
+
+def _declared(personas):
+    from assessment.criteria import ensure_year
+
+    ensure_year(YEAR)
+    criterion = Criterion.objects.get(year=YEAR, code="opd_kb")
+    return {"criterion_id": criterion.pk, "year": YEAR}
+
+
+def _provincial(personas):
+    from regions.models import Region
+
+    criterion = Criterion.objects.create(
+        year=YEAR,
+        code="forum",
+        name="Forum",
+        kind="declared",
+        province=Region.objects.get(code="73"),
+    )
+    return {"criterion_id": criterion.pk}
+
+
+def _national_criterion(personas):
+    from assessment.criteria import ensure_year
+
+    ensure_year(YEAR)
+    return {"criterion_id": Criterion.objects.get(year=YEAR, code="sk").pk}
+
+
+# Verification of a kab/kota is done by the province (and national admins).
+VERIFY_GOWA = expect(
+    302, gowa_operator=403, gowa_member=403, sulsel_viewer=403, sultra_admin=404, anonymous=302
+)
+NATIONAL_ONLY = expect(403, national_admin=200, anonymous=302)
+
+ROWS = [
+    Row("assessment:region", "GET", "/r/{gowa}/assessment/?year=2025", view_gowa()),
+    Row("assessment:region", "GET", "/r/{sulsel}/assessment/", view_sulsel()),
+    Row("assessment:matrix", "GET", "/r/{sulsel}/assessment/matrix/?year=2025", view_sulsel()),
+    Row(
+        "assessment:matrix",
+        "GET",
+        "/r/{gowa}/assessment/matrix/",
+        expect(404, anonymous=302),
+        note="kab/kota have no matrix",
+    ),
+    Row(
+        "assessment:matrix_export",
+        "GET",
+        "/r/{sulsel}/assessment/matrix.xlsx?year=2025",
+        view_sulsel(),
+    ),
+    Row(
+        "assessment:matrix_export",
+        "GET",
+        "/r/{sulsel}/assessment/matrix.pdf?year=2025",
+        view_sulsel(),
+    ),
+    Row("assessment:history", "GET", "/r/{sulsel}/assessment/history/", view_sulsel()),
+    Row("assessment:national", "GET", "/assessment/national/", NATIONAL_ONLY),
+    Row("assessment:criteria", "GET", "/assessment/criteria/", NATIONAL_ONLY),
+    Row(
+        "assessment:criterion_edit",
+        "GET",
+        "/assessment/criteria/{criterion_id}/edit/",
+        NATIONAL_ONLY,
+        setup=_national_criterion,
+    ),
+    Row("assessment:provincial_criteria", "GET", "/r/{sulsel}/assessment/criteria/", view_sulsel()),
+    Row(
+        "assessment:provincial_criteria",
+        "POST",
+        "/r/{sulsel}/assessment/criteria/",
+        edit_sulsel(302),
+        data={"year": YEAR, "code": "forum", "name": "Forum", "order": 9, "is_active": "on"},
+    ),
+    Row(
+        "assessment:provincial_criterion_edit",
+        "GET",
+        "/r/{sulsel}/assessment/criteria/{criterion_id}/edit/",
+        edit_sulsel(),
+        setup=_provincial,
+    ),
+    Row(
+        "assessment:submit",
+        "POST",
+        "/r/{gowa}/assessment/{year}/submit/",
+        edit_gowa(302),
+        setup=_pokja,
+    ),
+    Row(
+        "assessment:verify",
+        "POST",
+        "/r/{gowa}/assessment/{year}/verify/",
+        VERIFY_GOWA,
+        setup=_submitted,
+        data=lambda p, kw: {"criterion": kw["criterion_id"], "decision": "accepted"},
+    ),
+    Row(
+        "assessment:reopen",
+        "POST",
+        "/r/{gowa}/assessment/{year}/reopen/",
+        VERIFY_GOWA,
+        setup=_submitted,
+    ),
+    Row(
+        "assessment:respond",
+        "POST",
+        "/r/{gowa}/assessment/{year}/respond/",
+        edit_gowa(302),
+        setup=_submitted,
+        data=lambda p, kw: {"criterion": kw["criterion_id"], "response": "ok"},
+    ),
+    Row(
+        "assessment:declare",
+        "GET",
+        "/r/{gowa}/assessment/{year}/declare/{criterion_id}/",
+        edit_gowa(),
+        setup=_declared,
+    ),
+    Row(
+        "GET /api/v1/regions/{code}/assessment",
+        "GET",
+        "/api/v1/regions/{gowa}/assessment?year=2025",
+        api(view_gowa()),
+        api=True,
+    ),
+    Row(
+        "GET /api/v1/regions/{code}/assessment/matrix",
+        "GET",
+        "/api/v1/regions/{sulsel}/assessment/matrix?year=2025",
+        api(view_sulsel()),
+        api=True,
+    ),
+    Row(
+        "POST /api/v1/regions/{code}/assessment/submit",
+        "POST",
+        "/api/v1/regions/{gowa}/assessment/submit",
+        api(edit_gowa()),
+        setup=_pokja,
+        data={"year": YEAR},
+        api=True,
+    ),
+    Row(
+        "POST /api/v1/regions/{code}/assessment/verify",
+        "POST",
+        "/api/v1/regions/{gowa}/assessment/verify",
+        api({**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200}),
+        setup=_submitted,
+        data={"year": YEAR, "criterion": "sk", "decision": "accepted"},
+        api=True,
+    ),
+]

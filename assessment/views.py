@@ -1,0 +1,371 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import has_permission, national_view, region_view
+from accounts.permissions import Permission
+from assessment import services
+from assessment.engine import EFFECTIVE, NO_WORKGROUP, NOT_EFFECTIVE, evaluate, evaluate_region
+from assessment.forms import (
+    CriterionForm,
+    DeclarationForm,
+    ProvincialCriterionForm,
+    ResponseForm,
+    ReviewForm,
+    SubmitForm,
+)
+from assessment.models import Assessment, Criterion
+from assessment.reports import criteria_columns, matrix_pdf, matrix_xlsx, province_rows, summary
+from core.errors import DomainError
+from regions.models import Region
+
+FIRST_YEAR = 2021
+
+
+def default_year() -> int:
+    """Assessments cover a completed year, as in the annual performance reports (LKj)."""
+    return timezone.localdate().year - 1
+
+
+def selected_year(request) -> int:
+    try:
+        year = int(request.GET.get("year") or request.POST.get("year") or default_year())
+    except ValueError:
+        raise Http404 from None
+    if not FIRST_YEAR <= year <= timezone.localdate().year + 1:
+        raise Http404
+    return year
+
+
+def year_choices():
+    return list(range(timezone.localdate().year, FIRST_YEAR - 1, -1))
+
+
+@region_view(Permission.REGION_VIEW)
+def region_assessment(request, region):
+    year = selected_year(request)
+    outcome = evaluate_region(region, year)
+    can_submit = has_permission(request.user, Permission.ASSESSMENT_SUBMIT, region)
+    can_verify = services.may_verify(request.user, region)
+    return render(
+        request,
+        "assessment/region.html",
+        {
+            "region": region,
+            "year": year,
+            "years": year_choices(),
+            "outcome": outcome,
+            "can_submit": can_submit and outcome.workgroup is not None,
+            "can_verify": can_verify
+            and outcome.assessment
+            and outcome.assessment.status == Assessment.Status.SUBMITTED,
+            "can_reopen": can_verify
+            and outcome.assessment
+            and outcome.assessment.status != Assessment.Status.SUBMITTED,
+            "submit_form": SubmitForm(),
+            "snapshots": region.assessment_snapshots.filter(year=year)[:5],
+        },
+    )
+
+
+def _back(region, year):
+    return redirect(f"/r/{region.code}/assessment/?year={year}")
+
+
+@require_POST
+@region_view(Permission.ASSESSMENT_SUBMIT)
+def submit(request, region, year):
+    form = SubmitForm(request.POST)
+    form.is_valid()
+    try:
+        services.submit(
+            by=request.user, region=region, year=year, note=form.cleaned_data.get("note", "")
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("The %(year)s assessment was submitted for verification.") % {"year": year}
+        )
+    return _back(region, year)
+
+
+@require_POST
+@region_view(Permission.REGION_VIEW)
+def verify(request, region, year):
+    if not services.may_verify(request.user, region):
+        raise PermissionDenied
+    assessment = get_object_or_404(Assessment, region=region, year=year)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose accept or reject."))
+        return _back(region, year)
+    criterion = get_object_or_404(Criterion, pk=form.cleaned_data["criterion"], year=year)
+    try:
+        services.review(
+            by=request.user,
+            assessment=assessment,
+            criterion=criterion,
+            decision=form.cleaned_data["decision"],
+            reason=form.cleaned_data["reason"],
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("Decision on “%(criterion)s” saved.") % {"criterion": criterion.name}
+        )
+    return _back(region, year)
+
+
+@require_POST
+@region_view(Permission.REGION_VIEW)
+def reopen(request, region, year):
+    if not services.may_verify(request.user, region):
+        raise PermissionDenied
+    assessment = get_object_or_404(Assessment, region=region, year=year)
+    services.reopen(by=request.user, assessment=assessment)
+    messages.success(request, _("The assessment was reopened for verification."))
+    return _back(region, year)
+
+
+@require_POST
+@region_view(Permission.ASSESSMENT_SUBMIT)
+def respond(request, region, year):
+    assessment = get_object_or_404(Assessment, region=region, year=year)
+    form = ResponseForm(request.POST)
+    if form.is_valid():
+        criterion = get_object_or_404(Criterion, pk=form.cleaned_data["criterion"], year=year)
+        try:
+            services.respond(
+                by=request.user,
+                assessment=assessment,
+                criterion=criterion,
+                response=form.cleaned_data["response"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request, _("Your answer was saved. Fix the records, then submit again.")
+            )
+    return _back(region, year)
+
+
+@region_view(Permission.ASSESSMENT_SUBMIT)
+def declare(request, region, year, criterion_id):
+    criterion = get_object_or_404(
+        Criterion, pk=criterion_id, year=year, kind=Criterion.Kind.DECLARED
+    )
+    if criterion.province_id and criterion.province_id != (region.parent_id or region.pk):
+        raise Http404
+    declaration = region.declarations.filter(criterion=criterion).first()
+    initial = {
+        "fulfilled": "1" if declaration and declaration.fulfilled else "0",
+        "note": declaration.note if declaration else "",
+    }
+    form = DeclarationForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.declare(
+                by=request.user,
+                region=region,
+                criterion=criterion,
+                fulfilled=form.cleaned_data["fulfilled"],
+                note=form.cleaned_data["note"],
+                file=form.cleaned_data["file"],
+            )
+        except ValidationError as exc:
+            form.add_error("file", exc)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Declaration saved."))
+            return _back(region, year)
+    return render(
+        request,
+        "assessment/declare.html",
+        {
+            "region": region,
+            "year": year,
+            "criterion": criterion,
+            "form": form,
+            "declaration": declaration,
+        },
+    )
+
+
+def _filtered(rows, request):
+    status = request.GET.get("status")
+    if status in (EFFECTIVE, NOT_EFFECTIVE, NO_WORKGROUP):
+        rows = [r for r in rows if r.computed_status == status or not r.region.parent_id]
+    verification = request.GET.get("verification")
+    if verification:
+        rows = [r for r in rows if r.verification_status == verification or not r.region.parent_id]
+    return rows
+
+
+def _province_or_404(region):
+    if not region.is_province:
+        raise Http404
+    return region
+
+
+@region_view(Permission.REGION_VIEW)
+def matrix(request, region):
+    _province_or_404(region)
+    year = selected_year(request)
+    rows = province_rows(region, year)
+    return render(
+        request,
+        "assessment/matrix.html",
+        {
+            "region": region,
+            "year": year,
+            "years": year_choices(),
+            "rows": _filtered(rows, request),
+            "columns": criteria_columns(rows),
+            "summary": summary(rows),
+            "status": request.GET.get("status", ""),
+            "verification": request.GET.get("verification", ""),
+            "verification_choices": [
+                ("not_submitted", _("Not submitted")),
+                *Assessment.Status.choices[1:],
+            ],
+        },
+    )
+
+
+@region_view(Permission.REGION_VIEW)
+def matrix_export(request, region, fmt):
+    _province_or_404(region)
+    year = selected_year(request)
+    rows = province_rows(region, year)
+    name = f"rekap-efektivitas-pokja-{region.code}-{year}"
+    if fmt == "xlsx":
+        response = HttpResponse(
+            matrix_xlsx(region, year, rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    elif fmt == "pdf":
+        response = HttpResponse(matrix_pdf(region, year, rows), content_type="application/pdf")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@region_view(Permission.REGION_VIEW)
+def history(request, region):
+    _province_or_404(region)
+    years = list(range(default_year() - 4, default_year() + 1))
+    counts = services.history(region, years)
+    total = region.children.count()
+    rows = [(year, counts[year][0], counts[year][1], total) for year in years]
+    return render(request, "assessment/history.html", {"region": region, "rows": rows})
+
+
+@national_view(Permission.REGION_VIEW)
+def national(request):
+    year = selected_year(request)
+    provinces = list(Region.objects.filter(level=Region.Level.PROVINCE))
+    regencies = list(Region.objects.filter(level=Region.Level.REGENCY))
+    results = evaluate(provinces + regencies, year)
+    rows = []
+    for province in provinces:
+        children = [results[r.code] for r in regencies if r.parent_id == province.pk]
+        rows.append(
+            {
+                "province": province,
+                "own": results[province.code],
+                "total": len(children),
+                "formed": sum(c.workgroup is not None for c in children),
+                "effective": sum(c.computed_status == EFFECTIVE for c in children),
+                "official": sum(c.official_status == EFFECTIVE for c in children),
+            }
+        )
+    columns = criteria_columns([r["own"] for r in rows])
+    return render(
+        request,
+        "assessment/national.html",
+        {"year": year, "years": year_choices(), "rows": rows, "columns": columns,
+         "effective": sum(r["effective"] for r in rows), "total": sum(r["total"] for r in rows)},
+    )  # fmt: skip
+
+
+@national_view(Permission.REGION_VIEW)
+def criteria_list(request):
+    year = selected_year(request)
+    from assessment.criteria import criteria_for
+
+    criteria = [c for c in criteria_for(year) if c.is_national]
+    can_edit = has_permission(request.user, Permission.CATALOGUE_MANAGE, None)
+    return render(
+        request,
+        "assessment/criteria.html",
+        {"year": year, "years": year_choices(), "criteria": criteria, "can_edit": can_edit},
+    )
+
+
+@national_view(Permission.CATALOGUE_MANAGE)
+def criterion_edit(request, pk):
+    criterion = get_object_or_404(Criterion, pk=pk, province__isnull=True)
+    form = CriterionForm(request.POST or None, instance=criterion)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Criterion saved."))
+        return redirect(f"/assessment/criteria/?year={criterion.year}")
+    return render(request, "assessment/criterion_form.html", {"form": form, "criterion": criterion})
+
+
+@region_view(Permission.REGION_VIEW)
+def provincial_criteria(request, region):
+    _province_or_404(region)
+    year = selected_year(request)
+    from assessment.criteria import criteria_for
+
+    criteria = criteria_for(year, [region.pk])
+    can_edit = has_permission(request.user, Permission.ASSESSMENT_VERIFY, region)
+    form = None
+    if can_edit:
+        form = ProvincialCriterionForm(
+            request.POST or None,
+            instance=Criterion(year=year, province=region, kind=Criterion.Kind.DECLARED),
+        )
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, _("Criterion added for the province's Pokjas."))
+            return redirect(f"/r/{region.code}/assessment/criteria/?year={year}")
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "assessment/provincial_criteria.html",
+        {
+            "region": region,
+            "year": year,
+            "years": year_choices(),
+            "criteria": criteria,
+            "form": form,
+        },
+    )
+
+
+@region_view(Permission.ASSESSMENT_VERIFY)
+def provincial_criterion_edit(request, region, pk):
+    _province_or_404(region)
+    criterion = get_object_or_404(Criterion, pk=pk, province=region)
+    form = ProvincialCriterionForm(request.POST or None, instance=criterion)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Criterion saved."))
+        return redirect(f"/r/{region.code}/assessment/criteria/?year={criterion.year}")
+    return render(
+        request,
+        "assessment/criterion_form.html",
+        {"form": form, "criterion": criterion, "region": region},
+    )

@@ -1,0 +1,53 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from budget.models import BudgetAllocation
+from planning.common import year_choices
+from planning.fields import IndonesianDateField, PdfField, RupiahField, VersionField
+
+
+class AllocationForm(forms.ModelForm):
+    """A budget allocation: amounts typed as `1.250.000` (whole Rupiah)."""
+
+    year = forms.TypedChoiceField(label=_("Budget year"), coerce=int)
+    amount = RupiahField(label=_("Amount (Rp)"), help_text=_("Whole Rupiah, e.g. 150.000.000."))
+    realised = RupiahField(
+        label=_("Realised (Rp)"),
+        required=False,
+        help_text=_("Spent so far; not more than the amount. Leave empty if nothing yet."),
+    )
+    realised_on = IndonesianDateField(label=_("Realisation as of"), required=False)
+    document = PdfField(label=_("Budget document (PDF)"))
+    remove_document = forms.BooleanField(label=_("Remove the current document"), required=False)
+    version = VersionField(required=False)
+
+    class Meta:
+        model = BudgetAllocation
+        fields = [
+            "year",
+            "source",
+            "amount",
+            "purpose",
+            "document_reference",
+            "realised",
+            "realised_on",
+            "note",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        extra = [self.instance.year] if self.instance.pk else []
+        self.fields["year"].choices = [(y, y) for y in year_choices(extra)]
+        if self.instance.pk is None:
+            self.fields["year"].initial = timezone.localdate().year
+            del self.fields["remove_document"]
+            del self.fields["version"]
+        else:
+            self.fields["version"].required = True
+            if not self.instance.document:
+                del self.fields["remove_document"]
+
+    def clean_realised(self):
+        return self.cleaned_data.get("realised") or 0

@@ -1,0 +1,114 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from budget.choices import FundingSource
+from core.concurrency import VersionedModel
+from core.formats import format_rupiah
+from core.uploads import upload_to
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+
+class BudgetAllocation(VersionedModel):
+    """Money allocated for the Pokja's operations in a budget year: criterion 4 of an effective
+    Pokja (Sulsel 2023: BKKBN asks every kab/kota to budget for its Pokja, ../shared/DOMAIN.md §0).
+    A Pokja may have several allocations a year (e.g. APBD plus a partner's CSR), each with its
+    budget document (DPA) and the amount realised so far. Amounts are whole Rupiah."""
+
+    workgroup = models.ForeignKey(
+        "workgroups.WorkGroup",
+        on_delete=models.PROTECT,
+        related_name="budget_allocations",
+        verbose_name=_("Pokja"),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("budget year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
+    )
+    source = models.CharField(_("source of funds"), max_length=20, choices=FundingSource.choices)
+    amount = models.PositiveBigIntegerField(_("amount (Rp)"))
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the money is for, e.g. Pokja operations, forum meetings."),
+    )
+    document_reference = models.CharField(
+        _("budget document reference"),
+        max_length=150,
+        blank=True,
+        help_text=_("For example the DPA number of the office that holds the budget."),
+    )
+    document = models.FileField(
+        _("budget document (PDF)"), upload_to=upload_to("budget", "pdf"), blank=True
+    )
+    document_filename = models.CharField(max_length=200, blank=True)
+    realised = models.PositiveBigIntegerField(_("realised (Rp)"), default=0)
+    realised_on = models.DateField(
+        _("realisation as of"),
+        null=True,
+        blank=True,
+        help_text=_("The date the realised amount was reported."),
+    )
+    note = models.TextField(_("note"), blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-year", "source", "pk"]
+        verbose_name = _("budget allocation")
+        verbose_name_plural = _("budget allocations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
+                name="budget_year_range",
+                violation_error_message=_("Enter a year between 2000 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0),
+                name="budget_amount_positive",
+                violation_error_message=_("The allocated amount must be more than zero."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(realised__lte=models.F("amount")),
+                name="budget_realised_within_amount",
+                violation_error_message=_(
+                    "The realised amount cannot exceed the allocated amount."
+                ),
+            ),
+        ]
+        indexes = [
+            # Province budget recap and effectiveness matrix: allocations of many Pokja in a year.
+            models.Index(fields=["year", "workgroup"], name="budget_year_workgroup"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_source_display()} {self.year}: {format_rupiah(self.amount)}"
+
+    def clean(self):
+        errors = {}
+        if self.amount is not None and self.amount <= 0:
+            errors["amount"] = _("The allocated amount must be more than zero.")
+        if self.amount is not None and self.realised is not None and self.realised > self.amount:
+            errors["realised"] = _(
+                "The realised amount (%(realised)s) cannot exceed the allocated amount (%(amount)s)."
+            ) % {"realised": format_rupiah(self.realised), "amount": format_rupiah(self.amount)}
+        if self.realised and not self.realised_on:
+            errors["realised_on"] = _("Enter the date of the realisation.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def region(self):
+        return self.workgroup.region
+
+    @property
+    def realisation_percent(self):
+        return round(self.realised * 100 / self.amount, 1) if self.amount else None

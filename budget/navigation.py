@@ -1,0 +1,11 @@
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import Permission
+from core.region_links import RegionLink
+
+REGION_LINKS = [
+    RegionLink(_("Budget"), "budget:list", Permission.REGION_VIEW),
+    RegionLink(
+        _("Kab/kota budgets"), "budget:regencies", Permission.REGION_VIEW, levels=("province",)
+    ),
+]

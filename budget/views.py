@@ -1,0 +1,188 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.access import has_permission, region_view
+from accounts.permissions import Permission
+from budget import services
+from budget.forms import AllocationForm
+from budget.models import BudgetAllocation
+from core.errors import DomainError
+from planning.common import (
+    active_workgroup,
+    add_errors,
+    current_year,
+    pokja_url,
+    serve_file,
+    year_choices,
+)
+from planning.forms import ConfirmForm
+
+
+def _allocation_or_404(region, pk) -> BudgetAllocation:
+    return get_object_or_404(
+        BudgetAllocation.objects.select_related("workgroup__region"),
+        pk=pk,
+        workgroup__region=region,
+    )
+
+
+def _year_param(request):
+    raw = request.GET.get("year", "")
+    if not raw:
+        return None
+    try:
+        year = int(raw)
+    except ValueError:
+        raise Http404("Unknown year") from None
+    if not 2000 <= year <= 2100:
+        raise Http404("Unknown year")
+    return year
+
+
+@region_view(Permission.REGION_VIEW)
+def allocation_list(request, region):
+    """The region's budget allocations for Pokja operations by year, with yearly totals."""
+    workgroup = active_workgroup(region)
+    workgroup_ids = list(region.workgroups.values_list("pk", flat=True))
+    year = _year_param(request)
+    years = services.allocations_by_year(workgroup_ids, year=year)
+    return render(
+        request,
+        "budget/allocation_list.html",
+        {
+            "region": region,
+            "workgroup": workgroup,
+            "years": years,
+            "year": year,
+            "pokja_url": pokja_url(region),
+            "can_edit": has_permission(request.user, Permission.BUDGET_EDIT, region),
+        },
+    )
+
+
+def _fields(form):
+    data = form.cleaned_data
+    return {name: data[name] for name in services.ALLOCATION_FIELDS} | {
+        "document": data.get("document") or None,
+        "remove_document": data.get("remove_document", False),
+    }
+
+
+@region_view(Permission.BUDGET_EDIT)
+def allocation_create(request, region):
+    workgroup = active_workgroup(region)
+    if workgroup is None:
+        return render(
+            request,
+            "planning/no_workgroup.html",
+            {"region": region, "pokja_url": pokja_url(region), "here": _("Budget")},
+        )
+    form = AllocationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            allocation = services.save_allocation(
+                by=request.user, workgroup=workgroup, **_fields(form)
+            )
+        except DomainError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The budget allocation was saved."))
+            return redirect(
+                reverse("budget:list", kwargs={"code": region.code}) + f"?year={allocation.year}"
+            )
+    return render(
+        request,
+        "budget/allocation_form.html",
+        {"region": region, "form": form, "workgroup": workgroup},
+    )
+
+
+@region_view(Permission.BUDGET_EDIT)
+def allocation_edit(request, region, pk):
+    allocation = _allocation_or_404(region, pk)
+    form = AllocationForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=allocation,
+        initial={"version": allocation.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            allocation = services.save_allocation(
+                by=request.user,
+                workgroup=allocation.workgroup,
+                allocation=allocation,
+                expected_version=form.cleaned_data["version"],
+                **_fields(form),
+            )
+        except DomainError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The budget allocation was saved."))
+            return redirect(
+                reverse("budget:list", kwargs={"code": region.code}) + f"?year={allocation.year}"
+            )
+    return render(
+        request,
+        "budget/allocation_form.html",
+        {"region": region, "form": form, "allocation": allocation},
+    )
+
+
+@region_view(Permission.BUDGET_EDIT)
+def allocation_delete(request, region, pk):
+    allocation = _allocation_or_404(region, pk)
+    form = ConfirmForm(request.POST or None, initial={"version": allocation.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_allocation(
+                by=request.user,
+                allocation=allocation,
+                expected_version=form.cleaned_data["version"],
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The budget allocation was deleted."))
+            return redirect("budget:list", code=region.code)
+    return render(
+        request,
+        "planning/confirm_delete.html",
+        {
+            "region": region,
+            "form": form,
+            "object": allocation,
+            "cancel_url": reverse("budget:list", kwargs={"code": region.code}),
+        },
+    )
+
+
+@region_view(Permission.REGION_VIEW)
+def allocation_document(request, region, pk):
+    allocation = _allocation_or_404(region, pk)
+    return serve_file(
+        allocation.document,
+        allocation.document_filename or f"anggaran-{region.code}-{allocation.year}",
+    )
+
+
+@region_view(Permission.REGION_VIEW)
+def regency_recap(request, region):
+    """Province page: which kab/kota have budgeted for their Pokja in a year, which have not
+    (or have no Pokja), with allocated and realised totals."""
+    if not region.is_province:
+        raise Http404("Only for provinces")
+    year = _year_param(request) or current_year()
+    recap = services.province_recap(region, year)
+    recorded = BudgetAllocation.objects.filter(workgroup__region__parent=region).values_list(
+        "year", flat=True
+    )
+    years = year_choices(extra={*recorded, year})
+    return render(
+        request,
+        "budget/regency_recap.html",
+        {"region": region, "recap": recap, "year": year, "years": years},
+    )

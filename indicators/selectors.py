@@ -1,0 +1,290 @@
+"""Read-side queries for the indicator pages, the API and other apps (dashboards).
+
+Realisations from different data sources are never combined: every function either takes one
+source or returns one line per source.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count
+from django.utils import timezone
+
+from indicators.achievement import Grade, achievement, grade
+from indicators.models import (
+    DataSource,
+    Indicator,
+    NationalTarget,
+    Target,
+    Value,
+    WorkGroupIndicator,
+)
+
+
+def active_workgroup(region):
+    from workgroups.models import WorkGroup
+
+    return WorkGroup.objects.filter(region=region, status=WorkGroup.Status.ACTIVE).first()
+
+
+def default_year(region) -> int:
+    """The latest year with a target or a yearly realisation for the region, else this year."""
+    years = [
+        Target.objects.filter(region=region)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first(),
+        Value.objects.filter(region=region)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first(),
+    ]
+    years = [y for y in years if y]
+    return max(years) if years else timezone.localdate().year
+
+
+@dataclass
+class Realisation:
+    source: str | None
+    value: Decimal | None
+    achievement: Decimal | None
+    grade: Grade | None
+
+    @property
+    def source_label(self) -> str:
+        return DataSource(self.source).label if self.source else ""
+
+
+@dataclass
+class IndicatorLine:
+    """One indicator on a region's page for a year: its target and one realisation per data
+    source (or the chosen source), each with its achievement and grade, plus the trend."""
+
+    indicator: Indicator
+    target: Decimal | None
+    national_target: Decimal | None
+    adopted: bool
+    pokja_target: Decimal | None
+    realisations: list[Realisation]
+    trend: dict = field(default_factory=dict)
+    # The trend as a table: (year, target, [realisation per source in `trend_sources`]).
+    trend_rows: list = field(default_factory=list)
+    trend_sources: list = field(default_factory=list)
+
+
+def _trend(indicator, targets_by_year, values_by_source_year):
+    years = sorted(
+        set(targets_by_year) | {y for by_year in values_by_source_year.values() for y in by_year}
+    )
+    series = []
+    for source in DataSource.values:
+        by_year = values_by_source_year.get(source)
+        if by_year:
+            series.append(
+                {
+                    "source": source,
+                    "label": str(DataSource(source).label),
+                    "values": [_number(by_year.get(y)) for y in years],
+                }
+            )
+    return {
+        "code": indicator.code,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "years": years,
+        "target": [_number(targets_by_year.get(y)) for y in years],
+        "series": series,
+    }
+
+
+def _trend_table(targets_by_year, values_by_source_year):
+    sources = [s for s in DataSource.values if values_by_source_year.get(s)]
+    years = sorted(set(targets_by_year) | {y for s in sources for y in values_by_source_year[s]})
+    rows = [
+        (y, targets_by_year.get(y), [values_by_source_year[s].get(y) for s in sources])
+        for y in years
+    ]
+    return rows, [str(DataSource(s).label) for s in sources]
+
+
+def _number(value):
+    return None if value is None else float(value)
+
+
+def region_overview(region, *, year: int, source: str | None = None) -> list[IndicatorLine]:
+    """Every active catalogue indicator (adopted ones first) for the region and year: target,
+    realisation per data source (only `source` when given), achievement, grade and trend."""
+    indicators = list(Indicator.objects.filter(is_active=True))
+    targets = defaultdict(dict)
+    for indicator_id, y, value in Target.objects.filter(region=region).values_list(
+        "indicator_id", "year", "value"
+    ):
+        targets[indicator_id][y] = value
+    values = defaultdict(lambda: defaultdict(dict))
+    value_qs = Value.objects.filter(region=region, period="")
+    if source:
+        value_qs = value_qs.filter(source=source)
+    for indicator_id, y, src, value in value_qs.values_list(
+        "indicator_id", "year", "source", "value"
+    ):
+        values[indicator_id][src][y] = value
+    national = dict(
+        ((i, y), v)
+        for i, y, v in NationalTarget.objects.filter(year=year).values_list(
+            "indicator_id", "year", "value"
+        )
+    )
+    workgroup = active_workgroup(region)
+    adoptions = {}
+    if workgroup is not None:
+        adoptions = {
+            a.indicator_id: a
+            for a in WorkGroupIndicator.objects.filter(workgroup=workgroup, year=year)
+        }
+    lines = []
+    for indicator in indicators:
+        target = targets[indicator.pk].get(year)
+        by_source = values[indicator.pk]
+        realisations = []
+        sources = (
+            [source] if source else [s for s in DataSource.values if year in by_source.get(s, {})]
+        )
+        for src in sources:
+            value = by_source.get(src, {}).get(year)
+            score = achievement(value, target, indicator.direction)
+            realisations.append(Realisation(src, value, score, grade(score)))
+        if not realisations:
+            realisations.append(Realisation(None, None, None, None))
+        adoption = adoptions.get(indicator.pk)
+        trend_rows, trend_sources = _trend_table(targets[indicator.pk], by_source)
+        lines.append(
+            IndicatorLine(
+                indicator=indicator,
+                target=target,
+                national_target=national.get((indicator.pk, year)),
+                adopted=adoption is not None,
+                pokja_target=adoption.target if adoption else None,
+                realisations=realisations,
+                trend=_trend(indicator, targets[indicator.pk], by_source),
+                trend_rows=trend_rows,
+                trend_sources=trend_sources,
+            )
+        )
+    lines.sort(key=lambda line: not line.adopted)
+    return lines
+
+
+@dataclass
+class RankingLine:
+    region: object
+    target: Decimal | None
+    value: Decimal | None
+    achievement: Decimal | None
+    grade: Grade | None
+    rank: int | None = None
+
+
+def sources_with_values(regions, indicator, year) -> list[str]:
+    """Data sources with yearly realisations for these regions, most used first (on a tie, in
+    the order of `DataSource`: surveys before administrative data)."""
+    rows = (
+        Value.objects.filter(region__in=regions, indicator=indicator, year=year, period="")
+        .values("source")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    order = DataSource.values
+    ranked = sorted(rows, key=lambda row: (-row["n"], order.index(row["source"])))
+    return [row["source"] for row in ranked]
+
+
+AGAINST_OWN = "own"
+AGAINST_PROVINCE = "province"
+AGAINST_NATIONAL = "national"
+
+
+def ranking(
+    province, indicator, *, year: int, source: str, against: str = AGAINST_OWN
+) -> list[RankingLine]:
+    """The kab/kota of a province for one indicator, year and data source, ranked by
+    achievement (highest first; equal achievements share a rank). Regions without an
+    achievement (missing value or target) come last, unranked.
+
+    `against` chooses the target: each kab/kota's own target (default), the province's target
+    or the national target, the same for all."""
+    children = list(province.children.order_by("code"))
+    values = dict(
+        Value.objects.filter(
+            region__in=children, indicator=indicator, year=year, period="", source=source
+        ).values_list("region_id", "value")
+    )
+    if against == AGAINST_PROVINCE:
+        common = (
+            Target.objects.filter(region=province, indicator=indicator, year=year)
+            .values_list("value", flat=True)
+            .first()
+        )
+        targets = dict.fromkeys((c.pk for c in children), common)
+    elif against == AGAINST_NATIONAL:
+        common = (
+            NationalTarget.objects.filter(indicator=indicator, year=year)
+            .values_list("value", flat=True)
+            .first()
+        )
+        targets = dict.fromkeys((c.pk for c in children), common)
+    else:
+        targets = dict(
+            Target.objects.filter(region__in=children, indicator=indicator, year=year).values_list(
+                "region_id", "value"
+            )
+        )
+    lines = []
+    for child in children:
+        target, value = targets.get(child.pk), values.get(child.pk)
+        score = achievement(value, target, indicator.direction)
+        lines.append(RankingLine(child, target, value, score, grade(score)))
+    ranked = sorted(
+        (line for line in lines if line.achievement is not None),
+        key=lambda line: (-line.achievement, line.region.code),
+    )
+    previous, rank = None, 0
+    for position, line in enumerate(ranked, start=1):
+        if line.achievement != previous:
+            rank, previous = position, line.achievement
+        line.rank = rank
+    missing = [line for line in lines if line.achievement is None]
+    return ranked + missing
+
+
+def grade_counts(lines) -> dict:
+    """{grade: count} plus "missing" for lines without an achievement."""
+    counts = Counter(line.grade.value if line.grade else "missing" for line in lines)
+    result = {g.value: counts.get(g.value, 0) for g in Grade}
+    result["missing"] = counts.get("missing", 0)
+    return result
+
+
+def region_achievement(region, indicator, *, year: int, source: str) -> dict:
+    """Target, yearly realisation from `source`, achievement and grade (None when missing)."""
+    target = (
+        Target.objects.filter(region=region, indicator=indicator, year=year)
+        .values_list("value", flat=True)
+        .first()
+    )
+    value = (
+        Value.objects.filter(
+            region=region, indicator=indicator, year=year, period="", source=source
+        )
+        .values_list("value", flat=True)
+        .first()
+    )
+    score = achievement(value, target, indicator.direction)
+    result = grade(score)
+    return {
+        "target": target,
+        "value": value,
+        "achievement": score,
+        "grade": result.value if result else None,
+        "grade_label": str(result.label) if result else None,
+    }

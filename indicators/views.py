@@ -1,0 +1,733 @@
+"""Indicator pages: a region's indicators, one indicator's targets and realisations, the
+province ranking, imports and exports, the indicators a Pokja adopts, and the national catalogue.
+
+Region pages go through `region_view` (404 outside scope, 403 without the right); every
+queryset starts from the region of the URL.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import has_permission, national_view, region_view
+from accounts.permissions import Permission
+from core.concurrency import save_versioned
+from core.errors import DomainError
+from indicators import selectors
+from indicators.achievement import Grade, achievement, grade
+from indicators.exports import export_rows, instructions, template_rows
+from indicators.forms import (
+    AdoptionForm,
+    ImportForm,
+    IndicatorForm,
+    NationalTargetForm,
+    TargetForm,
+    ValueForm,
+)
+from indicators.models import (
+    YEAR_MAX,
+    YEAR_MIN,
+    DataSource,
+    Indicator,
+    NationalTarget,
+    Target,
+    Value,
+    WorkGroupIndicator,
+)
+from indicators.parsing import TARGET, VALUE
+from indicators.services import (
+    Adoption,
+    delete_record,
+    import_file,
+    save_national_target,
+    save_target,
+    save_value,
+    set_adoptions,
+)
+from indicators.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, write_csv, write_xlsx
+
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _year(request, default: int) -> int:
+    raw = request.GET.get("year", "")
+    if raw.isdigit() and YEAR_MIN <= int(raw) <= YEAR_MAX:
+        return int(raw)
+    return default
+
+
+def _source(request) -> str | None:
+    raw = request.GET.get("source", "")
+    return raw if raw in DataSource.values else None
+
+
+def _indicator(code, *, active_only=False) -> Indicator:
+    qs = Indicator.objects.filter(is_active=True) if active_only else Indicator.objects.all()
+    return get_object_or_404(qs, code=code)
+
+
+def _year_choices(selected: int) -> list[int]:
+    this_year = timezone.localdate().year
+    years = set(range(this_year - 6, this_year + 2)) | {selected}
+    return sorted(years, reverse=True)
+
+
+def _filters(request, year, source):
+    return {
+        "year": year,
+        "source": source or "",
+        "years": _year_choices(year),
+        "sources": DataSource.choices,
+    }
+
+
+def _attachment(content: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        content, content_type=XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+# Region pages
+
+
+@region_view(Permission.REGION_VIEW)
+def region_indicators(request, region):
+    """Every indicator of the region for a year: target, realisation per data source (or the
+    chosen source), achievement, grade and a small trend chart with the same data as a table."""
+    year = _year(request, selectors.default_year(region))
+    source = _source(request)
+    lines = selectors.region_overview(region, year=year, source=source)
+    return render(
+        request,
+        "indicators/region.html",
+        {
+            "region": region,
+            "lines": lines,
+            "trends": [line.trend for line in lines],
+            "workgroup": selectors.active_workgroup(region),
+            "can_edit": has_permission(request.user, Permission.INDICATOR_EDIT, region),
+            **_filters(request, year, source),
+        },
+    )
+
+
+@region_view(Permission.REGION_VIEW)
+def indicator_detail(request, region, indicator_code):
+    """One indicator in the region: every target and every realisation (all periods and data
+    sources, never combined), with the achievement of yearly realisations."""
+    indicator = _indicator(indicator_code)
+    source = _source(request)
+    targets = list(Target.objects.filter(region=region, indicator=indicator).order_by("-year"))
+    by_year = {t.year: t.value for t in targets}
+    values = Value.objects.filter(region=region, indicator=indicator).order_by(
+        "-year", "period", "source"
+    )
+    if source:
+        values = values.filter(source=source)
+    rows = []
+    for value in values:
+        score = (
+            achievement(value.value, by_year.get(value.year), indicator.direction)
+            if not value.period
+            else None
+        )
+        rows.append({"record": value, "achievement": score, "grade": grade(score)})
+    national = NationalTarget.objects.filter(indicator=indicator).order_by("year")
+    return render(
+        request,
+        "indicators/detail.html",
+        {
+            "region": region,
+            "indicator": indicator,
+            "targets": targets,
+            "rows": rows,
+            "national_targets": national,
+            "source": source or "",
+            "sources": DataSource.choices,
+            "can_edit": has_permission(request.user, Permission.INDICATOR_EDIT, region),
+        },
+    )
+
+
+def _record_form(request, region, *, indicator, form, title, save):
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("indicators:detail", code=region.code, indicator_code=indicator.code)
+    return render(
+        request,
+        "indicators/record_form.html",
+        {"region": region, "indicator": indicator, "form": form, "title": title},
+    )
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def target_create(request, region, indicator_code):
+    indicator = _indicator(indicator_code, active_only=True)
+    initial = {"year": _year(request, timezone.localdate().year)}
+    form = TargetForm(request.POST or None, indicator=indicator, initial=initial)
+
+    def save(data):
+        save_target(
+            by=request.user,
+            region=region,
+            indicator=indicator,
+            year=data["year"],
+            value=data["value"],
+            note=data["note"],
+        )
+
+    return _record_form(
+        request, region, indicator=indicator, form=form, title=_("New target"), save=save
+    )
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def target_edit(request, region, pk):
+    target = get_object_or_404(Target.objects.select_related("indicator"), pk=pk, region=region)
+    form = TargetForm(
+        request.POST or None,
+        indicator=target.indicator,
+        editing=True,
+        initial={
+            "year": target.year,
+            "value": target.value,
+            "note": target.note,
+            "version": target.version,
+        },
+    )
+
+    def save(data):
+        save_target(
+            by=request.user,
+            region=region,
+            indicator=target.indicator,
+            year=target.year,
+            value=data["value"],
+            note=data["note"],
+            target=target,
+            expected_version=data["version"],
+        )
+
+    title = _("Target %(year)d") % {"year": target.year}
+    return _record_form(
+        request, region, indicator=target.indicator, form=form, title=title, save=save
+    )
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def value_create(request, region, indicator_code):
+    indicator = _indicator(indicator_code, active_only=True)
+    initial = {"year": _year(request, timezone.localdate().year), "source": _source(request) or ""}
+    form = ValueForm(request.POST or None, indicator=indicator, initial=initial)
+
+    def save(data):
+        save_value(
+            by=request.user,
+            region=region,
+            indicator=indicator,
+            year=data["year"],
+            period=data["period"],
+            source=data["source"],
+            value=data["value"],
+            note=data["note"],
+        )
+
+    return _record_form(
+        request, region, indicator=indicator, form=form, title=_("New realisation"), save=save
+    )
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def value_edit(request, region, pk):
+    record = get_object_or_404(Value.objects.select_related("indicator"), pk=pk, region=region)
+    form = ValueForm(
+        request.POST or None,
+        indicator=record.indicator,
+        editing=True,
+        initial={
+            "year": record.year,
+            "period": record.period,
+            "source": record.source,
+            "value": record.value,
+            "note": record.note,
+            "version": record.version,
+        },
+    )
+
+    def save(data):
+        save_value(
+            by=request.user,
+            region=region,
+            indicator=record.indicator,
+            year=record.year,
+            period=record.period,
+            source=record.source,
+            value=data["value"],
+            note=data["note"],
+            instance=record,
+            expected_version=data["version"],
+        )
+
+    title = _("Realisation %(period)s (%(source)s)") % {
+        "period": record.period_label,
+        "source": record.get_source_display(),
+    }
+    return _record_form(
+        request, region, indicator=record.indicator, form=form, title=title, save=save
+    )
+
+
+def _delete(request, region, model, pk):
+    instance = get_object_or_404(model.objects.select_related("indicator"), pk=pk, region=region)
+    try:
+        delete_record(
+            by=request.user, instance=instance, expected_version=request.POST.get("version") or None
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Deleted."))
+    return redirect("indicators:detail", code=region.code, indicator_code=instance.indicator.code)
+
+
+@region_view(Permission.INDICATOR_EDIT)
+@require_POST
+def target_delete(request, region, pk):
+    return _delete(request, region, Target, pk)
+
+
+@region_view(Permission.INDICATOR_EDIT)
+@require_POST
+def value_delete(request, region, pk):
+    return _delete(request, region, Value, pk)
+
+
+@region_view(Permission.REGION_VIEW)
+def ranking_view(request, region, indicator_code):
+    """A province's kab/kota for one indicator, year and data source: table and ranking by
+    achievement, missing values last (shown as missing, never as zero)."""
+    if not region.is_province:
+        raise Http404("Rankings are for provinces")
+    indicator = _indicator(indicator_code)
+    children = region.children.all()
+    latest = (
+        Value.objects.filter(region__in=children, indicator=indicator, period="")
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    year = _year(request, latest or timezone.localdate().year)
+    available = selectors.sources_with_values(children, indicator, year)
+    source = _source(request) or (available[0] if available else None)
+    against = request.GET.get("against", selectors.AGAINST_OWN)
+    if against not in (
+        selectors.AGAINST_OWN,
+        selectors.AGAINST_PROVINCE,
+        selectors.AGAINST_NATIONAL,
+    ):
+        against = selectors.AGAINST_OWN
+    lines = selectors.ranking(region, indicator, year=year, source=source or "", against=against)
+    counts = selectors.grade_counts(lines)
+    grades = [(g, counts[g.value]) for g in Grade]
+    chart = {
+        "labels": [line.region.name for line in lines],
+        "values": [
+            float(line.achievement) if line.achievement is not None else None for line in lines
+        ],
+        "label": str(_("Achievement (%)")),
+    }
+    return render(
+        request,
+        "indicators/ranking.html",
+        {
+            "region": region,
+            "indicator": indicator,
+            "lines": lines,
+            "grades": grades,
+            "missing": counts["missing"],
+            "available": available,
+            "against": against,
+            "against_choices": [
+                (selectors.AGAINST_OWN, _("each regency/city's own target")),
+                (selectors.AGAINST_PROVINCE, _("the province's target")),
+                (selectors.AGAINST_NATIONAL, _("the national target")),
+            ],
+            "chart": chart,
+            "indicators": Indicator.objects.filter(is_active=True),
+            **_filters(request, year, source),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Import and export
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def import_view(request, region):
+    """Upload a spreadsheet of targets and realisations for the region (and, for a province, its
+    kab/kota). All or nothing; errors by row and column."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = error = None
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        try:
+            result = import_file(
+                by=request.user, fileobj=uploaded, filename=uploaded.name, scope_region=region
+            )
+        except DomainError as exc:
+            error, errors = exc.message, exc.errors
+        else:
+            messages.success(request, result.summary())
+    return render(
+        request,
+        "indicators/import.html",
+        {
+            "region": region,
+            "form": form,
+            "result": result,
+            "error": error,
+            "errors": errors,
+            "indicators": Indicator.objects.filter(is_active=True),
+            "sources": DataSource.choices,
+            "year": timezone.localdate().year,
+        },
+    )
+
+
+def _area_regions(region, area):
+    if area == "children" and region.is_province:
+        return list(region.children.order_by("code"))
+    if area == "all" and region.is_province:
+        return [region, *region.children.order_by("code")]
+    return [region]
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def template_download(request, region, fmt):
+    """A blank template: one row per region (the region and its kab/kota) × indicator for a year."""
+    if fmt not in EXPORT_FORMATS:
+        raise Http404("Unknown format")
+    year = _year(request, timezone.localdate().year)
+    code = request.GET.get("indicator", "")
+    indicators = (
+        [_indicator(code, active_only=True)]
+        if code
+        else list(Indicator.objects.filter(is_active=True))
+    )
+    kind = TARGET if request.GET.get("kind") == TARGET else VALUE
+    regions = _area_regions(region, request.GET.get("area", "all"))
+    rows = template_rows(regions, indicators, year=year, kind=kind, source=_source(request) or "")
+    name = f"template-indikator-{region.code}-{year}"
+    content = write_xlsx(rows, instructions=instructions()) if fmt == "xlsx" else write_csv(rows)
+    return _attachment(content, fmt, name)
+
+
+@region_view(Permission.REGION_VIEW)
+def export(request, region, fmt):
+    """The filtered view (area, indicator, year, data source, kind) in the import format."""
+    if fmt not in EXPORT_FORMATS:
+        raise Http404("Unknown format")
+    code = request.GET.get("indicator", "")
+    indicator = _indicator(code) if code else None
+    raw_year = request.GET.get("year", "")
+    year = int(raw_year) if raw_year.isdigit() else None
+    kind = request.GET.get("kind") if request.GET.get("kind") in (TARGET, VALUE) else None
+    regions = _area_regions(region, request.GET.get("area", "region"))
+    rows = export_rows(regions, indicator=indicator, year=year, source=_source(request), kind=kind)
+    parts = ["indikator", region.code, code, str(year or ""), _source(request) or ""]
+    name = "-".join(p for p in parts if p)
+    content = write_xlsx(rows, instructions=instructions()) if fmt == "xlsx" else write_csv(rows)
+    return _attachment(content, fmt, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Indicators adopted by the Pokja
+
+
+@region_view(Permission.REGION_VIEW)
+def adopted(request, region):
+    """The indicators the region's Pokja adopted for a year, with its own targets, the region's
+    realisations and the achievement against the Pokja's target."""
+    year = _year(request, timezone.localdate().year)
+    source = _source(request)
+    workgroup = selectors.active_workgroup(region)
+    lines = []
+    if workgroup is not None:
+        adoptions = list(
+            WorkGroupIndicator.objects.filter(workgroup=workgroup, year=year)
+            .select_related("indicator")
+            .order_by("indicator__order")
+        )
+        region_targets = dict(
+            Target.objects.filter(region=region, year=year).values_list("indicator_id", "value")
+        )
+        values = Value.objects.filter(
+            region=region, year=year, period="", indicator__in=[a.indicator_id for a in adoptions]
+        )
+        if source:
+            values = values.filter(source=source)
+        by_indicator = {}
+        for value in values.order_by("source"):
+            by_indicator.setdefault(value.indicator_id, []).append(value)
+        for adoption in adoptions:
+            realisations = []
+            for value in by_indicator.get(adoption.indicator_id, []):
+                score = achievement(value.value, adoption.target, adoption.indicator.direction)
+                realisations.append(
+                    selectors.Realisation(value.source, value.value, score, grade(score))
+                )
+            if not realisations:
+                realisations.append(selectors.Realisation(source, None, None, None))
+            lines.append(
+                {
+                    "adoption": adoption,
+                    "region_target": region_targets.get(adoption.indicator_id),
+                    "realisations": realisations,
+                }
+            )
+    return render(
+        request,
+        "indicators/adopted.html",
+        {
+            "region": region,
+            "workgroup": workgroup,
+            "lines": lines,
+            "can_edit": has_permission(request.user, Permission.INDICATOR_EDIT, region),
+            **_filters(request, year, source),
+        },
+    )
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def adopted_edit(request, region):
+    """Tick the indicators the Pokja works on for the year and give each its target."""
+    year = _year(request, timezone.localdate().year)
+    workgroup = selectors.active_workgroup(region)
+    if workgroup is None:
+        return render(
+            request,
+            "indicators/adopted_edit.html",
+            {"region": region, "workgroup": None, "year": year},
+        )
+    indicators = list(Indicator.objects.filter(is_active=True))
+    existing = {
+        a.indicator_id: a for a in WorkGroupIndicator.objects.filter(workgroup=workgroup, year=year)
+    }
+    region_targets = dict(
+        Target.objects.filter(region=region, year=year).values_list("indicator_id", "value")
+    )
+    form = AdoptionForm(
+        request.POST or None,
+        indicators=indicators,
+        adoptions=existing,
+        suggested_targets=region_targets,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        items = [
+            Adoption(
+                indicator=i,
+                adopt=data[f"adopt_{i.pk}"],
+                target=data[f"target_{i.pk}"],
+                note=data[f"note_{i.pk}"],
+                version=data[f"version_{i.pk}"],
+            )
+            for i in indicators
+        ]
+        try:
+            counts = set_adoptions(by=request.user, workgroup=workgroup, year=year, adoptions=items)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Adopted indicators saved: %(created)d added, %(updated)d changed, %(deleted)d removed."
+                )
+                % counts,
+            )
+            return redirect(
+                reverse("indicators:adopted", kwargs={"code": region.code}) + f"?year={year}"
+            )
+    return render(
+        request,
+        "indicators/adopted_edit.html",
+        {
+            "region": region,
+            "workgroup": workgroup,
+            "form": form,
+            "year": year,
+            "years": _year_choices(year),
+            "region_targets": region_targets,
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# National catalogue
+
+
+@login_required
+def catalogue(request):
+    """The national indicator catalogue (readable by every signed-in user)."""
+    indicators = Indicator.objects.prefetch_related("national_targets")
+    can_manage = has_permission(request.user, Permission.CATALOGUE_MANAGE, None)
+    return render(
+        request, "indicators/catalogue.html", {"indicators": indicators, "can_manage": can_manage}
+    )
+
+
+@login_required
+def indicator_info(request, indicator_code):
+    indicator = _indicator(indicator_code)
+    can_manage = has_permission(request.user, Permission.CATALOGUE_MANAGE, None)
+    return render(
+        request,
+        "indicators/indicator_info.html",
+        {
+            "indicator": indicator,
+            "national_targets": indicator.national_targets.order_by("year"),
+            "can_manage": can_manage,
+        },
+    )
+
+
+@national_view(Permission.CATALOGUE_MANAGE)
+def indicator_create(request):
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        indicator = form.save()
+        messages.success(
+            request, _("Indicator %(code)s added to the catalogue.") % {"code": indicator.code}
+        )
+        return redirect("indicators:indicator_info", indicator_code=indicator.code)
+    return render(
+        request, "indicators/indicator_form.html", {"form": form, "title": _("New indicator")}
+    )
+
+
+@national_view(Permission.CATALOGUE_MANAGE)
+def indicator_edit(request, indicator_code):
+    indicator = _indicator(indicator_code)
+    form = IndicatorForm(
+        request.POST or None, instance=indicator, initial={"version": indicator.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_versioned(form.instance, expected_version=form.cleaned_data["version"])
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("indicators:indicator_info", indicator_code=indicator.code)
+    return render(
+        request,
+        "indicators/indicator_form.html",
+        {"form": form, "title": indicator.name, "indicator": indicator},
+    )
+
+
+@national_view(Permission.CATALOGUE_MANAGE)
+def national_target_create(request, indicator_code):
+    indicator = _indicator(indicator_code)
+    form = NationalTargetForm(request.POST or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if NationalTarget.objects.filter(indicator=indicator, year=data["year"]).exists():
+            form.add_error("year", _("This indicator already has a national target for this year."))
+        else:
+            try:
+                save_national_target(
+                    by=request.user,
+                    indicator=indicator,
+                    year=data["year"],
+                    value=data["value"],
+                    source=data["source"],
+                    is_uncertain=data["is_uncertain"],
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("indicators:indicator_info", indicator_code=indicator.code)
+    return render(
+        request,
+        "indicators/national_target_form.html",
+        {"form": form, "indicator": indicator, "title": _("New national target")},
+    )
+
+
+@national_view(Permission.CATALOGUE_MANAGE)
+def national_target_edit(request, pk):
+    target = get_object_or_404(NationalTarget.objects.select_related("indicator"), pk=pk)
+    indicator = target.indicator
+    form = NationalTargetForm(
+        request.POST or None,
+        indicator=indicator,
+        editing=True,
+        initial={
+            "year": target.year,
+            "value": target.value,
+            "source": target.source,
+            "is_uncertain": target.is_uncertain,
+            "version": target.version,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            save_national_target(
+                by=request.user,
+                indicator=indicator,
+                year=target.year,
+                value=data["value"],
+                source=data["source"],
+                is_uncertain=data["is_uncertain"],
+                expected_version=data["version"],
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("indicators:indicator_info", indicator_code=indicator.code)
+    title = _("National target %(year)d") % {"year": target.year}
+    return render(
+        request,
+        "indicators/national_target_form.html",
+        {"form": form, "indicator": indicator, "title": title, "target": target},
+    )
+
+
+@national_view(Permission.CATALOGUE_MANAGE)
+@require_POST
+def national_target_delete(request, pk):
+    target = get_object_or_404(NationalTarget.objects.select_related("indicator"), pk=pk)
+    try:
+        delete_record(
+            by=request.user, instance=target, expected_version=request.POST.get("version") or None
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Deleted."))
+    return redirect("indicators:indicator_info", indicator_code=target.indicator.code)

@@ -1,0 +1,185 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.formats import parse_date
+from knowledge.models import KnowledgeDocument, StrategicIssue
+from knowledge.validators import document_format
+
+ACCEPT = (
+    "application/pdf,.pdf,"
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.xlsx,"
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document,.docx"
+)
+NATIONAL = "national"
+
+
+class VersionField(forms.IntegerField):
+    """The version the user's form was based on (optimistic locking)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        super().__init__(*args, **kwargs)
+
+
+class DateField(forms.DateField):
+    """A date picker that also accepts `25/07/2023` and `25 Juli 2023` typed by hand."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
+
+
+class ActivityChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.plan.year} · {obj.title}"
+
+
+class IssueForm(forms.ModelForm):
+    activities = ActivityChoice(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Answering activities"),
+        help_text=_("Activities of this region's work plans within the issue's period."),
+    )
+    version = VersionField(required=False)
+
+    class Meta:
+        model = StrategicIssue
+        fields = [
+            "title",
+            "description",
+            "theme",
+            "priority",
+            "period_start",
+            "period_end",
+            "subgroup",
+            "indicators",
+            "activities",
+            "policies",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "indicators": forms.CheckboxSelectMultiple,
+            "policies": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "indicators": _(
+                "The indicators that show the problem; their latest achievement is shown."
+            ),
+            "policies": _("Regional policies of this region that answer the issue."),
+        }
+
+    def __init__(self, *args, region, **kwargs):
+        from indicators.models import Indicator
+        from planning.models import Activity
+        from policies.models import Policy
+        from workgroups.models import SubGroup
+
+        super().__init__(*args, **kwargs)
+        self.instance.region = region
+        self.fields["subgroup"].queryset = SubGroup.objects.filter(is_active=True)
+        self.fields["indicators"].queryset = Indicator.objects.filter(is_active=True)
+        self.fields["activities"].queryset = (
+            Activity.objects.filter(plan__workgroup__region=region)
+            .select_related("plan")
+            .order_by("-plan__year", "start_month", "title", "pk")
+        )
+        self.fields["policies"].queryset = Policy.objects.filter(region=region)
+        if not self.instance.pk:
+            year = timezone.localdate().year
+            self.fields["period_start"].initial = year
+            self.fields["period_end"].initial = year
+            del self.fields["version"]
+        else:
+            self.fields["version"].required = True
+
+
+class IssueFilter(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years")), *[(y, y) for y in years]]
+
+
+class DocumentForm(forms.ModelForm):
+    issued_on = DateField(label=_("Date"))
+    publisher_choice = forms.ChoiceField(label=_("Published by"))
+    upload = forms.FileField(
+        label=_("File"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+        help_text=_("PDF, Excel workbook (.xlsx) or Word document (.docx), checked by content."),
+    )
+    version = VersionField(required=False)
+
+    class Meta:
+        model = KnowledgeDocument
+        fields = [
+            "title",
+            "category",
+            "kind",
+            "description",
+            "edition",
+            "issued_on",
+            "is_published",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3, "maxlength": 1000})}
+
+    def __init__(self, *args, publishers, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["publisher_choice"]
+            self.fields["version"].required = True
+        else:
+            self.fields["upload"].required = True
+            self.fields["publisher_choice"].choices = [
+                (NATIONAL if p is None else p.code, _("National") if p is None else p.display_name)
+                for p in publishers
+            ]
+            self._publishers = {NATIONAL if p is None else p.code: p for p in publishers}
+            del self.fields["version"]
+            self.fields["issued_on"].initial = timezone.localdate()
+
+    def clean_upload(self):
+        uploaded = self.cleaned_data.get("upload")
+        if isinstance(uploaded, UploadedFile):
+            document_format(uploaded)
+        return uploaded
+
+    @property
+    def publisher(self):
+        return self._publishers[self.cleaned_data["publisher_choice"]]
+
+
+class DocumentFilter(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs.update(
+            {"type": "search", "placeholder": _("Words in the title or description")}
+        )
+        self.fields["category"].choices = [
+            ("", _("All categories")),
+            *KnowledgeDocument.Category.choices,
+        ]
+        self.fields["kind"].choices = [("", _("All types")), *KnowledgeDocument.Kind.choices]
+
+
+class ConfirmForm(forms.Form):
+    version = VersionField()

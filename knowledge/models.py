@@ -1,0 +1,258 @@
+"""Strategic issues of a region and the Pokja knowledge centre.
+
+- `StrategicIssue`: an isu strategis the Pokja carries into its work for a period (e.g.
+  "prevalensi stunting jauh di atas target"), with the indicators that show it, the sub-group
+  that owns it, and the plan activities and regional policies that answer it.
+- `KnowledgeDocument`: a guide or template in the knowledge centre, published nationally or by a
+  province, readable by every logged-in user.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from core.concurrency import VersionedModel
+from core.uploads import stored_name
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+_year_validators = [MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
+
+
+class StrategicIssue(VersionedModel):
+    """A strategic issue (isu strategis) of a region for a period of years: a problem the Pokja
+    must carry into its plan and its advocacy (Bangga Kencana programme, ../shared/DOMAIN.md
+    §1.1: "Pokja should surface issues and advocate for regional-head commitment"). It is
+    answered when at least one plan activity (not cancelled) or regional policy (not revoked)
+    is linked to it."""
+
+    class Theme(models.TextChoices):
+        """Themes group the issues of a province's kab/kota so the forum sees shared problems."""
+
+        STUNTING = "stunting", _("Stunting")
+        CHILD_MARRIAGE = "child_marriage", _("Child marriage")
+        UNMET_NEED = "unmet_need", _("Unmet need for family planning")
+        FERTILITY = "fertility", _("Fertility (TFR)")
+        FAMILY_QUALITY = "family_quality", _("Family quality")
+        POPULATION_DATA = "population_data", _("Population data")
+        OTHER = "other", _("Other")
+
+    class Priority(models.TextChoices):
+        HIGH = "high", _("High")
+        MEDIUM = "medium", _("Medium")
+        LOW = "low", _("Low")
+
+    # Sort order of priorities (high first); stored as text for readable API values.
+    PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+    region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="strategic_issues",
+        verbose_name=_("region"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices)
+    priority = models.CharField(
+        _("priority"), max_length=6, choices=Priority.choices, default=Priority.MEDIUM
+    )
+    period_start = models.PositiveSmallIntegerField(
+        _("period from (year)"), validators=_year_validators
+    )
+    period_end = models.PositiveSmallIntegerField(
+        _("period to (year)"), validators=_year_validators
+    )
+    subgroup = models.ForeignKey(
+        "workgroups.SubGroup",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="strategic_issues",
+        verbose_name=_("owning sub-group"),
+    )
+    indicators = models.ManyToManyField(
+        "indicators.Indicator",
+        blank=True,
+        related_name="strategic_issues",
+        verbose_name=_("indicators (evidence)"),
+    )
+    activities = models.ManyToManyField(
+        "planning.Activity",
+        blank=True,
+        related_name="strategic_issues",
+        verbose_name=_("answering activities"),
+    )
+    policies = models.ManyToManyField(
+        "policies.Policy",
+        blank=True,
+        related_name="strategic_issues",
+        verbose_name=_("answering policies"),
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-period_start", "title", "pk"]
+        verbose_name = _("strategic issue")
+        verbose_name_plural = _("strategic issues")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="strategic_issue_period_ordered",
+                violation_error_message=_("The period cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    period_start__gte=MIN_YEAR,
+                    period_start__lte=MAX_YEAR,
+                    period_end__gte=MIN_YEAR,
+                    period_end__lte=MAX_YEAR,
+                ),
+                name="strategic_issue_years_in_range",
+                violation_error_message=_("Enter years between 2000 and 2100."),
+            ),
+        ]
+        indexes = [
+            # The region page and the province's themes page: issues of regions covering a year.
+            models.Index(
+                fields=["region", "period_start", "period_end"], name="strategic_issue_period"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def period_label(self) -> str:
+        if self.period_start == self.period_end:
+            return str(self.period_start)
+        return f"{self.period_start}–{self.period_end}"
+
+    @property
+    def priority_rank(self) -> int:
+        return self.PRIORITY_RANK.get(self.priority, 9)
+
+    def covers_year(self, year: int) -> bool:
+        return self.period_start <= year <= self.period_end
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+
+
+@deconstructible
+class DocumentUploadTo:
+    """Random storage names for knowledge documents, keeping the extension the content check
+    found (the service names the upload `document.pdf`, `.xlsx` or `.docx` before saving)."""
+
+    allowed = ("pdf", "xlsx", "docx")
+
+    def __call__(self, instance, filename):
+        extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+        return stored_name("knowledge", extension if extension in self.allowed else "bin")
+
+    def __eq__(self, other):
+        return isinstance(other, DocumentUploadTo)
+
+
+class KnowledgeDocument(VersionedModel):
+    """A guide or template of the Pokja knowledge centre: how to form a Pokja, write its work
+    plan, set indicator targets, budget for it, advocate, run the forum. Published nationally
+    (BKKBN headquarters, `publisher` empty) or by a province (BKKBN Perwakilan); readable by
+    every logged-in user; kept by national and provincial admins."""
+
+    class Category(models.TextChoices):
+        FORMATION = "formation", _("Forming the Pokja")
+        WORK_PLAN = "work_plan", _("Work plan")
+        INDICATORS = "indicators", _("Indicators")
+        BUDGET = "budget", _("Budget")
+        ADVOCACY = "advocacy", _("Advocacy")
+        FORUM = "forum", _("Forum")
+
+    class Kind(models.TextChoices):
+        GUIDE = "guide", _("Guide")
+        TEMPLATE = "template", _("Template")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        XLSX = "xlsx", _("Excel workbook (.xlsx)")
+        DOCX = "docx", _("Word document (.docx)")
+
+    title = models.CharField(_("title"), max_length=200)
+    category = models.CharField(_("category"), max_length=12, choices=Category.choices)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.GUIDE)
+    description = models.TextField(_("short description"), max_length=1000, blank=True)
+    # The document's own version ("1.0", "2024 rev. 2"); `version` is the record's lock.
+    edition = models.CharField(_("version"), max_length=30, blank=True)
+    issued_on = models.DateField(_("date"))
+    file = models.FileField(_("file"), upload_to=DocumentUploadTo())
+    file_format = models.CharField(_("file format"), max_length=4, choices=Format.choices)
+    original_filename = models.CharField(max_length=200, blank=True)
+    publisher = models.ForeignKey(
+        "regions.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="knowledge_documents",
+        verbose_name=_("published by"),
+        help_text=_("Empty: published nationally."),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Unpublished documents are seen only by those who manage them."),
+    )
+    # Templates Sipokja generates itself (`manage.py seed_knowledge`).
+    is_generated = models.BooleanField(_("generated by the system"), default=False)
+    generator = models.SlugField(max_length=40, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        verbose_name = _("knowledge document")
+        verbose_name_plural = _("knowledge documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generator"],
+                condition=~models.Q(generator=""),
+                name="one_document_per_generator",
+                violation_error_message=_("This system template already exists."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_generated=False) | ~models.Q(generator=""),
+                name="generated_document_names_generator",
+                violation_error_message=_("A generated document names its generator."),
+            ),
+        ]
+        indexes = [
+            # guides_for_kinds(): the latest published document per category.
+            models.Index(
+                fields=["category", "is_published", "issued_on"], name="knowledge_doc_category"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def publisher_label(self) -> str:
+        return self.publisher.display_name if self.publisher_id else str(_("National"))
+
+    def clean(self):
+        if self.publisher_id and not self.publisher.is_province:
+            raise ValidationError(
+                {"publisher": _("Documents are published nationally or by a province.")}
+            )

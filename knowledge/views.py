@@ -1,0 +1,355 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import has_permission, region_view
+from accounts.permissions import Permission
+from core.errors import DomainError
+from core.uploads import safe_filename
+from knowledge import services
+from knowledge.forms import ConfirmForm, DocumentFilter, DocumentForm, IssueFilter, IssueForm
+from knowledge.models import KnowledgeDocument, StrategicIssue
+
+
+def add_errors(form, exc: DomainError):
+    """Show a service error on the form fields it names, or above the form."""
+    placed = False
+    for error in exc.errors:
+        name = error.get("field")
+        if name and name in form.fields:
+            form.add_error(name, error["message"])
+            placed = True
+    if not placed:
+        form.add_error(None, exc.message)
+
+
+# --- strategic issues ----------------------------------------------------------------------
+
+
+def _issue_or_404(region, pk) -> StrategicIssue:
+    return get_object_or_404(
+        StrategicIssue.objects.select_related("region", "subgroup"), pk=pk, region=region
+    )
+
+
+def _years(region_ids) -> list[int]:
+    """Years offered in the filter: those the recorded issues cover, and this year."""
+    years = {timezone.localdate().year}
+    for start, end in StrategicIssue.objects.filter(region_id__in=region_ids).values_list(
+        "period_start", "period_end"
+    ):
+        years.update(range(start, end + 1))
+    return sorted(years, reverse=True)
+
+
+def _issue_fields(form) -> dict:
+    data = form.cleaned_data
+    return {name: data[name] for name in services.ISSUE_FIELDS} | {
+        "indicators": list(data.get("indicators") or []),
+        "activities": list(data.get("activities") or []),
+        "policies": list(data.get("policies") or []),
+    }
+
+
+@region_view(Permission.REGION_VIEW)
+def issue_list(request, region):
+    """The region's strategic issues, flagging those no activity or policy answers yet."""
+    filters = IssueFilter(request.GET or None, years=_years([region.pk]))
+    year = filters.cleaned_data["year"] if filters.is_valid() else None
+    issues = list(services.issues_for([region.pk], year=year).prefetch_related("indicators"))
+    indicators = {i.pk: i for issue in issues for i in issue.indicators.all()}
+    evidence = services.latest_achievements(region, indicators.values())
+    rows = [
+        {
+            "issue": issue,
+            "answered": services.is_answered(issue),
+            "evidence": [evidence[i.pk] for i in issue.indicators.all()],
+        }
+        for issue in issues
+    ]
+    return render(
+        request,
+        "knowledge/issue_list.html",
+        {
+            "region": region,
+            "rows": rows,
+            "unanswered": sum(1 for row in rows if not row["answered"]),
+            "filters": filters,
+            "year": year,
+            "can_edit": has_permission(request.user, Permission.STRATEGIC_ISSUE_EDIT, region),
+        },
+    )
+
+
+@region_view(Permission.REGION_VIEW)
+def issue_themes(request, region):
+    """A province's view of its own and its kab/kota issues, grouped by theme."""
+    if not region.is_province:
+        raise Http404("Themes are grouped at province level")
+    region_ids = [region.pk, *region.children.values_list("pk", flat=True)]
+    this_year = timezone.localdate().year
+    filters = IssueFilter(request.GET or {"year": this_year}, years=_years(region_ids))
+    year = filters.cleaned_data["year"] if filters.is_valid() else this_year
+    groups = services.themes_overview(region, year=year)
+    return render(
+        request,
+        "knowledge/themes.html",
+        {
+            "region": region,
+            "groups": groups,
+            "filters": filters,
+            "year": year,
+            "total": sum(g.count for g in groups),
+            "regions_with_issues": len({i.region_id for g in groups for i in g.issues}),
+        },
+    )
+
+
+@region_view(Permission.STRATEGIC_ISSUE_EDIT)
+def issue_create(request, region):
+    form = IssueForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        try:
+            issue = services.save_issue(by=request.user, region=region, **_issue_fields(form))
+        except DomainError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The strategic issue was saved."))
+            return redirect("knowledge:issue", code=region.code, pk=issue.pk)
+    return render(request, "knowledge/issue_form.html", {"region": region, "form": form})
+
+
+@region_view(Permission.REGION_VIEW)
+def issue_detail(request, region, pk):
+    issue = _issue_or_404(region, pk)
+    indicators = list(issue.indicators.all())
+    evidence = services.latest_achievements(region, indicators)
+    activities = issue.activities.select_related("plan", "subgroup").order_by(
+        "-plan__year", "start_month", "pk"
+    )
+    policies = issue.policies.all()
+    return render(
+        request,
+        "knowledge/issue_detail.html",
+        {
+            "region": region,
+            "issue": issue,
+            "evidence": [evidence[i.pk] for i in indicators],
+            "activities": activities,
+            "policies": policies,
+            "answered": services.is_answered(issue),
+            "can_edit": has_permission(request.user, Permission.STRATEGIC_ISSUE_EDIT, region),
+        },
+    )
+
+
+@region_view(Permission.STRATEGIC_ISSUE_EDIT)
+def issue_edit(request, region, pk):
+    issue = _issue_or_404(region, pk)
+    form = IssueForm(
+        request.POST or None, instance=issue, region=region, initial={"version": issue.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_issue(
+                by=request.user,
+                region=region,
+                issue=issue,
+                expected_version=form.cleaned_data["version"],
+                **_issue_fields(form),
+            )
+        except DomainError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The strategic issue was saved."))
+            return redirect("knowledge:issue", code=region.code, pk=issue.pk)
+    return render(
+        request, "knowledge/issue_form.html", {"region": region, "form": form, "issue": issue}
+    )
+
+
+@region_view(Permission.STRATEGIC_ISSUE_EDIT)
+def issue_delete(request, region, pk):
+    issue = _issue_or_404(region, pk)
+    form = ConfirmForm(request.POST or None, initial={"version": issue.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_issue(
+                by=request.user, issue=issue, expected_version=form.cleaned_data["version"]
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The strategic issue was deleted."))
+            return redirect("knowledge:issues", code=region.code)
+    return render(
+        request,
+        "knowledge/confirm_delete.html",
+        {
+            "region": region,
+            "form": form,
+            "object": issue,
+            "cancel_url": reverse("knowledge:issue", kwargs={"code": region.code, "pk": issue.pk}),
+        },
+    )
+
+
+# --- knowledge centre ----------------------------------------------------------------------
+
+
+def _document_or_404(request, pk) -> KnowledgeDocument:
+    return get_object_or_404(services.visible_documents(request.user), pk=pk)
+
+
+def _managed_document(request, pk) -> KnowledgeDocument:
+    """A document the user may change: 404 when they cannot see it, 403 when they see it but
+    it belongs to another publisher."""
+    document = _document_or_404(request, pk)
+    if not services.can_manage(request.user, document.publisher):
+        raise PermissionDenied
+    return document
+
+
+@login_required
+def document_list(request):
+    """Every logged-in user: search by title and description (`?q=`), filter by category."""
+    filters = DocumentFilter(request.GET or None)
+    documents = services.visible_documents(request.user)
+    if filters.is_valid():
+        documents = services.search_documents(documents, **filters.cleaned_data)
+    page = Paginator(documents, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "knowledge/document_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "can_add": bool(services.manageable_publishers(request.user)),
+            "searched": bool(filters.is_valid() and any(filters.cleaned_data.values())),
+        },
+    )
+
+
+@login_required
+def document_create(request):
+    publishers = services.manageable_publishers(request.user)
+    if not publishers:
+        raise PermissionDenied
+    form = DocumentForm(request.POST or None, request.FILES or None, publishers=publishers)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = services.save_document(
+                by=request.user,
+                publisher=form.publisher,
+                file=data["upload"],
+                **{name: data[name] for name in services.DOCUMENT_FIELDS},
+            )
+        except DomainError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The document was published in the knowledge centre."))
+            return redirect("knowledge:document", pk=document.pk)
+    return render(request, "knowledge/document_form.html", {"form": form})
+
+
+@login_required
+def document_detail(request, pk):
+    document = _document_or_404(request, pk)
+    return render(
+        request,
+        "knowledge/document_detail.html",
+        {
+            "document": document,
+            "can_manage": services.can_manage(request.user, document.publisher),
+        },
+    )
+
+
+@login_required
+def document_edit(request, pk):
+    document = _managed_document(request, pk)
+    form = DocumentForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=document,
+        publishers=[],
+        initial={"version": document.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.save_document(
+                by=request.user,
+                document=document,
+                expected_version=data["version"],
+                file=data.get("upload") or None,
+                **{name: data[name] for name in services.DOCUMENT_FIELDS},
+            )
+        except DomainError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("The document was saved."))
+            return redirect("knowledge:document", pk=document.pk)
+    return render(request, "knowledge/document_form.html", {"form": form, "document": document})
+
+
+@login_required
+def document_delete(request, pk):
+    document = _managed_document(request, pk)
+    form = ConfirmForm(request.POST or None, initial={"version": document.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_document(
+                by=request.user, document=document, expected_version=form.cleaned_data["version"]
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The document was deleted."))
+            return redirect("knowledge:documents")
+    return render(
+        request,
+        "knowledge/confirm_delete.html",
+        {
+            "form": form,
+            "object": document,
+            "cancel_url": reverse("knowledge:document", kwargs={"pk": document.pk}),
+        },
+    )
+
+
+def serve_document(document) -> HttpResponse:
+    """The stored file as a download (the caller has checked that the user may read it)."""
+    if not document.file:
+        raise Http404("No file")
+    try:
+        with document.file.open("rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        raise Http404("File missing") from None
+    name = safe_filename(services.download_name(document))
+    if not name.lower().endswith("." + document.file_format):
+        name = f"{name}.{document.file_format}"
+    response = HttpResponse(
+        content,
+        content_type=services.CONTENT_TYPES.get(document.file_format, "application/octet-stream"),
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def document_file(request, pk):
+    return serve_document(_document_or_404(request, pk))

@@ -1,0 +1,82 @@
+"""Form fields with Indonesian formats, shared by the planning, budget and policies forms."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+
+from core.formats import parse_date, parse_rupiah
+from core.uploads import validate_pdf
+
+
+class RupiahField(forms.CharField):
+    """Whole Rupiah typed as `1250000`, `1.250.000` or `Rp 1.250.000`; refuses `1,5 juta`,
+    decimals and negatives with core.formats' message. Cleans to an int."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": "40"}
+            ),
+        )
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:,}".replace(",", ".")
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        try:
+            return parse_rupiah(text)
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class IndonesianDateField(forms.DateField):
+    """A date picker that also accepts `25/07/2023` and `25 Juli 2023` typed by hand."""
+
+    widget = DateInput
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            raise ValidationError(str(exc), code="invalid") from None
+
+
+class PdfField(forms.FileField):
+    """An optional PDF upload, checked by content."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": "application/pdf,.pdf"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        if isinstance(uploaded, UploadedFile):
+            validate_pdf(uploaded)
+        return uploaded
+
+
+class VersionField(forms.IntegerField):
+    """The version the user's form was based on (optimistic locking)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,167 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.uploads import check_size, validate_image, validate_pdf, validate_xlsx
+from planning.common import year_choices
+from planning.fields import IndonesianDateField, PdfField, RupiahField, VersionField
+from planning.models import Activity, WorkPlan
+
+
+class PlanForm(forms.ModelForm):
+    """Create (with a year) or edit a work plan's title, notes and signed document."""
+
+    document = PdfField(label=_("Signed document (PDF)"))
+    remove_document = forms.BooleanField(label=_("Remove the current document"), required=False)
+    version = VersionField(required=False)
+
+    class Meta:
+        model = WorkPlan
+        fields = ["year", "title", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, workgroup=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.workgroup = workgroup
+        creating = self.instance.pk is None
+        if creating:
+            taken = set(workgroup.work_plans.values_list("year", flat=True)) if workgroup else set()
+            years = [y for y in year_choices() if y not in taken]
+            self.fields["year"] = forms.TypedChoiceField(
+                label=_("year"),
+                choices=[(y, y) for y in years],
+                coerce=int,
+                initial=timezone.localdate().year,
+            )
+            del self.fields["remove_document"]
+            del self.fields["version"]
+        else:
+            del self.fields["year"]
+            self.fields["version"].required = True
+            if not self.instance.document or self.instance.is_approved:
+                del self.fields["remove_document"]
+        self.fields["title"].help_text = _(
+            "Optional, e.g. Rencana Kerja Pokja Bangga Kencana 2025."
+        )
+
+    def _post_clean(self):
+        if self.workgroup is not None and self.instance.pk is None:
+            self.instance.workgroup = self.workgroup
+        super()._post_clean()
+
+
+class ApproveForm(forms.Form):
+    approved_on = IndonesianDateField(label=_("Approval date"))
+    approver_name = forms.CharField(label=_("Approved by (name)"), max_length=150)
+    approver_position = forms.CharField(
+        label=_("Approver's position"),
+        max_length=200,
+        required=False,
+        help_text=_("For example Bupati Gowa, or Ketua Pokja Bangga Kencana."),
+    )
+    document = PdfField(label=_("Signed document (PDF)"))
+    version = VersionField()
+
+    def clean_approved_on(self):
+        value = self.cleaned_data["approved_on"]
+        if value and value > timezone.localdate():
+            raise ValidationError(_("The approval date cannot be in the future."))
+        return value
+
+
+class ActivityForm(forms.ModelForm):
+    planned_cost = RupiahField(
+        label=_("Planned cost (Rp)"),
+        required=False,
+        help_text=_("Whole Rupiah, e.g. 15.000.000. Leave empty when there is no cost."),
+    )
+    evidence = forms.FileField(
+        label=_("Evidence (PDF or photo)"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf,image/png,image/jpeg"}),
+    )
+    remove_evidence = forms.BooleanField(label=_("Remove the current evidence"), required=False)
+    version = VersionField(required=False)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "subgroup",
+            "institutions",
+            "start_month",
+            "end_month",
+            "expected_output",
+            "indicators",
+            "planned_cost",
+            "cost_source",
+            "status",
+            "progress_note",
+        ]
+        widgets = {
+            "expected_output": forms.Textarea(attrs={"rows": 2}),
+            "progress_note": forms.Textarea(attrs={"rows": 2}),
+            "institutions": forms.CheckboxSelectMultiple,
+            "indicators": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        from indicators.models import Indicator
+        from workgroups.models import SubGroup
+
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.instance.plan = plan
+        self.fields["subgroup"].queryset = SubGroup.objects.filter(is_active=True)
+        self.fields["institutions"].queryset = plan.workgroup.region.institutions.all()
+        self.fields["indicators"].queryset = Indicator.objects.filter(is_active=True)
+        self.fields["institutions"].help_text = _("Institutions recorded for this region's Pokja.")
+        if self.instance.pk is None:
+            del self.fields["remove_evidence"]
+            del self.fields["version"]
+        else:
+            self.fields["version"].required = True
+            if not self.instance.evidence:
+                del self.fields["remove_evidence"]
+
+    def clean_planned_cost(self):
+        return self.cleaned_data.get("planned_cost") or 0
+
+    def clean_evidence(self):
+        uploaded = self.cleaned_data.get("evidence")
+        if isinstance(uploaded, UploadedFile):
+            check_size(uploaded)
+            try:
+                validate_pdf(uploaded)
+            except ValidationError:
+                try:
+                    validate_image(uploaded)
+                except ValidationError:
+                    raise ValidationError(
+                        _("The evidence must be a PDF document or a photo (PNG or JPEG).")
+                    ) from None
+        return uploaded
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        widget=forms.FileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        validate_xlsx(uploaded)
+        return uploaded
+
+
+class ConfirmForm(forms.Form):
+    """A delete or reopen confirmation carrying the version the user saw."""
+
+    version = VersionField()

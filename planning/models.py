@@ -1,0 +1,232 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from budget.choices import FundingSource
+from core.concurrency import VersionedModel
+from core.formats import MONTHS_ID
+from core.uploads import stored_name, upload_to
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+MONTH_CHOICES = [(i + 1, name) for i, name in enumerate(MONTHS_ID)]
+
+
+@deconstructible
+class EvidenceUploadTo:
+    """Random storage names for activity evidence, keeping the extension the content check found
+    (the service renames the upload to `evidence.pdf`, `.png` or `.jpg` before saving)."""
+
+    allowed = ("pdf", "png", "jpg")
+
+    def __call__(self, instance, filename):
+        extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+        return stored_name("activity-evidence", extension if extension in self.allowed else "bin")
+
+    def __eq__(self, other):
+        return isinstance(other, EvidenceUploadTo)
+
+
+class WorkPlan(VersionedModel):
+    """The yearly work plan (Rencana Kerja) of a Pokja: criterion 2 of an effective Pokja
+    (Sulsel 2023 wording, ../shared/DOMAIN.md §0). Drafted by the secretariat, then approved
+    (usually signed by the Pokja chair or the regional head) with its signed document."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+
+    workgroup = models.ForeignKey(
+        "workgroups.WorkGroup",
+        on_delete=models.PROTECT,
+        related_name="work_plans",
+        verbose_name=_("Pokja"),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    approved_on = models.DateField(_("approval date"), null=True, blank=True)
+    approver_name = models.CharField(_("approved by (name)"), max_length=150, blank=True)
+    approver_position = models.CharField(_("approver's position"), max_length=200, blank=True)
+    # The user who recorded the approval in Sipokja (not necessarily the signatory).
+    approval_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approval recorded by"),
+    )
+    approval_recorded_at = models.DateTimeField(_("approval recorded at"), null=True, blank=True)
+    document = models.FileField(
+        _("signed document (PDF)"), upload_to=upload_to("work-plans", "pdf"), blank=True
+    )
+    document_filename = models.CharField(max_length=200, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("work plan")
+        verbose_name_plural = _("work plans")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workgroup", "year"],
+                name="one_work_plan_per_workgroup_year",
+                violation_error_message=_("This Pokja already has a work plan for this year."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
+                name="work_plan_year_range",
+                violation_error_message=_("Enter a year between 2000 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status="draft", approved_on__isnull=True)
+                    | (
+                        models.Q(status="approved", approved_on__isnull=False)
+                        & ~models.Q(approver_name="")
+                    )
+                ),
+                name="work_plan_approval_complete",
+                violation_error_message=_(
+                    "An approved work plan needs the approval date and the approver's name; "
+                    "a draft has neither."
+                ),
+            ),
+        ]
+        indexes = [
+            # Effectiveness matrix and dashboards: approved plans of many Pokja for one year.
+            models.Index(fields=["year", "status"], name="work_plan_year_status"),
+        ]
+
+    def __str__(self):
+        return self.title or str(_("Work plan %(year)s") % {"year": self.year})
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def region(self):
+        return self.workgroup.region
+
+
+class Activity(VersionedModel):
+    """One activity of a work plan: who does what, when (months of the plan year), what it
+    should produce, which Bangga Kencana indicators it serves, what it costs and from which
+    source, and how far it has got (with evidence)."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        DONE = "done", _("Done")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    plan = models.ForeignKey(
+        WorkPlan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("work plan")
+    )
+    title = models.CharField(_("activity"), max_length=300)
+    subgroup = models.ForeignKey(
+        "workgroups.SubGroup",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="activities",
+        verbose_name=_("sub-group"),
+    )
+    institutions = models.ManyToManyField(
+        "workgroups.Institution",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("responsible institutions"),
+    )
+    start_month = models.PositiveSmallIntegerField(
+        _("start month"),
+        choices=MONTH_CHOICES,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    end_month = models.PositiveSmallIntegerField(
+        _("end month"),
+        choices=MONTH_CHOICES,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    expected_output = models.TextField(_("expected output"), blank=True)
+    indicators = models.ManyToManyField(
+        "indicators.Indicator",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("indicators"),
+    )
+    planned_cost = models.PositiveBigIntegerField(_("planned cost (Rp)"), default=0)
+    cost_source = models.CharField(
+        _("source of funds"), max_length=20, choices=FundingSource.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    progress_note = models.TextField(_("progress note"), blank=True)
+    evidence = models.FileField(_("evidence"), upload_to=EvidenceUploadTo(), blank=True)
+    evidence_filename = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["start_month", "end_month", "title", "pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    start_month__gte=1, start_month__lte=12, end_month__gte=1, end_month__lte=12
+                ),
+                name="activity_months_in_year",
+                violation_error_message=_("Months are numbered 1 (January) to 12 (December)."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start_month__lte=models.F("end_month")),
+                name="activity_months_ordered",
+                violation_error_message=_("The start month cannot be after the end month."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(planned_cost=0) | ~models.Q(cost_source=""),
+                name="activity_cost_has_source",
+                violation_error_message=_("Choose the source of funds for a planned cost."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.start_month and self.end_month and self.start_month > self.end_month:
+            errors["end_month"] = _(
+                "The start month (%(start)s) is after the end month (%(end)s). The end month must be "
+                "the same as or later than the start month."
+            ) % {"start": MONTHS_ID[self.start_month - 1], "end": MONTHS_ID[self.end_month - 1]}
+        if self.planned_cost and not self.cost_source:
+            errors["cost_source"] = _("Choose the source of funds for a planned cost.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def period_label(self) -> str:
+        start, end = MONTHS_ID[self.start_month - 1], MONTHS_ID[self.end_month - 1]
+        return start if start == end else f"{start} – {end}"

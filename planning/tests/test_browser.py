@@ -1,0 +1,64 @@
+"""The plan, budget and policy pages in headless Chromium: they render under the strict CSP
+(no console errors) and the main flows work with a real browser."""
+
+import pytest
+
+from conftest import make_user
+from planning.tests import helpers as h
+from regions.services import load_regions
+from tests.browser import browser_page, log_in  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "kata-sandi-uji-123"
+
+
+def _user(username, role, code):
+    user = make_user(username, role, code)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def test_operator_adds_an_activity_and_the_province_sees_the_budget(browser_page):  # noqa: F811
+    load_regions()
+    _user("op.gowa", "regency_operator", "73.06")
+    _user("admin.sulsel", "provincial_admin", "73")
+    h.subgroup()
+    h.institution("73.06", "Dinas Kesehatan")
+    h.indicator("tfr")
+    h.plan("73.06", activities=0)
+    h.allocation("73.06", amount=125_000_000, realised=50_000_000)
+    page = browser_page
+
+    log_in(page, "op.gowa", PASSWORD)
+    page.wait_for_url("**/r/73.06/")
+    page.goto(page.base_url + "/r/73.06/plans/2025/activities/new/")
+    page.fill("input[name=title]", "Rapat koordinasi Pokja")
+    page.select_option("select[name=start_month]", "2")
+    page.select_option("select[name=end_month]", "4")
+    page.fill("input[name=planned_cost]", "12.500.000")
+    page.select_option("select[name=cost_source]", "apbd_regency")
+    page.check("text=Dinas Kesehatan")
+    page.click("main button[type=submit]:not([name])")
+    page.wait_for_url("**/r/73.06/plans/2025/")
+    table = page.locator("#activities").inner_text()
+    assert (
+        "Rapat koordinasi Pokja" in table
+        and "Rp 12.500.000" in table
+        and "Februari – April" in table
+    )
+    assert page.console_errors == []
+
+    page.context.clear_cookies()
+    log_in(page, "admin.sulsel", PASSWORD)
+    page.wait_for_url("**/r/73/")
+    page.goto(page.base_url + "/r/73/budget/regencies/?year=2025")
+    assert page.locator('#recap tr[data-region="73.06"]').get_attribute("data-state") == "budgeted"
+    assert "Rp 125.000.000" in page.locator("#recap").inner_text()
+    page.select_option("#year-select", "2024")
+    page.wait_for_url("**year=2024")
+    assert (
+        page.locator('#recap tr[data-region="73.06"]').get_attribute("data-state") == "not_budgeted"
+    )
+    assert page.console_errors == []

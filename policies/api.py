@@ -1,0 +1,200 @@
+"""Regional policies and planning documents: `/api/v1/regions/{code}/policies…`.
+
+Reads need `region.view`, writes `policy.edit`. `indicators` are indicator codes (only for
+planning documents: RPJMD, RKPD, Renstra OPD, GDPK). Updates and deletes carry the `version`
+you read; a stale version answers 409.
+"""
+
+import datetime
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from accounts.access import get_region
+from accounts.permissions import Permission
+from planning.api import ERRORS, field_error
+from planning.common import serve_file
+from policies import services
+from policies.models import Policy
+
+router = Router(tags=["policies"])
+
+
+class PolicyOut(Schema):
+    id: int
+    version: int
+    kind: str
+    number: str
+    title: str
+    issued_on: datetime.date | None
+    status: str
+    subgroup: str | None
+    period_start: int | None
+    period_end: int | None
+    summary: str
+    has_file: bool
+    indicators: list[str]
+
+    @staticmethod
+    def resolve_subgroup(obj):
+        return obj.subgroup.code if obj.subgroup_id else None
+
+    @staticmethod
+    def resolve_has_file(obj):
+        return bool(obj.file)
+
+    @staticmethod
+    def resolve_indicators(obj):
+        return [i.code for i in obj.indicators.all()]
+
+
+class PolicyIn(Schema):
+    kind: str
+    number: str = ""
+    title: str
+    issued_on: datetime.date | None = None
+    status: str = Policy.Status.DRAFTING
+    subgroup: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    summary: str = ""
+    indicators: list[str] = []
+
+
+class PolicyPatch(Schema):
+    version: int
+    kind: str | None = None
+    number: str | None = None
+    title: str | None = None
+    issued_on: datetime.date | None = None
+    status: str | None = None
+    subgroup: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    summary: str | None = None
+    indicators: list[str] | None = None
+
+
+class PolicyFilter(Schema):
+    kind: str | None = None
+    status: str | None = None
+    planning_documents: bool = False
+
+
+NULLABLE = ("issued_on", "subgroup", "period_start", "period_end")
+
+
+def _fields(payload: dict) -> dict:
+    from indicators.models import Indicator
+    from workgroups.models import SubGroup
+
+    fields = {}
+    for key, value in payload.items():
+        if value is None and key not in NULLABLE:
+            continue
+        if key == "subgroup":
+            if value:
+                subgroup = SubGroup.objects.filter(code=value, is_active=True).first()
+                if subgroup is None:
+                    raise field_error(
+                        "subgroup", _("Unknown sub-group code %(code)s.") % {"code": value}
+                    )
+                fields["subgroup"] = subgroup
+            else:
+                fields["subgroup"] = None
+        elif key == "indicators":
+            codes = list(dict.fromkeys(value))
+            found = dict(
+                Indicator.objects.filter(code__in=codes, is_active=True).values_list("code", "pk")
+            )
+            missing = [c for c in codes if c not in found]
+            if missing:
+                raise field_error(
+                    "indicators",
+                    _("Unknown indicator code(s): %(codes)s.") % {"codes": ", ".join(missing)},
+                )
+            fields["indicators"] = [found[c] for c in codes]
+        else:
+            fields[key] = value
+    return fields
+
+
+def _policy(region, policy_id) -> Policy:
+    return get_object_or_404(
+        Policy.objects.select_related("region", "subgroup"), pk=policy_id, region=region
+    )
+
+
+@router.get("/regions/{code}/policies", response=list[PolicyOut])
+def list_policies(request, code: str, filters: Query[PolicyFilter]):
+    """The region's policies; filter by `kind`, `status`, or `planning_documents=true`."""
+    region = get_region(request.user, code, Permission.REGION_VIEW)
+    qs = (
+        Policy.objects.filter(region=region)
+        .select_related("subgroup")
+        .prefetch_related("indicators")
+    )
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.planning_documents:
+        qs = qs.filter(kind__in=Policy.PLANNING_KINDS)
+    return list(qs)
+
+
+@router.post("/regions/{code}/policies", response={201: PolicyOut, **ERRORS})
+def create_policy(request, code: str, payload: PolicyIn):
+    region = get_region(request.user, code, Permission.POLICY_EDIT)
+    policy = services.save_policy(by=request.user, region=region, **_fields(payload.model_dump()))
+    return Status(201, policy)
+
+
+@router.get("/regions/{code}/policies/{policy_id}", response=PolicyOut)
+def get_policy(request, code: str, policy_id: int):
+    region = get_region(request.user, code, Permission.REGION_VIEW)
+    return _policy(region, policy_id)
+
+
+@router.patch("/regions/{code}/policies/{policy_id}", response={200: PolicyOut, **ERRORS})
+def update_policy(request, code: str, policy_id: int, payload: PolicyPatch):
+    """Change some fields; `version` must be the one you read (else 409)."""
+    region = get_region(request.user, code, Permission.POLICY_EDIT)
+    policy = _policy(region, policy_id)
+    fields = _fields(payload.model_dump(exclude_unset=True, exclude={"version"}))
+    return services.save_policy(
+        by=request.user, region=region, policy=policy, expected_version=payload.version, **fields
+    )
+
+
+@router.delete("/regions/{code}/policies/{policy_id}", response={204: None, **ERRORS})
+def delete_policy(request, code: str, policy_id: int, version: int):
+    """Delete a policy (`?version=`)."""
+    region = get_region(request.user, code, Permission.POLICY_EDIT)
+    services.delete_policy(
+        by=request.user, policy=_policy(region, policy_id), expected_version=version
+    )
+    return Status(204, None)
+
+
+@router.get("/regions/{code}/policies/{policy_id}/document")
+def download_document(request, code: str, policy_id: int):
+    region = get_region(request.user, code, Permission.REGION_VIEW)
+    policy = _policy(region, policy_id)
+    return serve_file(
+        policy.file, policy.original_filename or f"kebijakan-{region.code}-{policy.pk}"
+    )
+
+
+@router.post("/regions/{code}/policies/{policy_id}/document", response={200: PolicyOut, **ERRORS})
+def upload_document(
+    request, code: str, policy_id: int, version: Form[int], file: File[UploadedFile]
+):
+    """Upload (or replace) the document (PDF): multipart with `file` and `version`."""
+    region = get_region(request.user, code, Permission.POLICY_EDIT)
+    policy = _policy(region, policy_id)
+    return services.save_policy(
+        by=request.user, region=region, policy=policy, expected_version=version, file=file
+    )

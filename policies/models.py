@@ -1,0 +1,158 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.concurrency import VersionedModel
+from core.uploads import upload_to
+
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+
+class Policy(VersionedModel):
+    """A regional policy or regulation the Pokja drafts, advocates or follows (Perda, Pergub,
+    Perbup/Perwali, SK of the regional head, circulars) or a regional planning document (RPJMD,
+    RKPD, Renstra OPD, GDPK). Bringing Bangga Kencana into regional policy, and its indicators
+    into planning documents, is the Pokja's purpose (../shared/DOMAIN.md §1.1)."""
+
+    class Kind(models.TextChoices):
+        PERDA = "perda", _("Perda (regional regulation)")
+        PERGUB = "pergub", _("Pergub (governor regulation)")
+        PERBUP_PERWALI = "perbup_perwali", _("Perbup/Perwali (regent/mayor regulation)")
+        HEAD_DECREE = "head_decree", _("SK Kepala Daerah (decree of the regional head)")
+        CIRCULAR = "circular", _("Surat Edaran (circular)")
+        RPJMD = "rpjmd", _("RPJMD (medium-term development plan)")
+        RKPD = "rkpd", _("RKPD (annual government work plan)")
+        RENSTRA_OPD = "renstra_opd", _("Renstra OPD (office strategic plan)")
+        GDPK = "gdpk", _("GDPK (Grand Design Pembangunan Kependudukan)")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        DRAFTING = "drafting", _("Being drafted")
+        ENACTED = "enacted", _("Enacted")
+        REVOKED = "revoked", _("Revoked")
+
+    # Planning documents: the ones whose integration of Bangga Kencana indicators is recorded.
+    PLANNING_KINDS = frozenset({Kind.RPJMD, Kind.RKPD, Kind.RENSTRA_OPD, Kind.GDPK})
+    PROVINCE_ONLY = frozenset({Kind.PERGUB})
+    REGENCY_ONLY = frozenset({Kind.PERBUP_PERWALI})
+
+    region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="policies",
+        verbose_name=_("region"),
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    number = models.CharField(
+        _("number"),
+        max_length=100,
+        blank=True,
+        help_text=_("As written on the document, e.g. 45 Tahun 2022. Empty while drafting."),
+    )
+    title = models.CharField(_("title (tentang)"), max_length=300)
+    issued_on = models.DateField(_("date enacted"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFTING
+    )
+    subgroup = models.ForeignKey(
+        "workgroups.SubGroup",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="policies",
+        verbose_name=_("related sub-group"),
+    )
+    period_start = models.PositiveSmallIntegerField(
+        _("period from (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+        help_text=_(
+            "For planning documents: the first year they cover (e.g. 2025 for RPJMD 2025–2029)."
+        ),
+    )
+    period_end = models.PositiveSmallIntegerField(
+        _("period to (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    file = models.FileField(_("document (PDF)"), upload_to=upload_to("policies", "pdf"), blank=True)
+    original_filename = models.CharField(max_length=200, blank=True)
+    indicators = models.ManyToManyField(
+        "indicators.Indicator",
+        blank=True,
+        related_name="policies",
+        verbose_name=_("integrated indicators"),
+        help_text=_("For planning documents: the Bangga Kencana indicators the document includes."),
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-issued_on", "title", "pk"]
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="drafting") | models.Q(issued_on__isnull=False),
+                name="policy_enacted_has_date",
+                violation_error_message=_(
+                    "An enacted or revoked policy needs its date of enactment."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__isnull=True)
+                | models.Q(period_end__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="policy_period_ordered",
+                violation_error_message=_("The period cannot end before it starts."),
+            ),
+        ]
+        indexes = [
+            # Dashboards and assessment: planning documents of many regions by kind.
+            models.Index(fields=["kind", "status", "region"], name="policy_kind_status_region"),
+        ]
+
+    def __str__(self):
+        if self.number:
+            return f"{self.get_kind_display()} {self.number}: {self.title}"[:200]
+        return f"{self.get_kind_display()}: {self.title}"[:200]
+
+    @property
+    def is_planning_document(self) -> bool:
+        return self.kind in self.PLANNING_KINDS
+
+    def covers_year(self, year: int) -> bool:
+        start = self.period_start or (self.issued_on.year if self.issued_on else None)
+        if start is None or year < start:
+            return False
+        return self.period_end is None or year <= self.period_end
+
+    def clean(self):
+        errors = {}
+        if self.status != self.Status.DRAFTING:
+            if not self.issued_on:
+                errors["issued_on"] = _("Enter the date the policy was enacted.")
+            if not self.number.strip():
+                errors["number"] = _("Enter the number of the enacted policy.")
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("The period cannot end before it starts.")
+        if self.region_id:
+            level = self.region.level
+            if self.kind in self.PROVINCE_ONLY and level != "province":
+                errors["kind"] = _("A Pergub is issued by a governor: record it for the province.")
+            if self.kind in self.REGENCY_ONLY and level != "regency":
+                errors["kind"] = _(
+                    "A Perbup/Perwali is issued by a regent or mayor: record it for the kab/kota."
+                )
+        if errors:
+            raise ValidationError(errors)

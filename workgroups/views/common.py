@@ -1,0 +1,62 @@
+import io
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from accounts.access import has_permission
+from accounts.permissions import Permission
+from core.uploads import serve
+from workgroups.services import active_workgroup
+
+
+def can_see_contact(request, region) -> bool:
+    """Phone numbers and e-mail addresses are personal data (UU PDP): only for those with the
+    contact right."""
+    return has_permission(request.user, Permission.MEMBER_CONTACT_VIEW, region)
+
+
+def can_edit(request, region) -> bool:
+    return has_permission(request.user, Permission.WORKGROUP_EDIT, region)
+
+
+def workgroup_or_redirect(request, region):
+    """(workgroup, None) for the region's active Pokja, or (None, redirect to the profile page
+    that says no Pokja has been formed)."""
+    workgroup = active_workgroup(region)
+    if workgroup is None:
+        messages.info(request, _("This region has no Pokja yet. Record it first."))
+        return None, redirect("workgroups:profile", code=region.code)
+    return workgroup, None
+
+
+def no_store(response):
+    """Pages with personal data or secrets are not kept in shared caches or the history."""
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class _Loaded:
+    """A stored file read into memory, for `core.uploads.serve`: decrees are small (size limit)
+    and the response then holds no open file handle (a streamed FileResponse keeps one until
+    the response is closed, which clients that stop reading never do)."""
+
+    def __init__(self, field_file):
+        self.name = field_file.name
+        with field_file.open("rb") as handle:
+            self._content = handle.read()
+
+    def open(self, mode="rb"):
+        return io.BytesIO(self._content)
+
+
+def serve_decree(decree, *, inline=False):
+    """The decree's signed PDF as a download named after its number (`SK 188.45-76-KPTS-2023.pdf`)."""
+    if not decree.file:
+        raise Http404("No file")
+    try:
+        loaded = _Loaded(decree.file)
+    except FileNotFoundError:
+        raise Http404("File missing") from None
+    return serve(loaded, "SK " + decree.number.replace("/", "-"), inline=inline)

@@ -1,0 +1,279 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.access import region_view
+from accounts.permissions import Permission
+from core.errors import DomainError
+from workgroups import services, xlsx
+from workgroups.forms import GrantLoginForm, MemberForm, MemberImportForm, apply_errors
+from workgroups.models import Member
+from workgroups.views.common import can_edit, can_see_contact, no_store, workgroup_or_redirect
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _member(workgroup, pk):
+    return get_object_or_404(
+        Member.objects.select_related("workgroup__region", "institution", "subgroup", "user"),
+        pk=pk,
+        workgroup=workgroup,
+    )
+
+
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return no_store(response)
+
+
+@region_view(Permission.REGION_VIEW)
+def member_list(request, region):
+    workgroup, response = workgroup_or_redirect(request, region)
+    if response:
+        return response
+    show_all = request.GET.get("all") == "1"
+    if show_all:
+        members = workgroup.members.select_related("institution", "subgroup", "user")
+    else:
+        members = services.current_members(workgroup)
+    today = timezone.localdate()
+    rows = [(m, m.is_active_on(today)) for m in services.sort_members(members)]
+    return no_store(
+        render(
+            request,
+            "workgroups/member_list.html",
+            {
+                "region": region,
+                "workgroup": workgroup,
+                "rows": rows,
+                "show_all": show_all,
+                "can_edit": can_edit(request, region),
+                "can_contact": can_see_contact(request, region),
+            },
+        )
+    )
+
+
+def _member_fields(form):
+    return {k: v for k, v in form.cleaned_data.items() if k != "version"}
+
+
+@region_view(Permission.WORKGROUP_EDIT)
+def member_create(request, region):
+    workgroup, response = workgroup_or_redirect(request, region)
+    if response:
+        return response
+    form = MemberForm(
+        request.POST or None,
+        workgroup=workgroup,
+        include_contact=can_see_contact(request, region),
+        initial={"role": Member.Role.MEMBER},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.create_member(
+                by=request.user, workgroup=workgroup, **_member_fields(form)
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("%(name)s was added to the Pokja.") % {"name": member.name})
+            if "another" in request.POST:
+                return redirect("workgroups:member_create", code=region.code)
+            return redirect("workgroups:members", code=region.code)
+    return render(
+        request,
+        "workgroups/member_form.html",
+        {"region": region, "workgroup": workgroup, "form": form, "creating": True},
+    )
+
+
+@region_view(Permission.WORKGROUP_EDIT)
+def member_edit(request, region, pk):
+    workgroup, response = workgroup_or_redirect(request, region)
+    if response:
+        return response
+    member = _member(workgroup, pk)
+    form = MemberForm(
+        request.POST or None,
+        instance=member,
+        workgroup=workgroup,
+        include_contact=can_see_contact(request, region),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_member(
+                by=request.user,
+                member=_member(workgroup, pk),
+                expected_version=form.cleaned_data["version"],
+                **_member_fields(form),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("%(name)s was saved.") % {"name": member.name})
+            return redirect("workgroups:members", code=region.code)
+    return no_store(
+        render(
+            request,
+            "workgroups/member_form.html",
+            {
+                "region": region,
+                "workgroup": workgroup,
+                "form": form,
+                "member": member,
+                "creating": False,
+            },
+        )
+    )
+
+
+@region_view(Permission.WORKGROUP_EDIT)
+def member_delete(request, region, pk):
+    workgroup, response = workgroup_or_redirect(request, region)
+    if response:
+        return response
+    member = _member(workgroup, pk)
+    if request.method == "POST":
+        services.delete_member(by=request.user, member=member)
+        messages.success(request, _("%(name)s was removed from the Pokja.") % {"name": member.name})
+        return redirect("workgroups:members", code=region.code)
+    question = _("Remove %(name)s from the Pokja?") % {"name": member.name}
+    if member.user_id:
+        question += " " + _("Their log-in loses access to this region.")
+    return render(
+        request,
+        "workgroups/confirm_delete.html",
+        {
+            "region": region,
+            "object": member,
+            "question": question,
+            "cancel_url": "workgroups:members",
+        },
+    )
+
+
+@region_view(Permission.WORKGROUP_EDIT)
+def member_login(request, region, pk):
+    """Give a member a log-in (role `member` for this region): a link by e-mail, or an initial
+    password shown once on this page."""
+    workgroup, response = workgroup_or_redirect(request, region)
+    if response:
+        return response
+    member = _member(workgroup, pk)
+    if member.user_id:
+        messages.info(request, _("%(name)s already has a log-in.") % {"name": member.name})
+        return redirect("workgroups:members", code=region.code)
+    form = GrantLoginForm(request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user, password = services.grant_login(
+                by=request.user, member=member, method=form.cleaned_data["method"]
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            if password is None:
+                messages.success(
+                    request,
+                    _(
+                        "A log-in was created for %(name)s (user name %(username)s). A link to choose a password was sent to %(email)s."
+                    )
+                    % {"name": member.name, "username": user.username, "email": user.email},
+                )
+                return redirect("workgroups:members", code=region.code)
+            return no_store(
+                render(
+                    request,
+                    "workgroups/member_login_done.html",
+                    {
+                        "region": region,
+                        "member": member,
+                        "username": user.username,
+                        "password": password,
+                    },
+                )
+            )
+    return no_store(
+        render(
+            request,
+            "workgroups/member_login.html",
+            {"region": region, "workgroup": workgroup, "member": member, "form": form},
+        )
+    )
+
+
+@region_view(Permission.WORKGROUP_EDIT)
+def members_template(request, region):
+    """The .xlsx template to fill in and import."""
+    workgroup, response = workgroup_or_redirect(request, region)
+    if response:
+        return response
+    content = xlsx.members_template(
+        workgroup,
+        subgroups=list(services.allowed_subgroups(workgroup)),
+        institutions=list(region.institutions.all()),
+    )
+    return _xlsx_response(content, f"template-anggota-pokja-{region.code}.xlsx")
+
+
+@region_view(Permission.WORKGROUP_EDIT)
+def members_import(request, region):
+    """Upload a filled-in template: all rows are checked; one bad row and nothing is saved."""
+    workgroup, response = workgroup_or_redirect(request, region)
+    if response:
+        return response
+    form = MemberImportForm(request.POST or None, request.FILES or None)
+    row_errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.import_members(
+                by=request.user, workgroup=workgroup, uploaded=form.cleaned_data["file"]
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+            row_errors = exc.errors
+        else:
+            message = ngettext(
+                "%(count)d member was imported.",
+                "%(count)d members were imported.",
+                len(result.members),
+            ) % {"count": len(result.members)}
+            if result.institutions:
+                message += " " + ngettext(
+                    "%(count)d new institution was added.",
+                    "%(count)d new institutions were added.",
+                    len(result.institutions),
+                ) % {"count": len(result.institutions)}
+            messages.success(request, message)
+            return redirect("workgroups:members", code=region.code)
+    return render(
+        request,
+        "workgroups/member_import.html",
+        {"region": region, "workgroup": workgroup, "form": form, "row_errors": row_errors},
+    )
+
+
+@region_view(Permission.REGION_VIEW)
+def members_export(request, region):
+    """The current members as .xlsx; phone and e-mail only for users with the contact right."""
+    workgroup, response = workgroup_or_redirect(request, region)
+    if response:
+        return response
+    members = services.sort_members(services.current_members(workgroup))
+    content = xlsx.export_members(
+        workgroup, members, include_contact=can_see_contact(request, region)
+    )
+    return _xlsx_response(
+        content, f"anggota-pokja-{region.code}-{timezone.localdate():%Y%m%d}.xlsx"
+    )
