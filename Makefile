@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
+# Parallel test processes (pytest-xdist); 'auto' uses every core.
+TEST_WORKERS ?= auto
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
@@ -42,7 +44,7 @@ run: setup
 
 ## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 test: $(STAMP) translations
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 ## lint: ruff, migrations in sync, translations complete
 lint: $(STAMP)

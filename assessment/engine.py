@@ -63,6 +63,8 @@ class CriterionResult:
     fix_url: str = ""
     fix_label: str = ""
     review: CriterionReview | None = None
+    # The knowledge-centre guide for an unfulfilled criterion (set by the region page).
+    guide: object = None
 
     @property
     def verified_state(self) -> str | None:

@@ -49,6 +49,11 @@ def year_choices():
 def region_assessment(request, region):
     year = selected_year(request)
     outcome = evaluate_region(region, year)
+    from knowledge.services import guides_for_kinds
+
+    guides = guides_for_kinds(region)
+    for result in outcome.missing:
+        result.guide = guides.get(result.criterion.kind)
     can_submit = has_permission(request.user, Permission.ASSESSMENT_SUBMIT, region)
     can_verify = services.may_verify(request.user, region)
     return render(

@@ -223,3 +223,26 @@ def test_api_assessment_and_matrix(personas, gowa):
         content_type="application/json",
     )
     assert missing_reason.status_code == 400
+
+
+def test_missing_criterion_links_to_the_matching_guide(personas, regions, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from assessment.tests.factories import pdf_bytes
+    from knowledge.models import KnowledgeDocument
+
+    make_pokja("73.06", YEAR, budget=None)
+    document = KnowledgeDocument.objects.create(
+        title="Panduan penganggaran operasional Pokja",
+        description="Cara mengalokasikan APBD untuk Pokja",
+        category="budget",
+        kind="guide",
+        is_published=True,
+        issued_on="2026-01-10",
+        file_format="pdf",
+        file=SimpleUploadedFile("panduan.pdf", pdf_bytes()),
+    )
+    page = personas.client("gowa_operator").get(f"/r/73.06/assessment/?year={YEAR}")
+    budget = page.context["outcome"].result_for("anggaran")
+    assert budget.guide == document
+    assert f"/knowledge/{document.pk}/" in page.content.decode()
