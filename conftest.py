@@ -25,12 +25,30 @@ PERSONAS = {
 PERSONA_NAMES = [*PERSONAS, "anonymous"]
 
 
+SEED_MIGRATIONS = [
+    "workgroups.migrations.0003_seed_subgroups",
+    "indicators.migrations.0003_seed_catalogue",
+]
+
+
+def reseed_catalogues():
+    """Re-run the catalogue seeds of the data migrations (sub-groups, indicators and national
+    targets): a transactional test's flush empties them for the tests that follow. Idempotent."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for name in SEED_MIGRATIONS:
+        import_module(name).seed(apps, None)
+
+
 @pytest.fixture
 def regions(db):
     """The 38 provinces and 514 kab/kota (loaded once per test database, reloaded if a
     transactional test flushed them)."""
     if not Region.objects.filter(code="73.06").exists():
         load_regions()
+        reseed_catalogues()
     return {
         r.code: r for r in Region.objects.filter(code__in=["73", "73.06", "73.71", "74", "74.01"])
     }
