@@ -12,3 +12,7 @@ class AssessmentConfig(AppConfig):
 
         register(Criterion, region=lambda obj: obj.province.code if obj.province_id else "")
         register(CriterionReview, region=lambda obj: obj.assessment.region.code)
+
+        from assessment import signals
+
+        signals.connect()

@@ -231,3 +231,40 @@ class Snapshot(models.Model):
 
     def __str__(self):
         return f"{self.region} {self.year}: {'effective' if self.effective else 'not effective'}"
+
+
+class RegionStatus(models.Model):
+    """A cache of the computed and official status of one region for one year, read by the
+    dashboards, the matrix and the public page (see assessment/summary.py). It holds nothing
+    that cannot be recomputed from the records: a missing or stale row is computed again."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    # The date decrees were checked on (assessment.engine.assessment_date); a row computed for
+    # another date is stale.
+    as_of = models.DateField()
+    has_workgroup = models.BooleanField()
+    computed_status = models.CharField(max_length=20)
+    official_status = models.CharField(max_length=20)
+    # {criterion code: state} and {criterion kind: state}.
+    criteria = models.JSONField(default=dict)
+    kinds = models.JSONField(default=dict)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="one_status_per_region_year")
+        ]
+
+    def __str__(self):
+        return f"{self.region_id} {self.year}: {self.computed_status}"
+
+
+class StatusEpoch(models.Model):
+    """One row counting invalidations of RegionStatus: a status computed while the records
+    changed is not stored (see assessment/summary.py)."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.value)

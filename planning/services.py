@@ -461,6 +461,10 @@ def import_activities(*, by, plan, uploaded) -> list[Activity]:
             for i in dict.fromkeys(row.indicator_ids)
         ]
     )
+    # The bulk insert bypasses signals: the plan's activities count for the assessment.
+    from assessment.summary import invalidate
+
+    invalidate(region_ids=[plan.workgroup.region_id])
     record(
         action="other",
         code="planning.activities.imported",

@@ -1,0 +1,81 @@
+"""Keeps the status cache (assessment/summary.py) fresh: every write to a record that a
+criterion reads invalidates the statuses of its region."""
+
+from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from assessment import summary
+
+# model label: how to find the region id from an instance (a field on the instance, or a
+# parent's field: (parent model label, foreign key attribute, path to the region id)).
+EVIDENCE = {
+    "workgroups.WorkGroup": "region_id",
+    "workgroups.Decree": ("workgroups.WorkGroup", "workgroup_id", "region_id"),
+    "planning.WorkPlan": ("workgroups.WorkGroup", "workgroup_id", "region_id"),
+    "planning.Activity": ("planning.WorkPlan", "plan_id", "workgroup__region_id"),
+    "budget.BudgetAllocation": ("workgroups.WorkGroup", "workgroup_id", "region_id"),
+    "indicators.WorkGroupIndicator": ("workgroups.WorkGroup", "workgroup_id", "region_id"),
+    "policies.Policy": "region_id",
+    "assessment.Declaration": "region_id",
+    "assessment.Assessment": "region_id",
+    "assessment.CriterionReview": ("assessment.Assessment", "assessment_id", "region_id"),
+}
+
+
+def region_id_of(instance):
+    """The region id of an evidence record, or None when it cannot be told (then all
+    statuses are invalidated)."""
+    how = EVIDENCE[instance._meta.label]
+    if isinstance(how, str):
+        return getattr(instance, how)
+    parent_label, attribute, path = how
+    parent_id = getattr(instance, attribute)
+    return (
+        apps.get_model(parent_label)
+        .objects.filter(pk=parent_id)
+        .values_list(path, flat=True)
+        .first()
+    )
+
+
+def _evidence_changed(sender, instance, **kwargs):
+    region_id = region_id_of(instance)
+    summary.invalidate(region_ids=None if region_id is None else [region_id])
+
+
+def _criterion_changed(sender, instance, **kwargs):
+    if instance.province_id is None:
+        summary.invalidate(years=[instance.year])
+        return
+    from regions.models import Region
+
+    ids = [
+        instance.province_id,
+        *Region.objects.filter(parent_id=instance.province_id).values_list("pk", flat=True),
+    ]
+    summary.invalidate(region_ids=ids, years=[instance.year])
+
+
+def _policy_indicators_changed(sender, instance, action, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if instance._meta.label == "policies.Policy":
+        summary.invalidate(region_ids=[instance.region_id])
+    else:
+        summary.invalidate()
+
+
+def connect():
+    for label in EVIDENCE:
+        model = apps.get_model(label)
+        post_save.connect(_evidence_changed, sender=model, dispatch_uid=f"status-{label}-save")
+        post_delete.connect(_evidence_changed, sender=model, dispatch_uid=f"status-{label}-del")
+    criterion = apps.get_model("assessment.Criterion")
+    post_save.connect(_criterion_changed, sender=criterion, dispatch_uid="status-criterion-save")
+    post_delete.connect(_criterion_changed, sender=criterion, dispatch_uid="status-criterion-del")
+    policy = apps.get_model("policies.Policy")
+    m2m_changed.connect(
+        _policy_indicators_changed,
+        sender=policy.indicators.through,
+        dispatch_uid="status-policy-indicators",
+    )
