@@ -119,7 +119,8 @@ def test_a_bulk_import_of_activities_refreshes_the_status(regions, personas):
     assert _status("73.06").kinds["work_plan"] == "not_fulfilled"  # approved but empty
 
     upload = planning_helpers.filled_template(
-        planning_helpers.template_for(plan), [planning_helpers.activity_row("Rapat koordinasi", institutions="", indicators="")]
+        planning_helpers.template_for(plan),
+        [planning_helpers.activity_row("Rapat koordinasi", institutions="", indicators="")],
     )
     import_activities(by=personas.gowa_operator, plan=plan, uploaded=upload)
 
