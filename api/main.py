@@ -11,7 +11,42 @@ from ninja import NinjaAPI
 from api.auth import TokenAuth
 from core.errors import DomainError
 
-api = NinjaAPI(
+# Every operation may answer with these errors (region scope, rights, validation, conflicts);
+# the schema documents them so clients and the fuzz tests (tests/test_api_fuzz.py) know them.
+ERROR_RESPONSES = {
+    "400": "The data is not valid (a domain rule was broken).",
+    "401": "No valid bearer token.",
+    "403": "No permission for this operation in this region.",
+    "404": "Not found, or outside your region scope.",
+    "409": "Someone else changed the record since you read it (send the current version).",
+    "422": "The request does not match the schema.",
+}
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "detail": {"description": "A message, or a list of validation problems (422)."},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+    "required": ["detail"],
+}
+
+
+class SipokjaAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_RESPONSES.items():
+                    if status not in responses and int(status) not in responses:
+                        responses[status] = {"description": description, "content": error}
+        return schema
+
+
+api = SipokjaAPI(
     title="Sipokja API",
     version="1",
     description=(

@@ -129,6 +129,7 @@ AXES_FAILURE_LIMIT = env_int("SIPOKJA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("SIPOKJA_LOGIN_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"  # JSON for the API
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
@@ -203,3 +204,4 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 100
+NINJA_PAGINATION_CLASS = "core.pagination.LimitOffsetPagination"  # bounded limit and offset

@@ -5,10 +5,11 @@ import io
 import re
 import uuid
 import zipfile
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
@@ -134,26 +135,68 @@ def safe_filename(name: str, default: str = "dokumen") -> str:
     return name[:120]
 
 
-_CONTENT_TYPES = {
+# The only Content-Types Sipokja ever sends for an upload: the formats its content checks
+# accept. Anything else goes out as an opaque download.
+CONTENT_TYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "png": "image/png",
     "jpg": "image/jpeg",
 }
+_INLINE_TYPES = {"pdf", "png", "jpg"}
+_UNSAFE_UNICODE = re.compile(r'[\x00-\x1f\x7f"\\/:*?<>|;%]+')
 
 
-def serve(field_file, download_name: str, *, inline: bool = False) -> FileResponse:
-    """Stream a stored file with a safe Content-Type and Content-Disposition."""
-    extension = field_file.name.rsplit(".", 1)[-1].lower()
-    content_type = _CONTENT_TYPES.get(extension, "application/octet-stream")
-    filename = safe_filename(download_name)
-    if not filename.lower().endswith("." + extension):
-        filename = f"{filename}.{extension}"
-    response = FileResponse(
-        field_file.open("rb"),
-        content_type=content_type,
-        as_attachment=not inline,
-        filename=filename,
+def _unicode_filename(name: str, fallback: str) -> str:
+    """The user's name with its Indonesian letters kept (for `filename*`), path parts, control
+    characters and header delimiters removed."""
+    name = (name or "").replace("\\", "/").split("/")[-1]
+    name = _UNSAFE_UNICODE.sub("_", name).strip(" ._")
+    return name[:120] or fallback
+
+
+def content_disposition(download_name: str, extension: str, *, inline: bool = False) -> str:
+    """`attachment; filename="SK Gowa.pdf"; filename*=UTF-8''SK%20Gowa.pdf` with both names
+    sanitised and ending in the stored file's extension."""
+    ascii_name = safe_filename(download_name)
+    unicode_name = _unicode_filename(download_name, ascii_name)
+    if extension:
+        if not ascii_name.lower().endswith("." + extension):
+            ascii_name = f"{ascii_name}.{extension}"
+        if not unicode_name.lower().endswith("." + extension):
+            unicode_name = f"{unicode_name}.{extension}"
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(unicode_name, safe='')}"
+
+
+def serve(
+    field_file, download_name: str, *, inline: bool = False, file_type: str = ""
+) -> HttpResponse:
+    """A stored upload as a download (the caller has checked region and permission).
+
+    The file is read into memory (uploads are bounded by the size limit), so the response holds
+    no open file handle. `file_type` is what the content check found (`pdf`, `xlsx`, `docx`,
+    `png`, `jpg`); without it the stored name's extension is used (Sipokja chose it from the
+    content, never from the user's file name). Unknown types are sent as
+    `application/octet-stream`, always as an attachment, with `nosniff`."""
+    if not field_file:
+        raise Http404("No file")
+    try:
+        with field_file.open("rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        raise Http404("File missing") from None
+    finally:
+        field_file.close()
+    extension = (file_type or field_file.name.rsplit(".", 1)[-1]).lower()
+    if extension not in CONTENT_TYPES:
+        extension, inline = "", False
+    response = HttpResponse(
+        content, content_type=CONTENT_TYPES.get(extension, "application/octet-stream")
+    )
+    response["Content-Disposition"] = content_disposition(
+        download_name, extension, inline=inline and extension in _INLINE_TYPES
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

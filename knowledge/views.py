@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
-from core.uploads import safe_filename
+from core.uploads import serve
 from knowledge import services
 from knowledge.forms import ConfirmForm, DocumentFilter, DocumentForm, IssueFilter, IssueForm
 from knowledge.models import KnowledgeDocument, StrategicIssue
@@ -330,24 +330,7 @@ def document_delete(request, pk):
 
 def serve_document(document) -> HttpResponse:
     """The stored file as a download (the caller has checked that the user may read it)."""
-    if not document.file:
-        raise Http404("No file")
-    try:
-        with document.file.open("rb") as handle:
-            content = handle.read()
-    except FileNotFoundError:
-        raise Http404("File missing") from None
-    name = safe_filename(services.download_name(document))
-    if not name.lower().endswith("." + document.file_format):
-        name = f"{name}.{document.file_format}"
-    response = HttpResponse(
-        content,
-        content_type=services.CONTENT_TYPES.get(document.file_format, "application/octet-stream"),
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return serve(document.file, services.download_name(document), file_type=document.file_format)
 
 
 @login_required

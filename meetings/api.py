@@ -10,6 +10,7 @@ from ninja import Router, Schema, Status
 
 from accounts.access import get_region
 from accounts.permissions import Permission
+from core.api_types import choices
 from core.errors import DomainError
 from meetings import services
 from meetings.attendance import attendance_summary
@@ -144,7 +145,7 @@ class MeetingDetailOut(MeetingOut):
 
 class MeetingIn(Schema):
     title: str
-    kind: Meeting.Kind = Meeting.Kind.COORDINATION
+    kind: choices(Meeting.Kind) = Meeting.Kind.COORDINATION
     starts_at: datetime.datetime
     ends_at: datetime.datetime
     venue: str = ""
@@ -161,8 +162,8 @@ class MeetingIn(Schema):
 class MeetingPatch(Schema):
     version: int
     title: str | None = None
-    kind: Meeting.Kind | None = None
-    status: Meeting.Status | None = None
+    kind: choices(Meeting.Kind) | None = None
+    status: choices(Meeting.Status) | None = None
     starts_at: datetime.datetime | None = None
     ends_at: datetime.datetime | None = None
     venue: str | None = None
@@ -515,7 +516,7 @@ class ActionItemDetailOut(ActionItemOut):
 
 
 class ActionItemIn(Schema):
-    kind: ActionItem.Kind = ActionItem.Kind.ACTION
+    kind: choices(ActionItem.Kind) = ActionItem.Kind.ACTION
     title: str
     description: str = ""
     due_date: datetime.date
@@ -528,7 +529,7 @@ class ActionItemIn(Schema):
 
 class ActionItemPatch(Schema):
     version: int
-    kind: ActionItem.Kind | None = None
+    kind: choices(ActionItem.Kind) | None = None
     title: str | None = None
     description: str | None = None
     due_date: datetime.date | None = None
@@ -540,7 +541,7 @@ class ActionItemPatch(Schema):
 class ProgressIn(Schema):
     version: int
     text: str
-    status: ActionItem.Status | None = None
+    status: choices(ActionItem.Status) | None = None
 
 
 def _assignment(data: dict) -> dict:

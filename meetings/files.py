@@ -1,10 +1,7 @@
 """Uploads of the meetings app (materials, evidence, logos), judged by their content with the
 shared validators of core.uploads."""
 
-import io
-
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from core.uploads import check_size, serve, validate_image, validate_pdf, validate_xlsx
@@ -49,25 +46,6 @@ def original_name(uploaded) -> str:
     return (getattr(uploaded, "name", "") or "")[-200:]
 
 
-class _Loaded:
-    """A stored file read into memory for `core.uploads.serve` (uploads are small, under the size
-    limit), so the response holds no open file handle however the client reads it."""
-
-    def __init__(self, field_file):
-        self.name = field_file.name
-        with field_file.open("rb") as handle:
-            self._content = handle.read()
-
-    def open(self, mode="rb"):
-        return io.BytesIO(self._content)
-
-
 def serve_stored(field_file, download_name: str, *, inline: bool = False):
     """A stored upload as a download; the caller has checked region and permission."""
-    if not field_file:
-        raise Http404("No file")
-    try:
-        loaded = _Loaded(field_file)
-    except FileNotFoundError:
-        raise Http404("File missing") from None
-    return serve(loaded, download_name, inline=inline)
+    return serve(field_file, download_name, inline=inline)

@@ -2,11 +2,9 @@
 Pokja work: plans, money and policies)."""
 
 import datetime
-import io
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -170,29 +168,9 @@ def detach_file(instance, field: str, filename_field: str):
     setattr(instance, filename_field, "")
 
 
-class _Loaded:
-    """A stored file read into memory for `core.uploads.serve`: uploads are small (size limit),
-    and the response then holds no open file handle (a streamed FileResponse keeps one until the
-    response is closed, which clients that stop reading never do)."""
-
-    def __init__(self, field_file):
-        self.name = field_file.name
-        with field_file.open("rb") as handle:
-            self._content = handle.read()
-
-    def open(self, mode="rb"):
-        return io.BytesIO(self._content)
-
-
 def serve_file(field_file, download_name: str):
     """A stored upload as a download (the caller has checked the region and permission)."""
-    if not field_file:
-        raise Http404("No file")
-    try:
-        loaded = _Loaded(field_file)
-    except FileNotFoundError:
-        raise Http404("File missing") from None
-    return serve(loaded, download_name)
+    return serve(field_file, download_name)
 
 
 def remove_files_after_commit(*field_files):

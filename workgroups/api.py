@@ -14,6 +14,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region, has_permission, require
 from accounts.permissions import Permission
+from core.api_types import choices
 from core.errors import DomainError
 from workgroups import services
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
@@ -59,7 +60,7 @@ class DecreeOut(Schema):
     id: int
     number: str
     title: str
-    kind: Decree.Kind
+    kind: choices(Decree.Kind)
     issuer: Decree.Issuer
     signed_on: datetime.date
     valid_from: datetime.date
@@ -74,7 +75,7 @@ class DecreeOut(Schema):
 class DecreeIn(Schema):
     number: str
     title: str
-    kind: Decree.Kind = Decree.Kind.FORMATION
+    kind: choices(Decree.Kind) = Decree.Kind.FORMATION
     issuer: Decree.Issuer
     signed_on: datetime.date
     valid_from: datetime.date
@@ -85,7 +86,7 @@ class DecreePatch(Schema):
     version: int
     number: str | None = None
     title: str | None = None
-    kind: Decree.Kind | None = None
+    kind: choices(Decree.Kind) | None = None
     issuer: Decree.Issuer | None = None
     signed_on: datetime.date | None = None
     valid_from: datetime.date | None = None
@@ -97,7 +98,7 @@ class WorkGroupOut(Schema):
     region: str
     name: str
     formed_on: datetime.date | None
-    status: WorkGroup.Status
+    status: choices(WorkGroup.Status)
     secretariat_office: str
     contact_name: str
     contact_phone: str | None
@@ -122,7 +123,7 @@ class WorkGroupPatch(Schema):
     version: int
     name: str | None = None
     formed_on: datetime.date | None = None
-    status: WorkGroup.Status | None = None
+    status: choices(WorkGroup.Status) | None = None
     secretariat_office: str | None = None
     contact_name: str | None = None
     contact_phone: str | None = None

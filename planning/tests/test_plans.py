@@ -406,7 +406,7 @@ def test_signed_document_must_be_a_pdf_and_is_served_by_permission(personas, gow
 
     download = personas.client("gowa_member").get("/r/73.06/plans/2025/document/")
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
-    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    assert download.content.startswith(b"%PDF-")
     assert personas.client("sultra_admin").get("/r/73.06/plans/2025/document/").status_code == 404
 
 

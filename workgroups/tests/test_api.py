@@ -94,7 +94,7 @@ def test_api_uploads_a_decree_as_multipart(personas, gowa_pokja, sk_pdf):
     assert body["file_url"] == f"/api/v1/regions/73.06/workgroup/decrees/{decree.pk}/file"
 
     download = client.get(body["file_url"])
-    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF-")
+    assert download.status_code == 200 and download.content.startswith(b"%PDF-")
     assert client.get("/api/v1/regions/73.06/workgroup").json()["current_decree"]["id"] == decree.pk
 
 

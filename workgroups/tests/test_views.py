@@ -130,7 +130,7 @@ def test_operator_records_pokja_uploads_sk_and_imports_30_members(personas, sk_p
 
     pdf = client.get(f"/r/73.06/pokja/decrees/{decree.pk}/file/")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    assert b"".join(pdf.streaming_content).startswith(b"%PDF-")
+    assert pdf.content.startswith(b"%PDF-")
     assert "SK 188.45-76-KPTS-2023.pdf" in pdf["Content-Disposition"]
 
 

@@ -1,7 +1,4 @@
-import io
-
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -37,26 +34,6 @@ def no_store(response):
     return response
 
 
-class _Loaded:
-    """A stored file read into memory, for `core.uploads.serve`: decrees are small (size limit)
-    and the response then holds no open file handle (a streamed FileResponse keeps one until
-    the response is closed, which clients that stop reading never do)."""
-
-    def __init__(self, field_file):
-        self.name = field_file.name
-        with field_file.open("rb") as handle:
-            self._content = handle.read()
-
-    def open(self, mode="rb"):
-        return io.BytesIO(self._content)
-
-
 def serve_decree(decree, *, inline=False):
     """The decree's signed PDF as a download named after its number (`SK 188.45-76-KPTS-2023.pdf`)."""
-    if not decree.file:
-        raise Http404("No file")
-    try:
-        loaded = _Loaded(decree.file)
-    except FileNotFoundError:
-        raise Http404("File missing") from None
-    return serve(loaded, "SK " + decree.number.replace("/", "-"), inline=inline)
+    return serve(decree.file, "SK " + decree.number.replace("/", "-"), inline=inline)

@@ -1,0 +1,406 @@
+"""No lost updates, for every versioned record: two people open the same record, A saves, then B
+saves from the version they opened. B is refused (HTML: the form again with the conflict message;
+API: 409) and A's change is what is stored.
+
+Every model inheriting `core.concurrency.VersionedModel` needs an entry in SWEEP (with its HTML
+edit page and/or API update operation, or the reason it has neither), so a new versioned model
+cannot skip this test. The records come from the demo data of Kabupaten Gowa (73.06).
+"""
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import UploadedFile
+from django.core.management import call_command
+from django.db.models import Model
+from django.utils.translation import override
+
+from core.concurrency import VersionedModel, stale_message
+
+GOWA = "73.06"
+
+
+@dataclass
+class Html:
+    url: Callable[[Model], str]
+    field: str  # a text field of the form that both people change
+    persona: str = "gowa_operator"
+    attribute: str = ""  # the model attribute holding `field`, when it differs
+
+
+@dataclass
+class Api:
+    method: str
+    url: Callable[[Model], str]
+    body: Callable[[Model, str], dict]  # the change, without the version
+    stored: Callable[[Model], object]
+    persona: str = "gowa_operator"
+    marker: Callable[[str], object] = str  # how "A" / "B" becomes a value of the field
+
+
+@dataclass
+class Entry:
+    get: Callable[[], Model]
+    html: Html | None = None
+    api: Api | None = None
+    reason: str = ""  # why a versioned model has no edit page and no update operation
+
+
+def _gowa(model, path="region__code", **filters):
+    return model.objects.filter(**{path: GOWA}, **filters).order_by("pk").first()
+
+
+def _model(label):
+    return apps.get_model(label)
+
+
+def _draft_minutes():
+    """Draft minutes of a Gowa meeting (the demo's minutes are approved and locked)."""
+    draft = _gowa(_model("meetings.Minutes"), "meeting__region__code", approved_at=None)
+    if draft is not None:
+        return draft
+    meeting = _gowa(_model("meetings.Meeting"), status="scheduled", minutes__isnull=True)
+    minutes, _created = _model("meetings.Minutes").objects.get_or_create(
+        meeting=meeting, defaults={"body": "<p>Rapat dibuka.</p>", "chair_name": "Ketua"}
+    )
+    return minutes
+
+
+SWEEP = {
+    "workgroups.WorkGroup": Entry(
+        get=lambda: _gowa(_model("workgroups.WorkGroup"), status="active"),
+        html=Html(lambda o: f"/r/{GOWA}/pokja/edit/", "name"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/workgroup",
+            lambda o, m: {"name": m},
+            lambda o: o.name,
+            marker=lambda m: f"Pokja {m}",
+        ),
+    ),
+    "workgroups.Institution": Entry(
+        get=lambda: _gowa(_model("workgroups.Institution")),
+        html=Html(lambda o: f"/r/{GOWA}/institutions/{o.pk}/edit/", "name"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/institutions/{o.pk}",
+            lambda o, m: {"name": m},
+            lambda o: o.name,
+        ),
+    ),
+    "workgroups.Decree": Entry(
+        get=lambda: _gowa(_model("workgroups.Decree"), "workgroup__region__code"),
+        html=Html(lambda o: f"/r/{GOWA}/pokja/decrees/{o.pk}/edit/", "title"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/workgroup/decrees/{o.pk}",
+            lambda o, m: {"title": m},
+            lambda o: o.title,
+        ),
+    ),
+    "workgroups.Member": Entry(
+        get=lambda: _gowa(_model("workgroups.Member"), "workgroup__region__code"),
+        html=Html(lambda o: f"/r/{GOWA}/pokja/members/{o.pk}/edit/", "position"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/workgroup/members/{o.pk}",
+            lambda o, m: {"position": m},
+            lambda o: o.position,
+        ),
+    ),
+    "indicators.Indicator": Entry(
+        get=lambda: _model("indicators.Indicator").objects.order_by("pk").first(),
+        html=Html(lambda o: f"/indicators/{o.code}/edit/", "name", persona="national_admin"),
+        api=Api(
+            "put",
+            lambda o: f"/api/v1/indicators/{o.code}",
+            lambda o, m: {"name": m, "unit": o.unit, "direction": o.direction},
+            lambda o: o.name,
+            persona="national_admin",
+        ),
+    ),
+    "indicators.NationalTarget": Entry(
+        get=lambda: _model("indicators.NationalTarget").objects.order_by("pk").first(),
+        api=Api(
+            "put",
+            lambda o: f"/api/v1/indicators/{o.indicator.code}/national-targets/{o.year}",
+            lambda o, m: {"value": m, "source": "RPJMN"},
+            lambda o: float(o.value),
+            persona="national_admin",
+            marker=lambda m: {"A": 11.0, "B": 22.0}[m],
+        ),
+    ),
+    "indicators.Target": Entry(
+        get=lambda: _gowa(_model("indicators.Target")),
+        html=Html(lambda o: f"/r/{GOWA}/indicators/targets/{o.pk}/", "note"),
+        api=Api(
+            "put",
+            lambda o: f"/api/v1/regions/{GOWA}/indicators/targets/{o.pk}",
+            lambda o, m: {"value": m},
+            lambda o: float(o.value),
+            marker=lambda m: {"A": 11.0, "B": 22.0}[m],
+        ),
+    ),
+    "indicators.Value": Entry(
+        get=lambda: _gowa(_model("indicators.Value")),
+        html=Html(lambda o: f"/r/{GOWA}/indicators/values/{o.pk}/", "note"),
+        api=Api(
+            "put",
+            lambda o: f"/api/v1/regions/{GOWA}/indicators/values/{o.pk}",
+            lambda o, m: {"value": m},
+            lambda o: float(o.value),
+            marker=lambda m: {"A": 11.0, "B": 22.0}[m],
+        ),
+    ),
+    "indicators.WorkGroupIndicator": Entry(
+        get=lambda: _gowa(_model("indicators.WorkGroupIndicator"), "workgroup__region__code"),
+        reason="adoptions are saved as one set per Pokja (indicators/tests/test_services.py "
+        "test_set_adoptions_refuses_a_stale_version_and_changes_nothing)",
+    ),
+    "planning.WorkPlan": Entry(
+        get=lambda: _gowa(_model("planning.WorkPlan"), "workgroup__region__code"),
+        html=Html(lambda o: f"/r/{GOWA}/plans/{o.year}/edit/", "notes"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/plans/{o.year}",
+            lambda o, m: {"notes": m},
+            lambda o: o.notes,
+        ),
+    ),
+    "planning.Activity": Entry(
+        get=lambda: _gowa(_model("planning.Activity"), "plan__workgroup__region__code"),
+        html=Html(
+            lambda o: f"/r/{GOWA}/plans/{o.plan.year}/activities/{o.pk}/edit/", "expected_output"
+        ),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/plans/{o.plan.year}/activities/{o.pk}",
+            lambda o, m: {"expected_output": m},
+            lambda o: o.expected_output,
+        ),
+    ),
+    "budget.BudgetAllocation": Entry(
+        get=lambda: _gowa(_model("budget.BudgetAllocation"), "workgroup__region__code"),
+        html=Html(lambda o: f"/r/{GOWA}/budget/{o.pk}/edit/", "purpose"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/budget/{o.pk}",
+            lambda o, m: {"purpose": m},
+            lambda o: o.purpose,
+        ),
+    ),
+    "policies.Policy": Entry(
+        get=lambda: _gowa(_model("policies.Policy")),
+        html=Html(lambda o: f"/r/{GOWA}/policies/{o.pk}/edit/", "summary"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/policies/{o.pk}",
+            lambda o, m: {"summary": m},
+            lambda o: o.summary,
+        ),
+    ),
+    "assessment.Assessment": Entry(
+        get=lambda: _gowa(_model("assessment.Assessment")),
+        reason="not edited: submitted and verified (state changes with their own checks)",
+    ),
+    "meetings.Letterhead": Entry(
+        get=lambda: _gowa(_model("meetings.Letterhead")),
+        html=Html(lambda o: f"/r/{GOWA}/letterhead/", "signatory_name"),
+    ),
+    "meetings.Meeting": Entry(
+        get=lambda: _gowa(_model("meetings.Meeting"), status="scheduled"),
+        html=Html(lambda o: f"/r/{GOWA}/meetings/{o.pk}/edit/", "venue"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/meetings/{o.pk}",
+            lambda o, m: {"venue": m},
+            lambda o: o.venue,
+        ),
+    ),
+    "meetings.Minutes": Entry(
+        get=lambda: _draft_minutes(),
+        html=Html(lambda o: f"/r/{GOWA}/meetings/{o.meeting_id}/minutes/edit/", "chair_name"),
+        api=Api(
+            "put",
+            lambda o: f"/api/v1/regions/{GOWA}/meetings/{o.meeting_id}/minutes",
+            lambda o, m: {"chair_name": m},
+            lambda o: o.chair_name,
+        ),
+    ),
+    "meetings.ActionItem": Entry(
+        get=lambda: _gowa(_model("meetings.ActionItem")),
+        html=Html(lambda o: f"/r/{GOWA}/action-items/{o.pk}/edit/", "description"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/action-items/{o.pk}",
+            lambda o, m: {"description": m},
+            lambda o: o.description,
+        ),
+    ),
+    "meetings.Announcement": Entry(
+        get=lambda: _model("meetings.Announcement").objects.order_by("pk").first(),
+        reason="announcements are sent, not edited",
+    ),
+    "knowledge.StrategicIssue": Entry(
+        get=lambda: _gowa(_model("knowledge.StrategicIssue")),
+        html=Html(lambda o: f"/r/{GOWA}/issues/{o.pk}/edit/", "description"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/regions/{GOWA}/strategic-issues/{o.pk}",
+            lambda o, m: {"description": m},
+            lambda o: o.description,
+        ),
+    ),
+    "knowledge.KnowledgeDocument": Entry(
+        get=lambda: _model("knowledge.KnowledgeDocument").objects.order_by("pk").first(),
+        html=Html(lambda o: f"/knowledge/{o.pk}/edit/", "description", persona="national_admin"),
+        api=Api(
+            "patch",
+            lambda o: f"/api/v1/knowledge/{o.pk}",
+            lambda o, m: {"description": m},
+            lambda o: o.description,
+            persona="national_admin",
+        ),
+    ),
+    "dashboards.BoundaryMap": Entry(
+        get=lambda: None,
+        reason="boundary maps are replaced by a new upload, not edited",
+    ),
+}
+
+
+def test_every_versioned_model_is_in_the_sweep():
+    versioned = {
+        model._meta.label for model in apps.get_models() if issubclass(model, VersionedModel)
+    }
+    missing = sorted(versioned - set(SWEEP))
+    assert not missing, f"versioned models without a lost-update entry in SWEEP: {missing}"
+    for label, entry in SWEEP.items():
+        assert entry.html or entry.api or entry.reason, label
+
+
+def _form_data(form) -> dict:
+    """What the browser would send back for `form` unchanged."""
+    data = {}
+    for bound in form:
+        value = bound.value()
+        if value is None or isinstance(value, UploadedFile) or hasattr(value, "url"):
+            continue
+        if getattr(bound.field.widget, "input_type", "") == "file":
+            continue
+        if isinstance(value, bool):
+            if value:
+                data[bound.html_name] = "on"
+            continue
+        if isinstance(value, list | tuple):
+            data[bound.html_name] = [str(v) for v in value]
+        else:
+            data[bound.html_name] = str(value)
+    return data
+
+
+def _formsets_data(response) -> dict:
+    data = {}
+    for value in _context_values(response):
+        if hasattr(value, "management_form") and hasattr(value, "forms"):
+            data.update(_form_data(value.management_form))
+            for form in value.forms:
+                data.update(_form_data(form))
+    return data
+
+
+def _context_values(response):
+    contexts = response.context
+    contexts = contexts if isinstance(contexts, list) else [contexts]
+    for context in contexts:
+        for layer in context.dicts:
+            yield from layer.values()
+
+
+def _edit_form(response):
+    for value in _context_values(response):
+        if "version" in getattr(value, "fields", {}):
+            return value
+    raise AssertionError("no form with a version field on the edit page")
+
+
+@pytest.fixture
+def demo(personas):
+    with override("id"):
+        call_command("load_demo", stdout=io.StringIO())
+    return personas
+
+
+def _stale_text() -> str:
+    with override("id"):
+        return str(stale_message())
+
+
+def _check_html(label, entry, personas):
+    html = entry.html
+    obj = entry.get()
+    assert obj is not None, f"{label}: no demo record in Gowa"
+    url = html.url(obj)
+    attribute = html.attribute or html.field
+    first, second = personas.client(html.persona), personas.client(html.persona)
+    page_a, page_b = first.get(url), second.get(url)
+    assert page_a.status_code == page_b.status_code == 200, (label, url, page_a.status_code)
+    data_a = {**_formsets_data(page_a), **_form_data(_edit_form(page_a))}
+    data_b = {**_formsets_data(page_b), **_form_data(_edit_form(page_b))}
+    data_a[html.field], data_b[html.field] = "Perubahan A", "Perubahan B"
+
+    saved = first.post(url, data_a)
+    assert saved.status_code == 302, (label, "A's save was refused", _errors(saved))
+    refused = second.post(url, data_b)
+    assert refused.status_code in (200, 409), (label, refused.status_code)
+    text = re.sub(r"\s+", " ", refused.content.decode())
+    assert _stale_text() in text or refused.status_code == 409, (label, _errors(refused))
+    obj.refresh_from_db()
+    assert getattr(obj, attribute) == "Perubahan A", label
+
+
+def _errors(response):
+    try:
+        return _edit_form(response).errors
+    except (AssertionError, TypeError, AttributeError):
+        return response.status_code
+
+
+def _check_api(label, entry, personas):
+    spec = entry.api
+    obj = entry.get()
+    assert obj is not None, f"{label}: no demo record in Gowa"
+    first, second = personas.api_client(spec.persona), personas.api_client(spec.persona)
+    version = obj.version  # what both clients read before either saves
+    url = spec.url(obj)
+
+    def send(client, marker):
+        body = {**spec.body(obj, spec.marker(marker)), "version": version}
+        return getattr(client, spec.method)(url, body, content_type="application/json")
+
+    saved = send(first, "A")
+    assert saved.status_code == 200, (label, saved.status_code, saved.content[:300])
+    refused = send(second, "B")
+    assert refused.status_code == 409, (label, refused.status_code, refused.content[:300])
+    assert refused.json()["detail"]
+    obj.refresh_from_db()
+    assert spec.stored(obj) == spec.marker("A"), label
+
+
+@pytest.mark.slow
+def test_no_lost_updates(demo):
+    """One test over all entries (the demo data is loaded once); every failure is listed."""
+    failures = []
+    for label, entry in SWEEP.items():
+        for kind, check in (("html", _check_html), ("api", _check_api)):
+            if getattr(entry, kind) is None:
+                continue
+            try:
+                check(label, entry, demo)
+            except Exception as exc:  # noqa: BLE001 (list every model that fails)
+                failures.append(f"{label} {kind}: {exc}")
+    assert not failures, "\n".join(failures)
