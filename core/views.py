@@ -6,15 +6,15 @@ from accounts.access import is_national, top_regions
 
 
 def home(request):
-    """Send each user to the top of their scope."""
+    """Send each user to their dashboard: the national one, or that of the top of their scope."""
     if not request.user.is_authenticated:
         return redirect("login")
     if is_national(request.user):
-        return redirect("regions:list")
+        return redirect("dashboards:national")
     region = top_regions(request.user).first()
     if region is None:
         return redirect("accounts:profile")
-    return redirect("regions:detail", code=region.code)
+    return redirect("dashboards:region", code=region.code)
 
 
 def healthz(request):

@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class DashboardsConfig(AppConfig):
     name = "dashboards"
     verbose_name = _("Dashboards and reports")
+
+    def ready(self):
+        from audit.registry import register
+        from dashboards.models import BoundaryMap
+
+        # The shapes are derived from the file at upload; the map's own fields are audited.
+        register(
+            BoundaryMap,
+            region=lambda obj: obj.province.code,
+            fields=["province", "source", "original_filename", "feature_count", "uploaded_by"],
+        )

@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from dashboards import views
 
 app_name = "dashboards"
-urlpatterns = []
+urlpatterns = [
+    path("dashboard/", views.national_dashboard, name="national"),
+    path("r/<str:code>/dashboard/", views.region_dashboard, name="region"),
+    path("r/<str:code>/dashboard/map/", views.boundary_map, name="boundary_map"),
+    path(
+        "r/<str:code>/dashboard/map/remove/", views.boundary_map_remove, name="boundary_map_remove"
+    ),
+]

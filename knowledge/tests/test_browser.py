@@ -40,7 +40,8 @@ def test_operator_records_an_issue_and_finds_a_guide(browser_page):  # noqa: F81
     page = browser_page
 
     log_in(page, "op.gowa", PASSWORD)
-    page.wait_for_url("**/r/73.06/")
+    page.wait_for_url("**/r/73.06/dashboard/")  # the log-in lands on the dashboard
+    page.goto(page.base_url + "/r/73.06/")
     page.click("text=Isu strategis")
     page.wait_for_url("**/r/73.06/issues/")
     page.click("text=Isu strategis baru")
@@ -64,7 +65,8 @@ def test_operator_records_an_issue_and_finds_a_guide(browser_page):  # noqa: F81
 
     page.context.clear_cookies()
     log_in(page, "admin.sulsel", PASSWORD)
-    page.wait_for_url("**/r/73/")
+    page.wait_for_url("**/r/73/dashboard/")  # the log-in lands on the dashboard
+    page.goto(page.base_url + "/r/73/")
     page.goto(page.base_url + "/r/73/issues/themes/")
     assert page.locator('#themes tr[data-theme="stunting"]').count() == 1
     assert "dihadapi bersama" in page.locator('#themes tr[data-theme="stunting"]').inner_text()
@@ -85,7 +87,8 @@ def test_operator_records_an_issue_and_finds_a_guide(browser_page):  # noqa: F81
 
     page.context.clear_cookies()
     log_in(page, "op.gowa", PASSWORD)
-    page.wait_for_url("**/r/73.06/")
+    page.wait_for_url("**/r/73.06/dashboard/")  # the log-in lands on the dashboard
+    page.goto(page.base_url + "/r/73.06/")
     page.goto(page.base_url + "/knowledge/")
     page.fill("input[name=q]", "apbd")
     page.click("main form[role=search] button")

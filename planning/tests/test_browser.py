@@ -32,7 +32,8 @@ def test_operator_adds_an_activity_and_the_province_sees_the_budget(browser_page
     page = browser_page
 
     log_in(page, "op.gowa", PASSWORD)
-    page.wait_for_url("**/r/73.06/")
+    page.wait_for_url("**/r/73.06/dashboard/")  # the log-in lands on the dashboard
+    page.goto(page.base_url + "/r/73.06/")
     page.goto(page.base_url + "/r/73.06/plans/2025/activities/new/")
     page.fill("input[name=title]", "Rapat koordinasi Pokja")
     page.select_option("select[name=start_month]", "2")
@@ -52,7 +53,8 @@ def test_operator_adds_an_activity_and_the_province_sees_the_budget(browser_page
 
     page.context.clear_cookies()
     log_in(page, "admin.sulsel", PASSWORD)
-    page.wait_for_url("**/r/73/")
+    page.wait_for_url("**/r/73/dashboard/")  # the log-in lands on the dashboard
+    page.goto(page.base_url + "/r/73/")
     page.goto(page.base_url + "/r/73/budget/regencies/?year=2025")
     assert page.locator('#recap tr[data-region="73.06"]').get_attribute("data-state") == "budgeted"
     assert "Rp 125.000.000" in page.locator("#recap").inner_text()

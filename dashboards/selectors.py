@@ -1,0 +1,233 @@
+"""Read-side queries of the dashboards. Each runs ONE query whatever the number of kab/kota, so
+a dashboard's query count stays constant (tested in tests/test_queries.py)."""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from assessment.models import Criterion
+from budget.models import BudgetAllocation
+from indicators.achievement import Grade, achievement, grade
+from indicators.models import DataSource, Target, Value
+from meetings.models import ActionItem, Meeting
+from regions.models import Region
+
+UPCOMING_MEETINGS = 8
+OVERDUE_ITEMS = 15
+
+
+def _budget_sum(field, year):
+    total = (
+        BudgetAllocation.objects.filter(
+            workgroup__region=OuterRef("pk"), workgroup__status="active", year=year
+        )
+        .order_by()
+        .values("workgroup__region")
+        .annotate(total=Sum(field))
+        .values("total")
+    )
+    return Coalesce(Subquery(total, output_field=IntegerField()), 0)
+
+
+def children_with_numbers(province, year: int, indicator_id=None) -> list[Region]:
+    """The province's kab/kota (code order), each annotated with `allocated` and `realised`
+    (Rupiah, the active Pokja's allocations for `year`), `target` (of `indicator_id` for `year`)
+    and `shape_path` / `shape_view_box` (its shape in the uploaded boundary map, if any).
+    One query: the budget aggregation of budget.services.allocation_totals, per kab/kota."""
+    from dashboards.models import BoundaryShape
+
+    shape = BoundaryShape.objects.filter(region=OuterRef("pk"), boundary_map__province=province)
+    qs = province.children.order_by("code").annotate(
+        allocated=_budget_sum("amount", year),
+        realised=_budget_sum("realised", year),
+        shape_path=Subquery(shape.values("path")[:1]),
+        shape_view_box=Subquery(shape.values("view_box")[:1]),
+    )
+    if indicator_id:
+        target = Target.objects.filter(region=OuterRef("pk"), indicator_id=indicator_id, year=year)
+        qs = qs.annotate(target=Subquery(target.values("value")[:1]))
+    return list(qs)
+
+
+def active_criteria(province, year: int) -> list[Criterion]:
+    """The active criteria of `year` for the kab/kota of `province` (national, then its own)."""
+    return list(
+        Criterion.objects.filter(
+            Q(province__isnull=True) | Q(province=province), year=year, is_active=True
+        ).order_by("province_id", "order", "pk")
+    )
+
+
+@dataclass
+class IndicatorChoice:
+    id: int
+    code: str
+    name: str
+    unit: str
+    direction: str
+    decimals: int
+
+
+@dataclass
+class AchievementLine:
+    region: Region
+    target: Decimal | None
+    value: Decimal | None
+    achievement: Decimal | None
+    grade: Grade | None
+    rank: int | None = None
+
+
+def yearly_values(province, year: int):
+    """Every yearly realisation of the province's kab/kota for `year`: `(indicators with data,
+    rows)` where rows are `(indicator_id, region_id, source, value)`. One query."""
+    rows = (
+        Value.objects.filter(
+            region__parent=province, year=year, period="", indicator__is_active=True
+        )
+        .order_by("indicator__order", "indicator__code")
+        .values_list(
+            "indicator_id",
+            "indicator__code",
+            "indicator__name",
+            "indicator__unit",
+            "indicator__direction",
+            "indicator__decimals",
+            "region_id",
+            "source",
+            "value",
+        )
+    )
+    indicators, values = {}, []
+    for ind_id, code, name, unit, direction, decimals, region_id, source, value in rows:
+        indicators.setdefault(
+            ind_id, IndicatorChoice(ind_id, code, name, unit, direction, decimals)
+        )
+        values.append((ind_id, region_id, source, value))
+    return list(indicators.values()), values
+
+
+def main_source(values, indicator_id) -> str | None:
+    """The data source with most values for the indicator (ties: `DataSource` order, surveys
+    first), as on the ranking page; values of different sources are never mixed."""
+    counts = Counter(source for ind, _region, source, _value in values if ind == indicator_id)
+    if not counts:
+        return None
+    order = DataSource.values
+    return sorted(counts, key=lambda s: (-counts[s], order.index(s) if s in order else 99))[0]
+
+
+def achievement_lines(children, indicator: IndicatorChoice, values, source) -> list:
+    """Ranked as indicators.selectors.ranking does (highest achievement first, ties share a
+    rank, regions without an achievement last); each kab/kota against its own target."""
+    by_region = {
+        region_id: value
+        for ind, region_id, src, value in values
+        if ind == indicator.id and src == source
+    }
+    lines = []
+    for child in children:
+        target, value = getattr(child, "target", None), by_region.get(child.pk)
+        score = achievement(value, target, indicator.direction)
+        lines.append(AchievementLine(child, target, value, score, grade(score)))
+    ranked = sorted(
+        (line for line in lines if line.achievement is not None),
+        key=lambda line: (-line.achievement, line.region.code),
+    )
+    previous, rank = None, 0
+    for position, line in enumerate(ranked, start=1):
+        if line.achievement != previous:
+            rank, previous = position, line.achievement
+        line.rank = rank
+    return ranked + [line for line in lines if line.achievement is None]
+
+
+def upcoming_meetings(province, *, limit=UPCOMING_MEETINGS):
+    """Scheduled meetings organised by the province or one of its kab/kota that have not ended."""
+    return list(
+        Meeting.objects.filter(
+            Q(region=province) | Q(region__parent=province),
+            status=Meeting.Status.SCHEDULED,
+            ends_at__gte=timezone.now(),
+        )
+        .select_related("region")
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
+def overdue_items(province, *, limit=OVERDUE_ITEMS, today: datetime.date | None = None):
+    """Open action items assigned to the province or one of its kab/kota, past their due date."""
+    today = today or timezone.localdate()
+    return list(
+        ActionItem.objects.filter(
+            # An IN over the region ids (not an OR across the join) lets PostgreSQL use the
+            # (assigned_region, status, due_date) index: 28 ms → 5 ms at national scale.
+            assigned_region__in=Region.objects.filter(Q(pk=province.pk) | Q(parent=province)),
+            status__in=ActionItem.OPEN_STATUSES,
+            due_date__lt=today,
+        )
+        .select_related("region", "assigned_region")
+        .order_by("due_date", "pk")[:limit]
+    )
+
+
+@dataclass
+class RegencyIndicator:
+    """One indicator on a kab/kota dashboard: the region's target for the year, whether its
+    Pokja adopted it, and one realisation per data source (never mixed) with its achievement."""
+
+    indicator: object
+    target: Decimal | None
+    adopted: bool
+    realisations: list  # [(source label, value, achievement, grade)]
+
+
+def regency_indicators(region, year: int) -> list[RegencyIndicator]:
+    """The indicators the kab/kota has a target, an adoption or a realisation for in `year`,
+    adopted ones first. One query: the target, the adoption and the yearly realisation of each
+    data source are subqueries (indicators.selectors.region_overview gives the full page with
+    trends)."""
+    from django.db.models import Exists
+
+    from indicators.models import Indicator, WorkGroupIndicator
+
+    adoption = WorkGroupIndicator.objects.filter(
+        workgroup__region=region, workgroup__status="active", indicator=OuterRef("pk"), year=year
+    )
+    target = Target.objects.filter(region=region, indicator=OuterRef("pk"), year=year)
+    realised = Value.objects.filter(region=region, indicator=OuterRef("pk"), year=year, period="")
+    indicators = Indicator.objects.filter(is_active=True).annotate(
+        region_target=Subquery(target.values("value")[:1]),
+        adopted=Exists(adoption),
+        **{
+            f"value_{source}": Subquery(realised.filter(source=source).values("value")[:1])
+            for source in DataSource.values
+        },
+    )
+    labels = dict(DataSource.choices)
+    lines = []
+    for indicator in indicators:
+        by_source = {
+            source: getattr(indicator, f"value_{source}")
+            for source in DataSource.values
+            if getattr(indicator, f"value_{source}") is not None
+        }
+        if not (indicator.adopted or indicator.region_target is not None or by_source):
+            continue
+        realisations = []
+        for source in DataSource.values:
+            if source in by_source:
+                score = achievement(by_source[source], indicator.region_target, indicator.direction)
+                realisations.append((labels[source], by_source[source], score, grade(score)))
+        if not realisations:
+            realisations.append(("", None, None, None))
+        lines.append(
+            RegencyIndicator(indicator, indicator.region_target, indicator.adopted, realisations)
+        )
+    lines.sort(key=lambda line: not line.adopted)
+    return lines

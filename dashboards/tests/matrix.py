@@ -1,0 +1,41 @@
+from tests.matrix import Row, edit_sulsel, expect, view_gowa, view_sulsel
+
+NATIONAL_ONLY = expect(403, national_admin=200, anonymous=302)
+# Managing the boundary map of a province: only its admins; kab/kota have none (404).
+NOT_A_PROVINCE = expect(404, anonymous=302)
+
+
+def _boundary_map(personas):
+    from dashboards import services
+    from dashboards.tests.helpers import square_geojson, upload
+    from regions.models import Region
+
+    services.save_boundary_map(
+        by=personas.national_admin,
+        province=Region.objects.get(code="73"),
+        upload=upload(square_geojson()),
+    )
+    return {}
+
+
+ROWS = [
+    Row("dashboards:national", "GET", "/dashboard/?year=2025", NATIONAL_ONLY),
+    Row("dashboards:region", "GET", "/r/{sulsel}/dashboard/?year=2025", view_sulsel()),
+    Row("dashboards:region", "GET", "/r/{gowa}/dashboard/?year=2025", view_gowa()),
+    Row("dashboards:boundary_map", "GET", "/r/{sulsel}/dashboard/map/", edit_sulsel()),
+    Row(
+        "dashboards:boundary_map",
+        "POST",
+        "/r/{sulsel}/dashboard/map/",
+        edit_sulsel(),
+        note="no file: the form is shown again",
+    ),
+    Row("dashboards:boundary_map", "GET", "/r/{gowa}/dashboard/map/", NOT_A_PROVINCE),
+    Row(
+        "dashboards:boundary_map_remove",
+        "POST",
+        "/r/{sulsel}/dashboard/map/remove/",
+        edit_sulsel(302),
+        setup=_boundary_map,
+    ),
+]

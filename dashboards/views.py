@@ -1,0 +1,299 @@
+"""Dashboards: the province (tiles, criteria, map, budget, indicator achievement, meetings and
+overdue action items), the kab/kota (its status, what is missing, indicators, actions) and the
+nation (per province). Each runs a constant number of queries (tests/test_queries.py)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import has_permission, national_view, region_view, require
+from accounts.permissions import Permission
+from assessment.engine import EFFECTIVE, FULFILLED, NO_WORKGROUP, NOT_FULFILLED, NOT_REPORTED
+from assessment.views import selected_year, year_choices
+from core.errors import DomainError
+from dashboards import maps, selectors, services
+from dashboards.forms import BoundaryUploadForm
+from regions.models import Region
+
+
+def _tile_specs():
+    return [
+        ("formed", _("Pokja formed"), lambda s: s.has_workgroup),
+        ("effective", _("Effective"), lambda s: s.computed_status == EFFECTIVE),
+        ("decree", _("With SK"), lambda s: s.met("decree")),
+        ("work_plan", _("With work plan"), lambda s: s.met("work_plan")),
+        ("indicators", _("With indicators"), lambda s: s.met("indicators")),
+        ("budget", _("With budget"), lambda s: s.met("budget")),
+    ]
+
+
+def tiles(summaries, codes, year, urls=None) -> list[dict]:
+    """The six headline tiles over `codes`: count this year, total, change from `year - 1`."""
+    urls = urls or {}
+    result = []
+    for key, label, test in _tile_specs():
+        now = sum(bool(test(summaries[(code, year)])) for code in codes)
+        before = sum(bool(test(summaries[(code, year - 1)])) for code in codes)
+        result.append(
+            {
+                "key": key,
+                "label": label,
+                "count": now,
+                "total": len(codes),
+                "change": now - before,
+                "change_abs": abs(now - before),
+                "url": urls.get(key, ""),
+            }
+        )
+    return result
+
+
+def _display_status(summary) -> str:
+    return summary.computed_status if summary.computed_status in maps.STATUSES else NO_WORKGROUP
+
+
+@region_view(Permission.REGION_VIEW)
+def region_dashboard(request, region):
+    year = selected_year(request)
+    if region.is_province:
+        return _province(request, region, year)
+    return _regency(request, region, year)
+
+
+def _province(request, province, year):
+    from assessment.summary import statuses
+
+    indicators, values = selectors.yearly_values(province, year)
+    wanted = request.GET.get("indicator")
+    indicator = next((i for i in indicators if i.code == wanted), None)
+    if indicator is None and not wanted and indicators:
+        indicator = indicators[0]
+    children = selectors.children_with_numbers(province, year, indicator.id if indicator else None)
+    summaries = statuses(children, [year, year - 1])
+    codes = [c.code for c in children]
+    criteria = selectors.active_criteria(province, year)
+
+    matrix = f"/r/{province.code}/assessment/matrix/?year={year}"
+    tile_urls = {
+        "formed": matrix,
+        "effective": matrix + "&status=effective",
+        "decree": matrix,
+        "work_plan": matrix,
+        "indicators": matrix,
+        "budget": f"/r/{province.code}/budget/regencies/?year={year}",
+    }
+    criteria_rows = []
+    for criterion in criteria:
+        states = [summaries[(code, year)].criteria.get(criterion.code) for code in codes]
+        criteria_rows.append(
+            {
+                "criterion": criterion,
+                "fulfilled": states.count(FULFILLED),
+                "not_fulfilled": states.count(NOT_FULFILLED),
+                "not_reported": states.count(NOT_REPORTED) + states.count(None),
+            }
+        )
+    region_map = maps.region_map(
+        province, children, lambda code: _display_status(summaries[(code, year)]), year=year
+    )
+    budget_rows = [
+        {"region": c, "allocated": c.allocated, "realised": c.realised} for c in children
+    ]
+    source = selectors.main_source(values, indicator.id) if indicator else None
+    lines = selectors.achievement_lines(children, indicator, values, source) if indicator else []
+    labels = {c.code: maps.short_name(c.name) for c in children}
+    charts = {
+        "budget": {
+            "labels": [labels[c.code] for c in children],
+            "series": [
+                {"label": _("Allocated (Rp)"), "values": [c.allocated for c in children]},
+                {"label": _("Realised (Rp)"), "values": [c.realised for c in children]},
+            ],
+            "money": True,
+            "horizontal": True,
+        },
+        "achievement": {
+            "labels": [labels[line.region.code] for line in lines],
+            "series": [
+                {
+                    "label": _("Achievement (%)"),
+                    "values": [
+                        float(line.achievement) if line.achievement is not None else None
+                        for line in lines
+                    ],
+                }
+            ],
+            "grades": True,
+            "horizontal": True,
+        },
+    }
+    return render(
+        request,
+        "dashboards/province.html",
+        {
+            "region": province,
+            "year": year,
+            "years": year_choices(),
+            "tiles": tiles(summaries, codes, year, tile_urls),
+            "criteria_rows": criteria_rows,
+            "map": region_map,
+            "map_rows": sorted(region_map.areas, key=lambda a: a.code),
+            "can_manage_map": has_permission(request.user, Permission.REGION_EDIT, province),
+            "budget_rows": budget_rows,
+            "budget_total": (
+                sum(c.allocated for c in children),
+                sum(c.realised for c in children),
+            ),
+            "indicators": indicators,
+            "indicator": indicator,
+            "indicator_wanted": wanted,
+            "source": source,
+            "source_label": dict(selectors.DataSource.choices).get(source, ""),
+            "lines": lines,
+            "charts": charts,
+            "meetings": selectors.upcoming_meetings(province),
+            "overdue": selectors.overdue_items(province),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _regency(request, region, year):
+    from assessment.engine import evaluate_region
+    from budget.services import allocations_by_year
+    from knowledge.services import guides_for_kinds
+    from meetings.models import ActionItem, Meeting
+    from meetings.scope import items_in, meetings_in
+
+    outcome = evaluate_region(region, year)
+    guides = guides_for_kinds(region) if outcome.missing else {}
+    for result in outcome.missing:
+        result.guide = guides.get(result.criterion.kind)
+    lines = selectors.regency_indicators(region, year)
+    budget = []
+    if outcome.workgroup is not None:
+        budget = allocations_by_year([outcome.workgroup.pk], year=year)
+    return render(
+        request,
+        "dashboards/regency.html",
+        {
+            "region": region,
+            "year": year,
+            "years": year_choices(),
+            "outcome": outcome,
+            "lines": lines,
+            "items": list(
+                items_in(region)
+                .filter(status__in=ActionItem.OPEN_STATUSES)
+                .order_by("due_date", "pk")[:20]
+            ),
+            "meetings": list(
+                meetings_in(region)
+                .filter(status=Meeting.Status.SCHEDULED, ends_at__gte=timezone.now())
+                .order_by("starts_at", "pk")[: selectors.UPCOMING_MEETINGS]
+            ),
+            "budget": budget[0] if budget else None,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@national_view(Permission.REGION_VIEW)
+def national_dashboard(request):
+    from assessment.summary import statuses
+
+    year = selected_year(request)
+    regions = list(Region.objects.order_by("code"))
+    summaries = statuses(regions, [year, year - 1])
+    provinces = [r for r in regions if r.is_province]
+    children = {}
+    for region in regions:
+        if region.parent_id:
+            children.setdefault(region.parent_id, []).append(region.code)
+    rows = []
+    for province in provinces:
+        codes = children.get(province.pk, [])
+        row_tiles = tiles(summaries, codes, year)
+        counts = {t["key"]: t for t in row_tiles}
+        effective = counts["effective"]["count"]
+        rows.append(
+            {
+                "province": province,
+                "own": summaries[(province.code, year)],
+                "total": len(codes),
+                "tiles": row_tiles,
+                "counts": counts,
+                "share": round(effective * 100 / len(codes), 1) if codes else None,
+            }
+        )
+    all_codes = [code for codes in children.values() for code in codes]
+    chart = {
+        "labels": [row["province"].name for row in rows],
+        "series": [{"label": _("Effective (%)"), "values": [row["share"] for row in rows]}],
+        "percent": True,
+        "horizontal": True,
+    }
+    return render(
+        request,
+        "dashboards/national.html",
+        {
+            "year": year,
+            "years": year_choices(),
+            "tiles": tiles(summaries, all_codes, year),
+            "rows": rows,
+            "chart": chart,
+        },
+    )
+
+
+def _province_admin(request, region):
+    """Boundary maps belong to provinces (404 for a kab/kota) and their admins (403)."""
+    if not region.is_province:
+        raise Http404
+    require(request.user, Permission.REGION_EDIT, region)
+    return region
+
+
+@region_view(Permission.REGION_VIEW)
+def boundary_map(request, region):
+    """Upload (or replace) the GeoJSON of the province's kab/kota boundaries."""
+    from dashboards.models import BoundaryMap
+
+    province = _province_admin(request, region)
+    form = BoundaryUploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_boundary_map(
+                by=request.user, province=province, upload=form.cleaned_data["upload"]
+            )
+        except DomainError as exc:
+            form.add_error("upload", exc.message)
+            errors = exc.errors
+        else:
+            messages.success(request, _("The boundary map was saved; the dashboard now uses it."))
+            return redirect("dashboards:region", code=province.code)
+    return render(
+        request,
+        "dashboards/boundary_map.html",
+        {
+            "region": province,
+            "form": form,
+            "errors": errors,
+            "current": BoundaryMap.objects.filter(province=province).first(),
+        },
+    )
+
+
+@require_POST
+@region_view(Permission.REGION_VIEW)
+def boundary_map_remove(request, region):
+    province = _province_admin(request, region)
+    if services.remove_boundary_map(by=request.user, province=province):
+        messages.success(
+            request, _("The boundary map was removed; the dashboard shows the tile map.")
+        )
+    return redirect("dashboards:boundary_map", code=province.code)
