@@ -70,15 +70,19 @@ def matrix_xlsx(province, year, rows) -> bytes:
             cell.font = Font(bold=True, color="FFFFFF")
             cell.fill = PatternFill("solid", fgColor="0B6E4F")
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-        for index, row in enumerate(rows, start=1):
-            cells = [index, row.region.code, row.region.display_name]
+        number = 0
+        for row in rows:
+            # The province's own row comes first, unnumbered; its kab/kota are numbered 1…n.
+            number += bool(row.region.parent_id)
+            cells = [number or "", row.region.code, str(row.region.display_name)]
             for column in columns:
                 result = row.result_for(column.code)
                 cells.append(f"{SYMBOL[result.state]} {result.state_label}" if result else "–")
             cells += [
                 str(state_label(row.computed_status)),
                 str(state_label(row.official_status)),
-                str(state_label(row.verification_status)),
+                # As on the matrix page: the assessment's workflow status, or – when none.
+                str(row.assessment.get_status_display()) if row.assessment else "–",
             ]
             ws.append(cells)
         totals = summary(rows)

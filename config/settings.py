@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "meetings",
     "knowledge",
     "dashboards",
+    "reports",
     "api",
 ]
 

@@ -50,6 +50,7 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("knowledge.urls")),
     path("", include("dashboards.urls")),
+    path("", include("reports.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,326 @@
+"""What the reports show, gathered with a fixed number of queries: the Pokja profile, the
+indicator achievement report and the public transparency page. Rendering (HTML, PDF, XLSX) is
+in reports/exports.py and the templates."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assessment.engine import EFFECTIVE, assessment_date, evaluate_region
+from indicators.achievement import Grade, achievement, grade
+from indicators.models import DataSource, Indicator, Target, Value, WorkGroupIndicator
+from regions.models import Region
+
+# ---------------------------------------------------------------------------------------------
+# Letterhead
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    name: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    # The line above the office name (e.g. PEMERINTAH KABUPATEN GOWA), from meetings.Letterhead.
+    header_line: str = ""
+
+
+def letterhead(region) -> Letterhead:
+    """The kop surat: the region's own office when recorded, else its province's office, else
+    "Perwakilan BKKBN Provinsi <name>" (the office that supervises every Pokja)."""
+    from meetings.models import Letterhead as Extra
+
+    province = region if region.is_province else region.parent
+    for office in (region, province):
+        if office is not None and office.office_name:
+            extra = Extra.objects.filter(region=office).values_list("header_line", flat=True)
+            return Letterhead(
+                office.office_name,
+                office.office_address,
+                office.office_phone,
+                office.office_email,
+                header_line=extra.first() or "",
+            )
+    return Letterhead(f"Perwakilan BKKBN Provinsi {province.name}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pokja profile
+
+
+@dataclass
+class ProfileIndicator:
+    indicator: Indicator
+    target: Decimal | None
+    value: Decimal | None
+    value_year: int | None
+    source_label: str
+    achievement: Decimal | None
+
+
+@dataclass
+class Profile:
+    region: Region
+    year: int
+    workgroup: object = None
+    decree: object = None
+    members: list = field(default_factory=list)
+    subgroups: list = field(default_factory=list)
+    plan: object = None
+    activities: list = field(default_factory=list)
+    allocations: list = field(default_factory=list)
+    indicators: list = field(default_factory=list)
+    outcome: object = None
+
+    @property
+    def budget_total(self) -> int:
+        return sum(a.amount for a in self.allocations)
+
+    @property
+    def realised_total(self) -> int:
+        return sum(a.realised for a in self.allocations)
+
+    @property
+    def planned_cost_total(self) -> int:
+        return sum(a.planned_cost for a in self.activities)
+
+
+def _source_rank(source) -> int:
+    return DataSource.values.index(source) if source in DataSource.values else len(DataSource)
+
+
+def _profile_indicators(region, workgroup, year) -> list[ProfileIndicator]:
+    """The indicators the Pokja adopted for the year: its target (the region's target when the
+    Pokja set none), the latest yearly realisation up to that year (surveys before
+    administrative data on the same year) and the achievement when that realisation is of the
+    year itself."""
+    adoptions = list(
+        WorkGroupIndicator.objects.filter(workgroup=workgroup, year=year)
+        .select_related("indicator")
+        .order_by("indicator__order", "indicator__code")
+    )
+    ids = [a.indicator_id for a in adoptions]
+    targets = dict(
+        Target.objects.filter(region=region, year=year, indicator_id__in=ids).values_list(
+            "indicator_id", "value"
+        )
+    )
+    latest = {}
+    rows = Value.objects.filter(
+        region=region, indicator_id__in=ids, period="", year__lte=year
+    ).values_list("indicator_id", "year", "source", "value")
+    for indicator_id, y, source, value in sorted(rows, key=lambda r: (-r[1], _source_rank(r[2]))):
+        latest.setdefault(indicator_id, (y, source, value))
+    lines = []
+    for adoption in adoptions:
+        indicator = adoption.indicator
+        target = adoption.target if adoption.target is not None else targets.get(indicator.pk)
+        value_year, source, value = latest.get(indicator.pk, (None, None, None))
+        score = achievement(value, target, indicator.direction) if value_year == year else None
+        lines.append(
+            ProfileIndicator(
+                indicator=indicator,
+                target=target,
+                value=value,
+                value_year=value_year,
+                source_label=str(DataSource(source).label) if source else "",
+                achievement=score,
+            )
+        )
+    return lines
+
+
+def profile(region, year: int) -> Profile:
+    """Everything the Pokja profile PDF prints for `region` and `year`. No contact data: the
+    members' phone numbers and e-mail addresses are never loaded into the report."""
+    from budget.models import BudgetAllocation
+    from planning.services import plan_for_region
+    from workgroups.services import active_workgroup, current_members, sort_members
+
+    result = Profile(region=region, year=year)
+    workgroup = active_workgroup(region)
+    if workgroup is None:
+        return result
+    on = assessment_date(year)
+    result.workgroup = workgroup
+    result.decree = workgroup.current_decree(on=on)
+    members = current_members(workgroup, on=on).defer("phone", "email")
+    result.members = sort_members(members)
+    result.subgroups = list(workgroup.subgroups.order_by("order", "name"))
+    plan = plan_for_region(region, year)
+    if plan is not None and plan.workgroup_id == workgroup.pk:
+        result.plan = plan
+        result.activities = list(plan.activities.select_related("subgroup"))
+    result.allocations = list(
+        BudgetAllocation.objects.filter(workgroup=workgroup, year=year).order_by("source", "pk")
+    )
+    result.indicators = _profile_indicators(region, workgroup, year)
+    result.outcome = evaluate_region(region, year)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Indicator achievement report
+
+
+@dataclass
+class Cell:
+    region: Region
+    target: Decimal | None
+    value: Decimal | None
+    achievement: Decimal | None
+    grade: Grade | None
+
+    @property
+    def grade_label(self) -> str:
+        return str(self.grade.label) if self.grade else ""
+
+
+@dataclass
+class IndicatorSection:
+    """One indicator: its data source for the report and one cell per region."""
+
+    indicator: Indicator
+    source: str | None
+    cells: list = field(default_factory=list)
+
+    @property
+    def source_label(self) -> str:
+        return str(DataSource(self.source).label) if self.source else ""
+
+
+@dataclass
+class IndicatorReport:
+    region: Region
+    year: int
+    regions: list
+    sections: list
+
+
+def indicator_report(region, year: int) -> IndicatorReport:
+    """For a province, each of its kab/kota × each indicator with a target or a realisation in
+    `year`; for a kab/kota, its own indicators (those too, plus the ones its Pokja adopted).
+    Target, yearly realisation and achievement (indicators/achievement.py). Realisations of
+    different data sources are never mixed: each indicator is reported from the source most of
+    the regions have (surveys first on a tie), as the ranking page does. Five queries at most,
+    whatever the number of regions and indicators."""
+    regions = list(region.children.order_by("code")) if region.is_province else [region]
+    ids = [r.pk for r in regions]
+    targets = {
+        (region_id, indicator_id): value
+        for region_id, indicator_id, value in Target.objects.filter(
+            region_id__in=ids, year=year
+        ).values_list("region_id", "indicator_id", "value")
+    }
+    values = defaultdict(dict)  # {indicator_id: {source: {region_id: value}}}
+    for region_id, indicator_id, source, value in Value.objects.filter(
+        region_id__in=ids, year=year, period=""
+    ).values_list("region_id", "indicator_id", "source", "value"):
+        values[indicator_id].setdefault(source, {})[region_id] = value
+    wanted = {indicator_id for _region_id, indicator_id in targets} | set(values)
+    if not region.is_province:
+        wanted |= set(
+            WorkGroupIndicator.objects.filter(
+                workgroup__region=region, workgroup__status="active", year=year
+            ).values_list("indicator_id", flat=True)
+        )
+    indicators = Indicator.objects.filter(pk__in=wanted).order_by("order", "code")
+    sections = []
+    for indicator in indicators:
+        by_source = values.get(indicator.pk, {})
+        counts = Counter({source: len(found) for source, found in by_source.items()})
+        source = min(counts, key=lambda s: (-counts[s], _source_rank(s))) if counts else None
+        section = IndicatorSection(indicator=indicator, source=source)
+        for item in regions:
+            target = targets.get((item.pk, indicator.pk))
+            value = by_source.get(source, {}).get(item.pk)
+            score = achievement(value, target, indicator.direction)
+            section.cells.append(Cell(item, target, value, score, grade(score)))
+        sections.append(section)
+    return IndicatorReport(region=region, year=year, regions=regions, sections=sections)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public transparency page
+
+
+# The kinds of criteria shown as columns, in this order (a province's other kinds follow).
+PUBLIC_KINDS = ["decree", "work_plan", "indicators", "budget"]
+
+
+@dataclass
+class PublicRow:
+    region: Region
+    status: object  # assessment.summary.StatusSummary
+    marks: list  # [(kind, state)]
+
+
+def _kind_columns(summaries) -> list[tuple[str, str]]:
+    from assessment.models import Criterion
+
+    labels = dict(Criterion.Kind.choices)
+    seen = {kind for s in summaries for kind in s.kinds}
+    kinds = [k for k in PUBLIC_KINDS if k in seen] + sorted(seen - set(PUBLIC_KINDS))
+    return [(kind, str(labels.get(kind, kind))) for kind in kinds]
+
+
+def first_province_with_data():
+    """The first province (by code) with a Pokja in it or in one of its kab/kota; else the
+    first province."""
+    from workgroups.models import WorkGroup
+
+    region = (
+        Region.objects.filter(workgroups__status=WorkGroup.Status.ACTIVE)
+        .select_related("parent")
+        .order_by("code")
+        .first()
+    )
+    if region is not None:
+        return region if region.is_province else region.parent
+    return Region.objects.filter(level=Region.Level.PROVINCE).order_by("code").first()
+
+
+def public_overview(province, year: int) -> dict:
+    """The public page: the province's kab/kota with the criteria they meet, the province's
+    counts and a national table of effective kab/kota per province. Aggregates only (no
+    people, no documents). Four queries whatever the number of regions, once statuses are
+    cached (assessment.summary)."""
+    from assessment.summary import statuses
+
+    provinces = list(Region.objects.filter(level=Region.Level.PROVINCE).order_by("code"))
+    regencies = list(Region.objects.filter(level=Region.Level.REGENCY).order_by("code"))
+    result = statuses(regencies, [year])
+    children = [r for r in regencies if r.parent_id == province.pk]
+    summaries = [result[(r.code, year)] for r in children]
+    columns = _kind_columns(summaries)
+    rows = [
+        PublicRow(r, s, [(kind, s.kinds.get(kind, "not_reported")) for kind, _label in columns])
+        for r, s in zip(children, summaries, strict=True)
+    ]
+    national = []
+    for item in provinces:
+        own = [result[(r.code, year)] for r in regencies if r.parent_id == item.pk]
+        national.append(_counts(item, own))
+    return {
+        "province": province,
+        "year": year,
+        "columns": columns,
+        "rows": rows,
+        "totals": _counts(province, summaries),
+        "national": national,
+        "national_totals": {
+            key: sum(line[key] for line in national)
+            for key in ("total", "formed", "effective", "verified")
+        },
+        "provinces": provinces,
+    }
+
+
+def _counts(province, summaries) -> dict:
+    return {
+        "province": province,
+        "total": len(summaries),
+        "formed": sum(s.has_workgroup for s in summaries),
+        "effective": sum(s.computed_status == EFFECTIVE for s in summaries),
+        "verified": sum(s.official_status == EFFECTIVE for s in summaries),
+    }

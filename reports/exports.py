@@ -1,0 +1,109 @@
+"""The reports as files: PDF through WeasyPrint, XLSX through openpyxl, always in Indonesian
+(letters and recaps go to Indonesian offices whatever the interface language)."""
+
+import io
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from core.formats import format_date_id
+from reports.builders import letterhead
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def render_pdf(template, region, context) -> bytes:
+    from weasyprint import HTML
+
+    with translation.override("id"):
+        html = render_to_string(
+            template,
+            {
+                "region": region,
+                "letterhead": letterhead(region),
+                "today": timezone.localdate(),
+                **context,
+            },
+        )
+        return HTML(string=html).write_pdf()
+
+
+def profile_pdf(profile) -> bytes:
+    return render_pdf("reports/profile_pdf.html", profile.region, {"profile": profile})
+
+
+def indicators_pdf(report) -> bytes:
+    return render_pdf("reports/indicators_pdf.html", report.region, {"report": report})
+
+
+def _number(value):
+    """Decimals as numbers Excel and LibreOffice can compute with; missing stays empty."""
+    return None if value is None else float(value)
+
+
+def indicators_xlsx(report) -> bytes:
+    """One row per region × indicator: target, realisation, achievement (%) and grade."""
+    with translation.override("id"):
+        wb = Workbook()
+        ws = wb.active
+        ws.title = f"Capaian {report.year}"
+        ws.append(
+            [
+                f"Laporan Capaian Indikator Bangga Kencana — {report.region.display_name}"
+                f" — Tahun {report.year}"
+            ]
+        )
+        ws["A1"].font = Font(bold=True, size=13)
+        ws.append([f"Dicetak {format_date_id(timezone.localdate())}"])
+        ws.append([])
+        ws.append(
+            [
+                "No",
+                "Kode",
+                "Wilayah",
+                "Indikator",
+                "Satuan",
+                "Sumber data",
+                "Target",
+                "Realisasi",
+                "Capaian (%)",
+                "Kategori",
+            ]
+        )
+        for cell in ws[4]:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor="0B6E4F")
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        number = 0
+        for section in report.sections:
+            indicator = section.indicator
+            decimals = "0" if not indicator.decimals else "0." + "0" * indicator.decimals
+            for cell in section.cells:
+                number += 1
+                ws.append(
+                    [
+                        number,
+                        cell.region.code,
+                        str(cell.region.display_name),
+                        indicator.name,
+                        indicator.unit,
+                        section.source_label,
+                        _number(cell.target),
+                        _number(cell.value),
+                        _number(cell.achievement),
+                        cell.grade_label,
+                    ]
+                )
+                row = ws.max_row
+                ws.cell(row, 7).number_format = decimals
+                ws.cell(row, 8).number_format = decimals
+                ws.cell(row, 9).number_format = "0.00"
+        for i, width in enumerate([5, 8, 30, 40, 12, 18, 12, 12, 12, 14], start=1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = "D5"
+        buffer = io.BytesIO()
+        wb.save(buffer)
+    return buffer.getvalue()

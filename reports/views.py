@@ -1,0 +1,79 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from accounts.access import region_view
+from accounts.permissions import Permission
+from assessment.views import selected_year, year_choices
+from regions.codes import normalize_code
+from regions.models import Region
+from reports import builders, exports
+
+
+def _attachment(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@region_view(Permission.REGION_VIEW)
+def profile_pdf(request, region):
+    """The Pokja profile as PDF: SK, members (never their contacts), sub-groups, the year's
+    work plan, budget, indicators and effectiveness. A region without a Pokja gets a PDF that
+    says so."""
+    year = selected_year(request)
+    pdf = exports.profile_pdf(builders.profile(region, year))
+    return _attachment(pdf, "application/pdf", f"profil-pokja-{region.code}-{year}.pdf")
+
+
+@region_view(Permission.REGION_VIEW)
+def indicators(request, region):
+    year = selected_year(request)
+    return render(
+        request,
+        "reports/indicators.html",
+        {
+            "region": region,
+            "year": year,
+            "years": year_choices(),
+            "report": builders.indicator_report(region, year),
+        },
+    )
+
+
+@region_view(Permission.REGION_VIEW)
+def indicators_export(request, region, fmt):
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
+    year = selected_year(request)
+    report = builders.indicator_report(region, year)
+    name = f"capaian-indikator-{region.code}-{year}.{fmt}"
+    if fmt == "pdf":
+        return _attachment(exports.indicators_pdf(report), "application/pdf", name)
+    return _attachment(exports.indicators_xlsx(report), exports.XLSX_TYPE, name)
+
+
+def _public(request, province):
+    year = selected_year(request)
+    context = builders.public_overview(province, year)
+    return render(request, "reports/public.html", {**context, "years": year_choices()})
+
+
+def public(request):
+    """The public transparency page (no log-in): the chosen province (?province=) or the
+    first province with data, and the year (?year=, default the last assessed year)."""
+    code = request.GET.get("province")
+    if code:
+        return public_province(request, code)
+    province = builders.first_province_with_data()
+    if province is None:
+        raise Http404
+    return _public(request, province)
+
+
+def public_province(request, code):
+    try:
+        code = normalize_code(code)
+    except ValueError:
+        raise Http404 from None
+    province = get_object_or_404(Region, code=code, level=Region.Level.PROVINCE)
+    return _public(request, province)
