@@ -67,5 +67,9 @@ messages: $(STAMP)
 	done
 	@echo "Now fill in every empty msgstr (scripts/fill_po.py helps), then run make lint."
 
+## bench: synthetic national data in fresh SQLite and PostgreSQL databases, then timings (var/bench/)
+bench: $(STAMP) translations
+	$(PY) -m bench
+
 clean:
 	rm -rf $(VENV) var

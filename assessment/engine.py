@@ -6,9 +6,11 @@ it is fixed, and the verified state. A constant number of queries whatever the n
 import datetime
 from dataclasses import dataclass, field
 
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from assessment.criteria import criteria_for
 from assessment.models import Assessment, Criterion, CriterionReview, Declaration
@@ -26,20 +28,26 @@ AWAITING = "awaiting"
 NOT_SUBMITTED = "not_submitted"
 
 
+_STATE_LABELS = {
+    FULFILLED: gettext_noop("Fulfilled"),
+    NOT_FULFILLED: gettext_noop("Not fulfilled"),
+    NOT_REPORTED: gettext_noop("Not yet reported"),
+    NO_WORKGROUP: gettext_noop("Pokja not yet formed"),
+    EFFECTIVE: gettext_noop("Effective"),
+    NOT_EFFECTIVE: gettext_noop("Not yet effective"),
+    AWAITING: gettext_noop("Awaiting verification"),
+    NOT_SUBMITTED: gettext_noop("Not submitted"),
+    "accepted": gettext_noop("Accepted"),
+    "rejected": gettext_noop("Rejected"),
+    "pending": gettext_noop("Awaiting verification"),
+}
+
+
 def state_label(state):
-    return {
-        FULFILLED: _("Fulfilled"),
-        NOT_FULFILLED: _("Not fulfilled"),
-        NOT_REPORTED: _("Not yet reported"),
-        NO_WORKGROUP: _("Pokja not yet formed"),
-        EFFECTIVE: _("Effective"),
-        NOT_EFFECTIVE: _("Not yet effective"),
-        AWAITING: _("Awaiting verification"),
-        NOT_SUBMITTED: _("Not submitted"),
-        "accepted": _("Accepted"),
-        "rejected": _("Rejected"),
-        "pending": _("Awaiting verification"),
-    }.get(state, state or "–")
+    """The translated label of a criterion, effectiveness or review state (one lookup: the
+    matrix and map call this hundreds of times per page)."""
+    label = _STATE_LABELS.get(state)
+    return _(label) if label else (state or "–")
 
 
 def assessment_date(year: int) -> datetime.date:
@@ -48,11 +56,30 @@ def assessment_date(year: int) -> datetime.date:
     return min(today, datetime.date(year, 12, 31))
 
 
+# Reversed URLs with a placeholder for the region code: evaluating 552 regions needs a few
+# thousand links, and reverse() was 40 % of the time. Keyed by everything reverse() depends on.
+_REGION_PLACEHOLDER = "__region__"
+_url_templates: dict = {}
+
+
 def _url(name, region, **kwargs):
-    try:
-        return reverse(name, kwargs={"code": region.code, **kwargs})
-    except NoReverseMatch:
-        return reverse("regions:detail", kwargs={"code": region.code})
+    key = (
+        settings.ROOT_URLCONF,
+        get_urlconf(),
+        get_script_prefix(),
+        name,
+        tuple(sorted(kwargs.items())),
+    )
+    template = _url_templates.get(key)
+    if template is None:
+        try:
+            template = reverse(name, kwargs={"code": _REGION_PLACEHOLDER, **kwargs})
+        except NoReverseMatch:
+            template = reverse("regions:detail", kwargs={"code": _REGION_PLACEHOLDER})
+        if len(_url_templates) > 5000:
+            _url_templates.clear()
+        _url_templates[key] = template
+    return template.replace(_REGION_PLACEHOLDER, region.code)
 
 
 @dataclass
@@ -158,38 +185,74 @@ class RegionResult:
 
 
 class _Evidence:
-    """Everything the criteria read, loaded for all regions at once."""
+    """Everything the criteria read, loaded for all regions at once.
+
+    The active Pokja and their per-year figures (work plan status and live activities, budget
+    totals, adopted indicators with a target) come in ONE query, as subqueries of the Pokja
+    query; they follow the rules of `planning.services.LIVE_STATUSES`,
+    `budget.services.allocation_totals` and `indicators.services.adopted_counts`."""
 
     def __init__(self, regions, year, criteria, on):
-        from budget.services import allocation_totals
-        from indicators.services import adopted_counts
-        from planning.services import LIVE_STATUSES
-        from workgroups.models import Decree
-        from workgroups.services import active_workgroups
+        from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
+        from django.db.models.functions import Coalesce
 
-        self.workgroups = active_workgroups([r.pk for r in regions])
-        ids = [wg.pk for wg in self.workgroups.values()]
+        from budget.models import BudgetAllocation
+        from indicators.models import WorkGroupIndicator
+        from planning.models import Activity
+        from planning.services import LIVE_STATUSES
+        from workgroups.models import Decree, WorkGroup
+
         kinds = {c.kind for c in criteria if c.is_active}
+        workgroups = WorkGroup.objects.filter(
+            region_id__in=[r.pk for r in regions], status=WorkGroup.Status.ACTIVE
+        )
+
+        def total(queryset, expression):
+            return Subquery(
+                queryset.order_by().values("workgroup_id").annotate(n=expression).values("n"),
+                output_field=IntegerField(),
+            )
+
+        if Criterion.Kind.WORK_PLAN in kinds:
+            plan = WorkPlan.objects.filter(workgroup=OuterRef("pk"), year=year)
+            live = Activity.objects.filter(plan=OuterRef("pk"), status__in=LIVE_STATUSES)
+            live = Coalesce(
+                Subquery(
+                    live.order_by().values("plan_id").annotate(n=Count("pk")).values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            )
+            workgroups = workgroups.annotate(
+                ev_plan_status=Subquery(plan.values("status")[:1]),
+                ev_plan_live=Subquery(plan.annotate(live=live).values("live")[:1]),
+            )
+        if Criterion.Kind.BUDGET in kinds:
+            allocations = BudgetAllocation.objects.filter(workgroup=OuterRef("pk"), year=year)
+            workgroups = workgroups.annotate(
+                ev_amount=total(allocations, Sum("amount")),
+                ev_realised=total(allocations, Sum("realised")),
+            )
+        if Criterion.Kind.INDICATORS in kinds:
+            adoptions = WorkGroupIndicator.objects.filter(
+                workgroup=OuterRef("pk"), year=year, target__isnull=False
+            )
+            workgroups = workgroups.annotate(ev_adopted=total(adoptions, Count("pk")))
+        self.workgroups = {wg.region_id: wg for wg in workgroups}
+        ids = [wg.pk for wg in self.workgroups.values()]
         self.decrees, self.plans, self.budgets, self.adopted = {}, {}, {}, {}
+        for wg in self.workgroups.values():
+            if getattr(wg, "ev_plan_status", None) is not None:
+                # {workgroup_id: (status, activities that are not cancelled)}
+                self.plans[wg.pk] = (wg.ev_plan_status, wg.ev_plan_live or 0)
+            if getattr(wg, "ev_amount", None) is not None:
+                self.budgets[wg.pk] = (int(wg.ev_amount), int(wg.ev_realised or 0))
+            self.adopted[wg.pk] = getattr(wg, "ev_adopted", None) or 0
         if Criterion.Kind.DECREE in kinds:
             for decree in Decree.objects.filter(workgroup_id__in=ids, valid_from__lte=on).order_by(
                 "workgroup_id", "-valid_from", "-signed_on", "-pk"
             ):
                 self.decrees.setdefault(decree.workgroup_id, []).append(decree)
-        if Criterion.Kind.WORK_PLAN in kinds:
-            from django.db.models import Count, Q
-
-            # {workgroup_id: (status, activities that are not cancelled)}
-            self.plans = {
-                wg: (status, live)
-                for wg, status, live in WorkPlan.objects.filter(workgroup_id__in=ids, year=year)
-                .annotate(live=Count("activities", filter=Q(activities__status__in=LIVE_STATUSES)))
-                .values_list("workgroup_id", "status", "live")
-            }
-        if Criterion.Kind.BUDGET in kinds:
-            self.budgets = allocation_totals(ids, year)
-        if Criterion.Kind.INDICATORS in kinds:
-            self.adopted = adopted_counts(ids, year)
         self.policies = {}
         if kinds & {Criterion.Kind.GDPK, Criterion.Kind.PLANNING_INTEGRATION}:
             from django.db.models import Count
@@ -437,10 +500,24 @@ EVALUATORS = {
 }
 
 
+def _criteria(year, province_ids) -> list[Criterion]:
+    """`criteria_for(year, province_ids)` in one query once the year's criteria exist."""
+    from django.db.models import Q
+
+    criteria = list(
+        Criterion.objects.filter(
+            Q(province__isnull=True) | Q(province_id__in=list(province_ids)), year=year
+        ).order_by("province_id", "order", "pk")
+    )
+    if any(c.province_id is None for c in criteria):
+        return criteria
+    return criteria_for(year, province_ids)
+
+
 def evaluate(regions, year: int) -> dict:
     """`{region.code: RegionResult}` for the given regions (a list of Region) and year."""
     regions = list(regions)
-    criteria = criteria_for(year, {r.parent_id or r.pk for r in regions})
+    criteria = _criteria(year, {r.parent_id or r.pk for r in regions})
     on = assessment_date(year)
     ev = _Evidence(regions, year, criteria, on)
     assessments = {

@@ -20,6 +20,7 @@ from assessment.forms import (
 )
 from assessment.models import Assessment, Criterion
 from assessment.reports import criteria_columns, matrix_pdf, matrix_xlsx, province_rows, summary
+from assessment.summary import statuses
 from core.errors import DomainError
 from regions.models import Region
 
@@ -279,16 +280,18 @@ def national(request):
     year = selected_year(request)
     provinces = list(Region.objects.filter(level=Region.Level.PROVINCE))
     regencies = list(Region.objects.filter(level=Region.Level.REGENCY))
-    results = evaluate(provinces + regencies, year)
+    # The provinces' own criteria in full; the kab/kota counts from the status cache.
+    results = evaluate(provinces, year)
+    summaries = statuses(regencies, [year])
     rows = []
     for province in provinces:
-        children = [results[r.code] for r in regencies if r.parent_id == province.pk]
+        children = [summaries[(r.code, year)] for r in regencies if r.parent_id == province.pk]
         rows.append(
             {
                 "province": province,
                 "own": results[province.code],
                 "total": len(children),
-                "formed": sum(c.workgroup is not None for c in children),
+                "formed": sum(c.has_workgroup for c in children),
                 "effective": sum(c.computed_status == EFFECTIVE for c in children),
                 "official": sum(c.official_status == EFFECTIVE for c in children),
             }

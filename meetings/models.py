@@ -203,6 +203,8 @@ class Meeting(VersionedModel):
             models.Index(fields=["region", "starts_at"], name="meetings_meeting_region_start"),
             # send_reminders: the meetings starting tomorrow.
             models.Index(fields=["starts_at"], name="meetings_meeting_start"),
+            # Dashboards: the meetings that have not ended yet.
+            models.Index(fields=["ends_at"], name="meetings_meeting_end"),
         ]
 
     def __str__(self):

@@ -1,0 +1,39 @@
+"""The pure parts of the benchmark: statistics, targets and the results table."""
+
+from bench.stats import median, misses, percentile, table
+
+
+def test_median_and_nearest_rank_percentile():
+    runs = [float(n) for n in range(1, 21)]  # 1 … 20 ms
+    assert median(runs) == 10.5
+    assert median([3.0, 1.0, 2.0]) == 2.0
+    assert percentile(runs, 95) == 19.0
+    assert percentile([5.0], 95) == 5.0
+    assert median([]) is None and percentile([], 95) is None
+
+
+def test_misses_name_each_target_missed():
+    page = {"key": "matrix", "page_target": True, "queries": 12, "median_ms": 180.0}
+    assert misses(page) == ["12 queries > 10", "median 180 ms > 150 ms"]
+    assert misses({**page, "queries": 9, "median_ms": 80.0}) == []
+    assert misses({"key": "recap_pdf", "median_ms": 3500.0}) == ["3500 ms > 3000 ms"]
+    assert misses({"key": "import_xlsx", "median_ms": 9000.0, "peak_mb": 620.0}) == [
+        "peak 620 MB > 500 MB"
+    ]
+    load = {"key": "load", "p95_ms": 650.0, "non2xx": 3, "socket_errors": 0}
+    assert misses(load) == ["3 non-2xx, 0 socket errors", "p95 650 ms > 500 ms"]
+    assert misses({"key": "national_dashboard", "status": "missing"}) == ["page missing"]
+
+
+def test_table_has_a_line_per_measurement_and_says_whether_each_target_is_met():
+    row = {"key": "matrix", "label": "Assessment matrix (73)", "page_target": True,
+           "queries": 12, "median_ms": 40.0, "p95_ms": 55.0, "ratio": 8.0}  # fmt: skip
+    fast = {**row, "key": "province_dashboard", "label": "Province dashboard", "queries": 9}
+    missing = {"key": "national_dashboard", "label": "National dashboard", "status": "missing"}
+    text = table({"postgresql": {"rows": [row, fast, missing]}, "sqlite": {"rows": [row]}})
+    lines = text.splitlines()
+    assert len(lines) == 5
+    assert lines[2].startswith("| Assessment matrix (73) | 40.0 · 55.0 | 8.0 | 12 | 40.0 · 55.0 |")
+    assert "**missed: 12 queries > 10**" in lines[2]
+    assert "median ≤ 150 ms ✔" in lines[3] and "| not run |" in lines[3]
+    assert lines[4].startswith("| National dashboard | page missing |")
