@@ -112,3 +112,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
+
+
+@pytest.fixture(autouse=True)
+def _no_dashboard_cache(settings):
+    """Tests build records inside one transaction that never commits, so the data version
+    (raised on commit) does not move: the dashboard cache is off unless a test turns it on
+    (dashboards/tests/test_cache.py)."""
+    settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 0

@@ -40,3 +40,18 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_username} {self.action} {self.model} {self.object_id}"
+
+
+class DataVersion(models.Model):
+    """One row whose value rises after every committed transaction that wrote an audit record,
+    that is after every state change (audit.version). Caches of rendered pages key on it, so a
+    change shows on the next request."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self):
+        return str(self.value)

@@ -11,6 +11,7 @@ import uuid
 from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from audit import version
 from audit.context import current_actor
 from audit.models import AuditEvent
 
@@ -57,7 +58,7 @@ def record(
         model_label = model_label or instance._meta.label
         object_id = object_id or str(instance.pk)
         object_repr = object_repr or str(instance)[:200]
-    return AuditEvent.objects.create(
+    event = AuditEvent.objects.create(
         actor_id=getattr(actor, "pk", None),
         actor_username=getattr(actor, "username", None) or "system",
         action=action,
@@ -68,6 +69,8 @@ def record(
         region_code=region_code or "",
         changes=changes or {},
     )
+    version.changed()
+    return event
 
 
 def _pre_save(sender, instance, raw=False, **kwargs):

@@ -23,7 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import NoReverseMatch, reverse
 
 from bench import stats
@@ -143,6 +143,12 @@ class Runner:
                   {"code": PROVINCE})  # fmt: skip
         self.page("regency_dashboard", f"Kab/kota dashboard ({REGENCY})", "dashboards:region",
                   {"code": REGENCY})  # fmt: skip
+        # The dashboards rendered afresh every time (what the first view after a change costs).
+        with override_settings(SIPOKJA_DASHBOARD_CACHE_SECONDS=0):
+            self.page("province_dashboard_uncached", f"Province dashboard ({PROVINCE}), not cached",
+                      "dashboards:region", {"code": PROVINCE})  # fmt: skip
+            self.page("regency_dashboard_uncached", f"Kab/kota dashboard ({REGENCY}), not cached",
+                      "dashboards:region", {"code": REGENCY})  # fmt: skip
         self.page("matrix", f"Assessment matrix ({PROVINCE})", "assessment:matrix",
                   {"code": PROVINCE}, year)  # fmt: skip
         self.page("national_assessment", "National assessment recap", "assessment:national",

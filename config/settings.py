@@ -164,6 +164,9 @@ if not MEDIA_ROOT.is_absolute():
 # No URL serves MEDIA_ROOT in production; files go through permission-checked views only.
 MEDIA_URL = "/_media-not-served/"
 SIPOKJA_UPLOAD_MAX_MB = env_int("SIPOKJA_UPLOAD_MAX_MB", 10)
+# The province dashboard's rendered body is kept this long in each process's memory
+# (dashboards/cache.py; any committed change renders it afresh); 0 turns the cache off.
+SIPOKJA_DASHBOARD_CACHE_SECONDS = env_int("SIPOKJA_DASHBOARD_CACHE_SECONDS", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

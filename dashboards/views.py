@@ -5,6 +5,7 @@ nation (per province). Each runs a constant number of queries (tests/test_querie
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +15,7 @@ from accounts.permissions import Permission
 from assessment.engine import EFFECTIVE, FULFILLED, NO_WORKGROUP, NOT_FULFILLED, NOT_REPORTED
 from assessment.views import selected_year, year_choices
 from core.errors import DomainError
-from dashboards import maps, selectors, services
+from dashboards import cache, maps, selectors, services
 from dashboards.forms import BoundaryUploadForm
 from regions.models import Region
 
@@ -64,10 +65,27 @@ def region_dashboard(request, region):
 
 
 def _province(request, province, year):
+    can_manage_map = has_permission(request.user, Permission.REGION_EDIT, province)
+    wanted = request.GET.get("indicator") or ""
+    body = cache.rendered(
+        ("province", province.code, year, wanted, can_manage_map),
+        lambda: render_to_string(
+            "dashboards/_province_body.html",
+            _province_context(province, year, wanted, can_manage_map),
+            request,
+        ),
+    )
+    return render(
+        request,
+        "dashboards/province.html",
+        {"region": province, "year": year, "body": body},
+    )
+
+
+def _province_context(province, year, wanted, can_manage_map) -> dict:
     from assessment.summary import statuses
 
     indicators, values = selectors.yearly_values(province, year)
-    wanted = request.GET.get("indicator")
     indicator = next((i for i in indicators if i.code == wanted), None)
     if indicator is None and not wanted and indicators:
         indicator = indicators[0]
@@ -130,38 +148,46 @@ def _province(request, province, year):
             "horizontal": True,
         },
     }
-    return render(
-        request,
-        "dashboards/province.html",
-        {
-            "region": province,
-            "year": year,
-            "years": year_choices(),
-            "tiles": tiles(summaries, codes, year, tile_urls),
-            "criteria_rows": criteria_rows,
-            "map": region_map,
-            "map_rows": sorted(region_map.areas, key=lambda a: a.code),
-            "can_manage_map": has_permission(request.user, Permission.REGION_EDIT, province),
-            "budget_rows": budget_rows,
-            "budget_total": (
-                sum(c.allocated for c in children),
-                sum(c.realised for c in children),
-            ),
-            "indicators": indicators,
-            "indicator": indicator,
-            "indicator_wanted": wanted,
-            "source": source,
-            "source_label": dict(selectors.DataSource.choices).get(source, ""),
-            "lines": lines,
-            "charts": charts,
-            "meetings": selectors.upcoming_meetings(province),
-            "overdue": selectors.overdue_items(province),
-            "today": timezone.localdate(),
-        },
-    )
+    return {
+        "region": province,
+        "year": year,
+        "years": year_choices(),
+        "tiles": tiles(summaries, codes, year, tile_urls),
+        "criteria_rows": criteria_rows,
+        "map": region_map,
+        "map_rows": sorted(region_map.areas, key=lambda a: a.code),
+        "can_manage_map": can_manage_map,
+        "budget_rows": budget_rows,
+        "budget_total": (
+            sum(c.allocated for c in children),
+            sum(c.realised for c in children),
+        ),
+        "indicators": indicators,
+        "indicator": indicator,
+        "indicator_wanted": wanted,
+        "source": source,
+        "source_label": dict(selectors.DataSource.choices).get(source, ""),
+        "lines": lines,
+        "charts": charts,
+        "meetings": selectors.upcoming_meetings(province),
+        "overdue": selectors.overdue_items(province),
+        "today": timezone.localdate(),
+    }
 
 
 def _regency(request, region, year):
+    body = cache.rendered(
+        ("regency", region.code, year),
+        lambda: render_to_string(
+            "dashboards/_regency_body.html", _regency_context(region, year), request
+        ),
+    )
+    return render(
+        request, "dashboards/regency.html", {"region": region, "year": year, "body": body}
+    )
+
+
+def _regency_context(region, year) -> dict:
     from assessment.engine import evaluate_region
     from budget.services import allocations_by_year
     from knowledge.services import guides_for_kinds
@@ -176,29 +202,25 @@ def _regency(request, region, year):
     budget = []
     if outcome.workgroup is not None:
         budget = allocations_by_year([outcome.workgroup.pk], year=year)
-    return render(
-        request,
-        "dashboards/regency.html",
-        {
-            "region": region,
-            "year": year,
-            "years": year_choices(),
-            "outcome": outcome,
-            "lines": lines,
-            "items": list(
-                items_in(region)
-                .filter(status__in=ActionItem.OPEN_STATUSES)
-                .order_by("due_date", "pk")[:20]
-            ),
-            "meetings": list(
-                meetings_in(region)
-                .filter(status=Meeting.Status.SCHEDULED, ends_at__gte=timezone.now())
-                .order_by("starts_at", "pk")[: selectors.UPCOMING_MEETINGS]
-            ),
-            "budget": budget[0] if budget else None,
-            "today": timezone.localdate(),
-        },
-    )
+    return {
+        "region": region,
+        "year": year,
+        "years": year_choices(),
+        "outcome": outcome,
+        "lines": lines,
+        "items": list(
+            items_in(region)
+            .filter(status__in=ActionItem.OPEN_STATUSES)
+            .order_by("due_date", "pk")[:20]
+        ),
+        "meetings": list(
+            meetings_in(region)
+            .filter(status=Meeting.Status.SCHEDULED, ends_at__gte=timezone.now())
+            .order_by("starts_at", "pk")[: selectors.UPCOMING_MEETINGS]
+        ),
+        "budget": budget[0] if budget else None,
+        "today": timezone.localdate(),
+    }
 
 
 @national_view(Permission.REGION_VIEW)

@@ -74,15 +74,17 @@ def parse_number(raw) -> Decimal:
 
 
 def parse_year(raw) -> int:
-    invalid = ValueError(
-        _("%(value)s is not a year between %(min)d and %(max)d.")
-        % {"value": raw, "min": YEAR_MIN, "max": YEAR_MAX}
-    )
+    def invalid():  # built only on failure: this runs once per imported row
+        return ValueError(
+            _("%(value)s is not a year between %(min)d and %(max)d.")
+            % {"value": raw, "min": YEAR_MIN, "max": YEAR_MAX}
+        )
+
     if isinstance(raw, bool) or raw is None:
-        raise invalid
+        raise invalid()
     if isinstance(raw, float):
         if not raw.is_integer():
-            raise invalid
+            raise invalid()
         raw = int(raw)
     if isinstance(raw, int):
         year = raw
@@ -91,10 +93,10 @@ def parse_year(raw) -> int:
         if text.endswith(".0"):
             text = text[:-2]
         if not text.isdigit():
-            raise invalid
+            raise invalid()
         year = int(text)
     if not YEAR_MIN <= year <= YEAR_MAX:
-        raise invalid
+        raise invalid()
     return year
 
 

@@ -300,6 +300,8 @@ class _Parser:
         self._indicator_cache: dict = {}
         self._source_cache: dict = {}
         self._kind_cache: dict = {}
+        self._year_cache: dict = {}
+        self._period_cache: dict = {}
 
     def error(self, row, key, message):
         self.error_count += 1
@@ -383,16 +385,25 @@ class _Parser:
         raw_year = cells.get("year")
         if raw_year is not None and str(raw_year).strip():
             year_given = True
-            try:
-                year = parse_year(raw_year)
-            except ValueError as exc:
-                self.error(number, "year", exc)
+            year, message = self._cached(self._year_cache, parse_year, raw_year)
+            if message:
+                self.error(number, "year", message)
         period = ""
-        try:
-            named_year, period = parse_period(cells.get("period"), year)
-        except ValueError as exc:
-            self.error(number, "period", exc)
+        raw_period = cells.get("period")
+        key = (
+            raw_period if isinstance(raw_period, str | int | type(None)) else str(raw_period),
+            year,
+        )
+        if key not in self._period_cache:
+            try:
+                self._period_cache[key] = (parse_period(raw_period, year), None)
+            except ValueError as exc:
+                self._period_cache[key] = (None, str(exc))
+        parsed, message = self._period_cache[key]
+        if message:
+            self.error(number, "period", message)
         else:
+            named_year, period = parsed
             if not year_given:
                 if named_year is None:
                     self.error(number, "year", _("Enter the year."))

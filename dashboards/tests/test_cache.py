@@ -1,0 +1,100 @@
+"""The province and kab/kota dashboards' rendered bodies are cached per data version: the same page with fewer
+queries until a change commits, then the change shows at once."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from assessment.tests.factories import make_pokja
+from audit import version
+from audit.models import AuditEvent
+from audit.registry import record
+from dashboards.tests.helpers import YEAR
+
+pytestmark = pytest.mark.django_db
+URL = f"/r/73/dashboard/?year={YEAR}"
+
+
+@pytest.fixture
+def cached(settings):
+    settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _effective(html):
+    return int(re.search(r'data-tile="effective" data-count="(\d+)"', html).group(1))
+
+
+def _get(client, url=URL):
+    """The page's <main> (the rest carries a fresh CSRF token) and its number of queries."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")], len(queries)
+
+
+@pytest.mark.parametrize(
+    "url, shows",
+    [
+        (URL, 'data-tile="formed" data-count="1"'),
+        (f"/r/73.06/dashboard/?year={YEAR}", 'data-status="not_effective"'),
+    ],
+)
+def test_a_repeated_view_is_the_same_page_with_fewer_queries(personas, cached, url, shows):
+    make_pokja("73.06", YEAR, budget=None)
+    client = personas.client("sulsel_admin")
+    first, first_queries = _get(client, url)
+    again, again_queries = _get(client, url)
+    assert again == first and shows in again
+    # session, user, region, roles and the data version only
+    assert again_queries == 5 < first_queries
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_change_shows_on_the_next_request(personas, cached):
+    """With real commits: a change shows once committed, not before."""
+    client = personas.client("sulsel_admin")
+    assert _effective(_get(client)[0]) == 0
+    with transaction.atomic():
+        make_pokja("73.08", YEAR)
+    assert _effective(_get(client)[0]) == 1
+    with transaction.atomic():
+        make_pokja("73.06", YEAR)
+        # Not committed yet: the version has not moved and the cached page is served.
+        assert _effective(_get(client)[0]) == 1
+    assert _effective(_get(client)[0]) == 2
+
+
+def test_the_version_rises_once_per_transaction(django_capture_on_commit_callbacks):
+    before = version.current()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        record(action=AuditEvent.Action.OTHER, model_label="tests.Thing", object_id="1")
+        record(action=AuditEvent.Action.OTHER, model_label="tests.Thing", object_id="2")
+    assert len(callbacks) == 1
+    assert version.current() == before + 1
+
+
+def test_each_language_and_right_gets_its_own_page(personas, cached):
+    admin, viewer = personas.client("sulsel_admin"), personas.client("sulsel_viewer")
+    link = "/r/73/dashboard/map/"
+    assert link in _get(admin)[0]
+    assert link not in _get(viewer)[0]  # the admin's page (with the map link) is not reused
+    indonesian = _get(admin)[0]
+    admin.cookies["django_language"] = "en"
+    english = _get(admin)[0]
+    assert "Peta status Pokja" in indonesian and "Map of Pokja status" in english
+
+
+def test_the_cache_is_off_with_zero_seconds(personas, settings):
+    settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 0
+    cache.clear()
+    client = personas.client("sulsel_admin")
+    _get(client)  # fills the status cache
+    first = _get(client)[1]
+    assert _get(client)[1] == first > 5
