@@ -44,8 +44,8 @@ def reseed_catalogues():
 
 @pytest.fixture
 def regions(db):
-    """The 38 provinces and 514 kab/kota (loaded once per test database, reloaded if a
-    transactional test flushed them)."""
+    """The 38 provinces and 514 kab/kota (loaded with the test database, reloaded with the
+    catalogues if a transactional test flushed them)."""
     if not Region.objects.filter(code="73.06").exists():
         load_regions()
         reseed_catalogues()
@@ -101,8 +101,13 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Before the test database is dropped, end connections that live-server threads left
-    behind (PostgreSQL ends a closed session asynchronously, which races the DROP DATABASE)."""
+    """The regions, loaded once per test database and committed, so that each test's rollback
+    keeps them (pytest-django runs the transactional tests, whose flush empties the database,
+    after the others; `regions` reloads them there). Before the test database is dropped, end
+    connections that live-server threads left behind (PostgreSQL ends a closed session
+    asynchronously, which races the DROP DATABASE)."""
+    with django_db_blocker.unblock():
+        load_regions()
     yield
     from django.db import connection
 
@@ -112,11 +117,3 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
-
-
-@pytest.fixture(autouse=True)
-def _no_dashboard_cache(settings):
-    """Tests build records inside one transaction that never commits, so the data version
-    (raised on commit) does not move: the dashboard cache is off unless a test turns it on
-    (dashboards/tests/test_cache.py)."""
-    settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 0
