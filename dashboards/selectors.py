@@ -14,6 +14,7 @@ from assessment.models import Criterion
 from budget.models import BudgetAllocation
 from indicators.achievement import Grade, achievement, grade
 from indicators.models import DataSource, Target, Value
+from indicators.selectors import rank_lines
 from meetings.models import ActionItem, Meeting
 from regions.models import Region
 
@@ -123,8 +124,8 @@ def main_source(values, indicator_id) -> str | None:
 
 
 def achievement_lines(children, indicator: IndicatorChoice, values, source) -> list:
-    """Ranked as indicators.selectors.ranking does (highest achievement first, ties share a
-    rank, regions without an achievement last); each kab/kota against its own target."""
+    """Ranked as indicators.selectors.ranking does (`rank_lines`); each kab/kota against its
+    own target."""
     by_region = {
         region_id: value
         for ind, region_id, src, value in values
@@ -135,16 +136,7 @@ def achievement_lines(children, indicator: IndicatorChoice, values, source) -> l
         target, value = getattr(child, "target", None), by_region.get(child.pk)
         score = achievement(value, target, indicator.direction)
         lines.append(AchievementLine(child, target, value, score, grade(score)))
-    ranked = sorted(
-        (line for line in lines if line.achievement is not None),
-        key=lambda line: (-line.achievement, line.region.code),
-    )
-    previous, rank = None, 0
-    for position, line in enumerate(ranked, start=1):
-        if line.achievement != previous:
-            rank, previous = position, line.achievement
-        line.rank = rank
-    return ranked + [line for line in lines if line.achievement is None]
+    return rank_lines(lines)
 
 
 def upcoming_meetings(province, *, limit=UPCOMING_MEETINGS):

@@ -244,6 +244,12 @@ def ranking(
         target, value = targets.get(child.pk), values.get(child.pk)
         score = achievement(value, target, indicator.direction)
         lines.append(RankingLine(child, target, value, score, grade(score)))
+    return rank_lines(lines)
+
+
+def rank_lines(lines) -> list:
+    """Lines with an `achievement` and a `region`, highest achievement first (ties share a rank
+    and go by region code; sets `line.rank`), then the lines without an achievement."""
     ranked = sorted(
         (line for line in lines if line.achievement is not None),
         key=lambda line: (-line.achievement, line.region.code),
@@ -253,8 +259,7 @@ def ranking(
         if line.achievement != previous:
             rank, previous = position, line.achievement
         line.rank = rank
-    missing = [line for line in lines if line.achievement is None]
-    return ranked + missing
+    return ranked + [line for line in lines if line.achievement is None]
 
 
 def grade_counts(lines) -> dict:
