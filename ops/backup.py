@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.privacy import personal_fields
 
 FORMAT_VERSION = 1
 # Framework tables rebuilt by `migrate`, or not worth keeping (sessions, log-in attempts).
@@ -44,11 +45,6 @@ def _sha256(data: bytes) -> str:
 
 def _file_fields(model):
     return [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
-
-
-def personal_fields(model) -> tuple:
-    scrubbing = getattr(model, "DataScrubbing", None)
-    return tuple(getattr(scrubbing, "personal_fields", ()))
 
 
 def _scrub(model, obj, index):

@@ -4,8 +4,8 @@ from django.core.management import CommandError, call_command
 
 from accounts.models import RoleAssignment, User
 from audit.context import acting_as
-from core.backup import media_checksums, restore_archive, write_archive
 from core.errors import DomainError
+from ops.backup import media_checksums, restore_archive, write_archive
 from regions.models import Region
 from regions.services import load_regions
 from workgroups.models import Decree, Member, WorkGroup
@@ -44,7 +44,7 @@ def _instance_with_data():
 
 
 def _counts():
-    from core.backup import _models
+    from ops.backup import _models
 
     return {m._meta.label_lower: m._base_manager.count() for m in _models()}
 
