@@ -4,10 +4,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from budget.choices import FundingSource
 from core.concurrency import VersionedModel
 from core.formats import format_rupiah
 from core.uploads import upload_to
+from planning.choices import FundingSource
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100

@@ -4,10 +4,10 @@ from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from budget.choices import FundingSource
 from core.concurrency import VersionedModel
 from core.formats import MONTHS_ID
 from core.uploads import stored_name, upload_to
+from planning.choices import FundingSource
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
