@@ -15,7 +15,7 @@ MAX_YEAR = 2100
 
 class BudgetAllocation(VersionedModel):
     """Money allocated for the Pokja's operations in a budget year: criterion 4 of an effective
-    Pokja (Sulsel 2023: BKKBN asks every kab/kota to budget for its Pokja, ../shared/DOMAIN.md §0).
+    Pokja (Sulsel 2023: BKKBN asks every kab/kota to budget for its Pokja, docs/domain.md §1).
     A Pokja may have several allocations a year (e.g. APBD plus a partner's CSR), each with its
     budget document (DPA) and the amount realised so far. Amounts are whole Rupiah."""
 

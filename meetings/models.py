@@ -120,7 +120,7 @@ class Letterhead(VersionedModel):
 class Meeting(VersionedModel):
     """A meeting of the Pokja or a forum event at province or kab/kota level, organised by one
     region, which may invite other regions (a province its kab/kota), institutions and members.
-    The province's Forum Komunikasi Pokja Bangga Kencana (DOMAIN.md §0) is the model case."""
+    The province's Forum Komunikasi Pokja Bangga Kencana (docs/domain.md §1) is the model case."""
 
     class Kind(models.TextChoices):
         FORUM = "forum", _("Communication forum (Forum Komunikasi)")
@@ -513,7 +513,7 @@ class ActionItem(VersionedModel):
     institution and/or a member. Tracked until done or dropped.
 
     Example: at the 2023 provincial forum each kab/kota committed to allocate the Pokja's
-    operational budget in its APBD (DOMAIN.md §0)."""
+    operational budget in its APBD (docs/domain.md §1)."""
 
     class Kind(models.TextChoices):
         ACTION = "action", _("Action item")

@@ -31,7 +31,7 @@ class EvidenceUploadTo:
 
 class WorkPlan(VersionedModel):
     """The yearly work plan (Rencana Kerja) of a Pokja: criterion 2 of an effective Pokja
-    (Sulsel 2023 wording, ../shared/DOMAIN.md §0). Drafted by the secretariat, then approved
+    (Sulsel 2023 wording, docs/domain.md §2). Drafted by the secretariat, then approved
     (usually signed by the Pokja chair or the regional head) with its signed document."""
 
     class Status(models.TextChoices):

@@ -152,7 +152,7 @@ class Institution(VersionedModel):
 class Decree(VersionedModel):
     """An SK (Surat Keputusan) establishing, amending or renewing the Pokja, with its signed PDF.
     A Pokja has several decrees over time; the current one is the latest valid on a given date.
-    Structure of an Indonesian decree: ../shared/DOMAIN.md §6."""
+    Structure of an Indonesian decree: docs/domain.md §7."""
 
     class Issuer(models.TextChoices):
         GOVERNOR = "governor", _("Governor")
