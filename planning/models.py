@@ -76,6 +76,9 @@ class WorkPlan(VersionedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    class DataScrubbing:
+        personal_fields = ("approver_name",)
+
     class Meta:
         ordering = ["-year"]
         verbose_name = _("work plan")

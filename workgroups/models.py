@@ -304,6 +304,7 @@ class Member(VersionedModel):
             "meetings and to remind them of action items. Phone and e-mail are shown only to "
             "users with the contact right."
         )
+        personal_repr = True  # str() is the name
 
     def __str__(self):
         return self.name
