@@ -74,14 +74,15 @@ class NumberingForm(forms.Form):
     pattern = forms.CharField(
         label=_("Number pattern"),
         max_length=120,
-        help_text=_("Placeholders: %(names)s.")
-        % {"names": ", ".join("{%s}" % name for name in PLACEHOLDERS)},
     )
     unit_code = forms.CharField(label=_("Unit code"), max_length=40, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["pattern"].help_text = _("Placeholders: %(names)s.") % {
+            "names": ", ".join("{" + name + "}" for name in PLACEHOLDERS)
+        }
         for value, label in LetterType.choices:
             self.fields[f"code_{value}"] = forms.CharField(
                 label=_("Classification code: %(type)s") % {"type": label},

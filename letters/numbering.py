@@ -49,7 +49,7 @@ def check_pattern(pattern: str) -> str:
         if name not in PLACEHOLDERS or spec or conversion:
             raise ValidationError(
                 _("Unknown placeholder {%(name)s}. Use: %(known)s.")
-                % {"name": name, "known": ", ".join("{%s}" % p for p in PLACEHOLDERS)},
+                % {"name": name, "known": ", ".join("{" + p + "}" for p in PLACEHOLDERS)},
                 code="placeholder",
             )
         names.append(name)
