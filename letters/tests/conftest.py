@@ -1,6 +1,6 @@
 import pytest
 
-from letters.tests.certs import PASSWORD, make_pki
+from tests.pki import PASSWORD, make_pki
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ def _pdf():
 
 def _certificate(personas):
     from letters import services
-    from letters.tests.certs import PASSWORD, make_pki
+    from tests.pki import PASSWORD, make_pki
 
     services.upload_certificate(
         by=personas.national_admin,

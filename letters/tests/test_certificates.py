@@ -10,7 +10,7 @@ from audit.models import AuditEvent
 from core.pdf_signatures import VALID, check_pdf_signatures
 from letters import services
 from letters.models import IssuedDocument, OfficeCertificate
-from letters.tests.certs import PASSWORD, make_pki
+from tests.pki import PASSWORD, make_pki
 
 pytestmark = pytest.mark.django_db
 

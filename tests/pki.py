@@ -1,5 +1,5 @@
-"""A throw-away certificate authority and signer for the tests (made with cryptography):
-nothing here is a real certificate."""
+"""A throw-away certificate authority and signer for tests (made with cryptography), and a
+PAdES signature with pyHanko: nothing here is a real certificate."""
 
 import datetime
 from dataclasses import dataclass
@@ -101,3 +101,21 @@ def make_pki(signer_name="Dr. Andi Rahman, M.Kes.", days=365) -> TestPki:
         p12=p12,
         signer_name=signer_name,
     )
+
+
+def sign(pdf: bytes, pki: TestPki | None = None, *, field_name="Signature1") -> bytes:
+    """`pdf` signed by the test signer with pyHanko (PAdES), as a real signed SK would be."""
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    pki = pki or make_pki()
+    signer = signers.SimpleSigner.load_pkcs12_data(
+        pki.p12, other_certs=[], passphrase=PASSWORD.encode()
+    )
+    metadata = signers.PdfSignatureMetadata(
+        field_name=field_name, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES
+    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    return signers.PdfSigner(metadata, signer=signer).sign_pdf(writer).getvalue()
