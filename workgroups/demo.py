@@ -201,7 +201,7 @@ def _members(region, count, subgroups, institutions, rng):
                 institution=institutions[key],
                 role=role,
                 subgroup=subgroup,
-                phone=f"08{rng.randint(11, 53)}{rng.randint(1000_0000, 9999_9999)}",
+                phone=f"+628{rng.randint(11, 53)}{rng.randint(1000_0000, 9999_9999)}",
                 email=f"{handle}@example.org",
             )
         )
