@@ -168,8 +168,8 @@ def save_numbering(
             ]
         elif code:
             codes[letter_type] = code[:40]
-    unit_code = (unit_code or "").strip()
-    if unit_code and not all(ch.isalnum() or ch in ".-" for ch in unit_code):
+    unit_code = " ".join((unit_code or "").split())
+    if unit_code and not all(ch.isalnum() or ch in ".- " for ch in unit_code):
         errors["unit_code"] = [_("A unit code holds letters, digits, dots and hyphens.")]
     if errors:
         raise ValidationError(errors)

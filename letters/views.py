@@ -57,6 +57,9 @@ def register(request, region):
             "query": request.GET.urlencode(),
             "can_issue": has_permission(request.user, Permission.LETTER_ISSUE, region),
             "can_configure": has_permission(request.user, Permission.REGION_EDIT, region),
+            "can_manage_certificate": has_permission(
+                request.user, Permission.SIGNING_CERTIFICATE_MANAGE, region
+            ),
         },
     )
 
