@@ -188,6 +188,15 @@ SIPOKJA_SIGNING_P12_FILE = env_str("SIPOKJA_SIGNING_P12_FILE", "") or ""
 SIPOKJA_SIGNING_P12_PASSWORD = env_secret("SIPOKJA_SIGNING_P12_PASSWORD", "") or ""
 SIPOKJA_SIGNING_SIGNER_TITLE = env_str("SIPOKJA_SIGNING_SIGNER_TITLE", "") or ""
 SIPOKJA_SIGNATURE_TRUST_ROOTS = env_str("SIPOKJA_SIGNATURE_TRUST_ROOTS", "") or ""
+for _name, _path in (
+    ("SIPOKJA_SIGNING_P12_FILE", SIPOKJA_SIGNING_P12_FILE),
+    ("SIPOKJA_SIGNATURE_TRUST_ROOTS", SIPOKJA_SIGNATURE_TRUST_ROOTS),
+):
+    if _path and not Path(_path).is_file():
+        raise ImproperlyConfigured(
+            f"{_name} points to {_path!r}, which is not a readable file. "
+            "Fix the path or leave the variable empty (see docs/letters.md)."
+        )
 
 # Security headers. Production (DEBUG off) gets secure cookies and HSTS.
 SECURE_CONTENT_TYPE_NOSNIFF = True

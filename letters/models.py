@@ -201,6 +201,10 @@ class IssuedDocument(models.Model):
             )
         ]
 
+    class DataScrubbing:
+        personal_fields = ("signer_name",)
+        purpose = _("The signer's name as printed on the document, shown on its public page.")
+
     def __str__(self):
         return f"{self.code} {self.title}"
 
@@ -246,6 +250,10 @@ class OfficeCertificate(models.Model):
     class Meta:
         verbose_name = _("signing certificate")
         verbose_name_plural = _("signing certificates")
+
+    class DataScrubbing:
+        personal_fields = ("signer_name",)
+        purpose = _("The name printed with the office's electronic signature.")
 
     def __str__(self):
         return self.subject
