@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "policies",
     "assessment",
     "meetings",
+    "letters",
     "knowledge",
     "dashboards",
     "reports",
@@ -181,6 +182,23 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sipokja <noreply@sipokja.local>")
 SIPOKJA_BASE_URL = env_str("SIPOKJA_BASE_URL", "http://127.0.0.1:8000")
 
+# Electronic signatures (docs/letters.md). The office certificate as PKCS#12 (in production a
+# BSrE certificate); the national admin may upload one per office instead. Trust roots (PEM)
+# against which signatures on issued letters and uploaded SKs are verified.
+SIPOKJA_SIGNING_P12_FILE = env_str("SIPOKJA_SIGNING_P12_FILE", "") or ""
+SIPOKJA_SIGNING_P12_PASSWORD = env_secret("SIPOKJA_SIGNING_P12_PASSWORD", "") or ""
+SIPOKJA_SIGNING_SIGNER_TITLE = env_str("SIPOKJA_SIGNING_SIGNER_TITLE", "") or ""
+SIPOKJA_SIGNATURE_TRUST_ROOTS = env_str("SIPOKJA_SIGNATURE_TRUST_ROOTS", "") or ""
+for _name, _path in (
+    ("SIPOKJA_SIGNING_P12_FILE", SIPOKJA_SIGNING_P12_FILE),
+    ("SIPOKJA_SIGNATURE_TRUST_ROOTS", SIPOKJA_SIGNATURE_TRUST_ROOTS),
+):
+    if _path and not Path(_path).is_file():
+        raise ImproperlyConfigured(
+            f"{_name} points to {_path!r}, which is not a readable file. "
+            "Fix the path or leave the variable empty (see docs/letters.md)."
+        )
+
 # Security headers. Production (DEBUG off) gets secure cookies and HSTS.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -206,6 +224,9 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Path-building failures of untrusted signatures are reported to the user, not logged.
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
     },
 }
 

@@ -49,6 +49,7 @@ urlpatterns = [
     path("", include("policies.urls")),
     path("", include("assessment.urls")),
     path("", include("meetings.urls")),
+    path("", include("letters.urls")),
     path("", include("knowledge.urls")),
     path("", include("dashboards.urls")),
     path("", include("reports.urls")),

@@ -381,6 +381,9 @@ class Participant(models.Model):
     position = models.CharField(_("position"), max_length=200, blank=True)
     institution_name = models.CharField(_("institution"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # E.164 (`+6281234567890`, workgroups.validators.normalize_phone); guests only, a member's
+    # number stays on the member.
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
     invited = models.BooleanField(_("invited"), default=True)
     attendance = models.CharField(
         _("attendance"), max_length=12, choices=Attendance.choices, default=Attendance.UNKNOWN
@@ -416,7 +419,7 @@ class Participant(models.Model):
         ]
 
     class DataScrubbing:
-        personal_fields = ("name", "email", "represented_by")
+        personal_fields = ("name", "email", "phone", "represented_by")
         personal_repr = True  # str() is the name
 
     def __str__(self):
@@ -438,6 +441,12 @@ class Participant(models.Model):
             if self.member.user_id and self.member.user and self.member.user.email:
                 return self.member.user.email
         return self.email
+
+    def contact_phone(self) -> str:
+        """The number (E.164) to reach the participant on: the member's, else the guest's."""
+        if self.member_id and self.member and self.member.phone:
+            return self.member.phone
+        return self.phone
 
 
 class Minutes(VersionedModel):

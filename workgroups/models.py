@@ -166,6 +166,16 @@ class Decree(VersionedModel):
         AMENDMENT = "amendment", _("Amendment")
         RENEWAL = "renewal", _("Renewal")
 
+    class SignatureState(models.TextChoices):
+        """What the check of the uploaded PDF's electronic signatures found
+        (core.pdf_signatures, run when the file is uploaded)."""
+
+        NOT_CHECKED = "", _("Not checked")
+        UNSIGNED = "unsigned", _("No electronic signature")
+        VALID = "valid", _("Signature intact")
+        TAMPERED = "tampered", _("Changed after signing")
+        UNREADABLE = "unreadable", _("Signatures could not be read")
+
     # The order that decides which of several valid decrees is current (see current_decree).
     CURRENT_ORDER = ("-valid_from", "-signed_on", "-pk")
 
@@ -190,6 +200,18 @@ class Decree(VersionedModel):
     )
     file = models.FileField(_("signed PDF"), upload_to=upload_to("decrees", "pdf"), blank=True)
     original_filename = models.CharField(max_length=200, blank=True)
+    signature_state = models.CharField(
+        _("electronic signature"),
+        max_length=12,
+        choices=SignatureState.choices,
+        default=SignatureState.NOT_CHECKED,
+        blank=True,
+    )
+    # One entry per signature: signer, organisation, signed_at (ISO), timestamped, intact,
+    # covers_whole_file, trusted (core.pdf_signatures.SignatureCheck).
+    signature_details = models.JSONField(default=list, blank=True)
+    signature_checked_at = models.DateTimeField(null=True, blank=True)
+    signature_trust_configured = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -217,6 +239,15 @@ class Decree(VersionedModel):
 
     def is_valid_on(self, day) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+    def signatures(self) -> list[dict]:
+        """The stored signature checks, with `signed_at` as a datetime (or None)."""
+        from django.utils.dateparse import parse_datetime
+
+        return [
+            {**entry, "signed_at": parse_datetime(entry.get("signed_at") or "")}
+            for entry in self.signature_details or []
+        ]
 
 
 class Member(VersionedModel):

@@ -254,6 +254,29 @@ def _attach_file(decree, uploaded):
         raise ValidationError({"file": exc.messages}) from None
     decree.file = uploaded
     decree.original_filename = safe_filename(uploaded.name, "SK.pdf")
+    check_decree_signatures(decree, uploaded)
+
+
+def check_decree_signatures(decree, uploaded=None) -> None:
+    """Validate the electronic signatures of the decree's PDF (`uploaded`, or the stored file)
+    and keep the result on the decree: who signed, when, whether intact and trusted. An
+    unsigned scan is fine and recorded as such. Does not save."""
+    from core.pdf_signatures import check_pdf_signatures
+
+    source = uploaded if uploaded is not None else decree.file
+    source.seek(0) if uploaded is not None else source.open("rb")
+    try:
+        data = source.read()
+    finally:
+        if uploaded is not None:
+            source.seek(0)
+        else:
+            source.close()
+    report = check_pdf_signatures(data)
+    decree.signature_state = report.state
+    decree.signature_details = report.as_json()
+    decree.signature_trust_configured = report.trust_configured
+    decree.signature_checked_at = timezone.now()
 
 
 def add_decree(*, by, workgroup, file=None, **fields) -> Decree:

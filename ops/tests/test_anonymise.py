@@ -37,7 +37,9 @@ PLANTED = {
         "Daeng Matona",
         "Karaeng Pattingalloang",
     ],
-    "phones": ["081234567890", "085299887766", "081355512345", "082188776655"],
+    # Entered in local form, stored in E.164 (+62…): both forms must be gone.
+    "phones": ["081234567890", "085299887766", "081355512345", "082188776655"]
+    + ["+6281234567890", "+6285299887766", "+6281355512345", "+6282188776655"],
     "e-mails": [
         "andi.operator@gowakab.go.id",
         "siti.r@gowakab.go.id",
@@ -149,7 +151,7 @@ def test_the_anonymised_archive_holds_none_of_the_planted_personal_values(tmp_pa
     _plant()
     # The planted values really are in the database, the audit log included.
     audit_text = json.dumps(list(AuditEvent.objects.values()), default=str)
-    for value in ("Muhammad Ridwan", "081355512345", "andi.operator", "yusuf.deleted"):
+    for value in ("Muhammad Ridwan", "+6281355512345", "andi.operator", "yusuf.deleted"):
         assert value in audit_text
 
     archive = tmp_path / "anon.zip"
