@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from api.main import api
 from core import views as core_views
+from jobs.mail import PasswordResetForm
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -15,7 +16,12 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/password-reset/",
+        # The e-mail leaves through the mail job (jobs/mail.py), never inside the request.
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        name="password_reset",
+    ),
     path(
         "accounts/password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -41,6 +47,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("regions.urls")),
     path("", include("audit.urls")),
+    path("", include("jobs.urls")),
     path("", include("workgroups.urls")),
     path("", include("indicators.urls")),
     path("", include("planning.urls")),

@@ -25,3 +25,5 @@ class MeetingsConfig(AppConfig):
         register(m.AnnouncementRecipient, region=lambda obj: obj.announcement.region.code)
         register(m.AnnouncementRead, region=lambda obj: obj.region.code)
         register(m.ReminderLog, region=lambda obj: obj.region_code)
+
+        from meetings import jobs  # noqa: F401  (registers the hourly reminders)
