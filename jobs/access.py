@@ -26,6 +26,6 @@ def get_job(user, pk) -> Job:
 
 def own_jobs(user):
     """The user's own jobs, newest first."""
-    return Job.objects.filter(created_by=user).select_related("region").order_by(
-        "-created_at", "-pk"
+    return (
+        Job.objects.filter(created_by=user).select_related("region").order_by("-created_at", "-pk")
     )

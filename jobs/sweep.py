@@ -77,7 +77,9 @@ def recover_stale(now=None) -> int:
     stale = Job.objects.filter(state=Job.State.RUNNING, heartbeat_at__lt=cutoff)
     for job in stale[:500]:
         with override(job.language):
-            lost = _("The worker stopped during attempt %(attempt)d (no sign of life since %(time)s).") % {
+            lost = _(
+                "The worker stopped during attempt %(attempt)d (no sign of life since %(time)s)."
+            ) % {
                 "attempt": job.attempts,
                 "time": timezone.localtime(job.heartbeat_at).strftime("%d-%m-%Y %H:%M:%S"),
             }

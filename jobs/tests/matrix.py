@@ -5,9 +5,7 @@ from tests.matrix import Row, api, expect
 
 # A job follows its starter, not the region's readers: the Gowa operator started it; the admins
 # whose scope covers Gowa (national, Sulsel) may follow it; everybody else gets 404.
-FOLLOW = expect(
-    404, gowa_operator=200, sulsel_admin=200, national_admin=200, anonymous=302
-)
+FOLLOW = expect(404, gowa_operator=200, sulsel_admin=200, national_admin=200, anonymous=302)
 SIGNED_IN = expect(200, anonymous=302)
 
 
@@ -54,7 +52,9 @@ ROWS = [
     Row("jobs:progress", "GET", "/jobs/{job}/progress/", FOLLOW, setup=_job),
     Row("jobs:result", "GET", "/jobs/{job}/result/", FOLLOW, setup=_job),
     Row("GET /api/v1/jobs", "GET", "/api/v1/jobs", api(SIGNED_IN), api=True, setup=_job),
-    Row("GET /api/v1/jobs/{job_id}", "GET", "/api/v1/jobs/{job}", api(FOLLOW), api=True, setup=_job),
+    Row(
+        "GET /api/v1/jobs/{job_id}", "GET", "/api/v1/jobs/{job}", api(FOLLOW), api=True, setup=_job
+    ),
     Row(
         "GET /api/v1/jobs/{job_id}",
         "GET",

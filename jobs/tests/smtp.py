@@ -4,7 +4,6 @@ import email
 import socket
 import threading
 from contextlib import contextmanager
-
 from email.header import decode_header, make_header
 
 from aiosmtpd.controller import Controller

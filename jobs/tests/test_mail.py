@@ -39,13 +39,17 @@ def test_invitations_survive_an_smtp_outage_and_leave_once_it_is_back(
     use_smtp(settings, port)  # nothing listens there yet: the server is down
     workgroup = h.pokja("73.06", members=2)
     meeting = h.meeting("73.06", started=False, title="Rapat koordinasi")
-    services.set_invitees(meeting=meeting, by=None, members=workgroup.members.all(), institutions=[])
+    services.set_invitees(
+        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
+    )
 
     count = committed(services.send_invitations, meeting=meeting, by=personas.gowa_operator)
 
     # The change is saved and the request was not blocked; the e-mails wait for a retry.
     assert count == 2
-    assert Participant.objects.filter(meeting=meeting, invitation_sent_at__isnull=False).count() == 2
+    assert (
+        Participant.objects.filter(meeting=meeting, invitation_sent_at__isnull=False).count() == 2
+    )
     job = Job.objects.get(kind=mail.KIND)
     assert job.state == Job.State.QUEUED and job.attempts == 1 and job.done == 0
     assert job.created_by == personas.gowa_operator and job.region.code == "73.06"
@@ -60,9 +64,7 @@ def test_invitations_survive_an_smtp_outage_and_leave_once_it_is_back(
             m.email for m in workgroup.members.all()
         )
         assert set(server.subjects) == {"Undangan: Rapat koordinasi"}
-        assert all(
-            attachments_of(m) == {"undangan.ics": "text/calendar"} for m in server.messages
-        )
+        assert all(attachments_of(m) == {"undangan.ics": "text/calendar"} for m in server.messages)
         # Sweeping again sends nothing twice.
         committed(sweep.sweep, later(minutes=5))
         assert len(server.messages) == 2
@@ -75,7 +77,9 @@ def test_a_retry_sends_only_the_e_mails_not_sent_yet(settings, committed, db):
     use_smtp(settings, port)
     recorder = Recorder()
     recorder.refuse = {"Kedua"}  # the server refuses the second e-mail once (451)
-    messages = [EmailMessage(s, "Isi", to=[f"{s.lower()}@example.org"]) for s in ("Pertama", "Kedua")]
+    messages = [
+        EmailMessage(s, "Isi", to=[f"{s.lower()}@example.org"]) for s in ("Pertama", "Kedua")
+    ]
     with smtp_server(port, recorder):
         job = committed(mail.send, messages)
         job.refresh_from_db()
@@ -108,7 +112,11 @@ def test_messages_keep_their_html_and_attachments(committed, db):
     committed(mail.send, [message], title="Laporan")
     (sent,) = django_mail.outbox
     assert (sent.subject, sent.body, sent.from_email) == ("Laporan", "Teks", message.from_email)
-    assert (sent.to, sent.cc, sent.reply_to) == (["a@example.org"], ["b@example.org"], ["balas@example.org"])
+    assert (sent.to, sent.cc, sent.reply_to) == (
+        ["a@example.org"],
+        ["b@example.org"],
+        ["balas@example.org"],
+    )
     assert sent.alternatives[0][0] == "<p>Teks</p>"
     assert [tuple(a) for a in sent.attachments] == [
         ("data.bin", b"\x00\x01\xff", "application/octet-stream"),

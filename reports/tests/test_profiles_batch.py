@@ -82,7 +82,9 @@ def test_the_province_dashboard_starts_the_batch_and_shows_its_progress(personas
     assert 'hx-post="/r/73/reports/profiles/"' in page
     assert "Unduh semua profil Pokja" in page
 
-    response = client.post("/r/73/reports/profiles/", {"year": YEAR}, headers={"HX-Request": "true"})
+    response = client.post(
+        "/r/73/reports/profiles/", {"year": YEAR}, headers={"HX-Request": "true"}
+    )
     job = Job.objects.get()
     html = response.content.decode()
     assert response.status_code == 200
