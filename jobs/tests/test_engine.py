@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from jobs import engine, sweep
+from jobs.housekeeping import prune
 from jobs.models import Job
 from jobs.tests import kinds
 from jobs.tests.kinds import written
@@ -226,3 +227,16 @@ def test_a_lost_hand_over_is_made_good_by_the_sweep(committed):
     committed(sweep.sweep)
     job.refresh_from_db()
     assert job.state == Job.State.SUCCEEDED and written("swept") == 1
+
+
+def test_housekeeping_deletes_old_finished_jobs_with_their_files(settings, start_job):
+    settings.SIPOKJA_JOBS_KEEP_DAYS = 30
+    old = start_job(kind="tests.read_input", input_file=ContentFile(b"x"), input_name="a.csv")
+    recent = start_job(kind="tests.read_input", input_file=ContentFile(b"y"), input_name="b.csv")
+    waiting = Job.objects.create(kind="tests.import", created_at=later(days=-90))
+    Job.objects.filter(pk=old.pk).update(finished_at=later(days=-31))
+    storage, files = old.result.storage, [old.input.name, old.result.name]
+    assert prune() == 1
+    assert set(Job.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
+    assert not any(storage.exists(name) for name in files)
+    assert storage.exists(recent.result.name)

@@ -13,63 +13,12 @@ from django.utils import timezone
 from jobs import mail, sweep
 from jobs.models import Job, OutgoingEmail
 from jobs.tests.smtp import Recorder, free_port, smtp_server, subject_of, use_smtp
-from meetings import services
-from meetings.models import Participant
-from meetings.tests import helpers as h
 
 pytestmark = pytest.mark.django_db
 
 
 def later(**delta):
     return timezone.now() + datetime.timedelta(**delta)
-
-
-def attachments_of(message) -> dict:
-    return {
-        part.get_filename(): part.get_content_type()
-        for part in message.walk()
-        if part.get_filename()
-    }
-
-
-def test_invitations_survive_an_smtp_outage_and_leave_once_it_is_back(
-    personas, settings, committed
-):
-    port = free_port()
-    use_smtp(settings, port)  # nothing listens there yet: the server is down
-    workgroup = h.pokja("73.06", members=2)
-    meeting = h.meeting("73.06", started=False, title="Rapat koordinasi")
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
-
-    count = committed(services.send_invitations, meeting=meeting, by=personas.gowa_operator)
-
-    # The change is saved and the request was not blocked; the e-mails wait for a retry.
-    assert count == 2
-    assert (
-        Participant.objects.filter(meeting=meeting, invitation_sent_at__isnull=False).count() == 2
-    )
-    job = Job.objects.get(kind=mail.KIND)
-    assert job.state == Job.State.QUEUED and job.attempts == 1 and job.done == 0
-    assert job.created_by == personas.gowa_operator and job.region.code == "73.06"
-    assert job.messages[-1]["level"] == "warning"
-    assert "ConnectionRefusedError" in job.messages[-1]["message"]
-
-    with smtp_server(port, Recorder()) as server:
-        committed(sweep.hand_over_due, later(minutes=1))
-        job.refresh_from_db()
-        assert job.state == Job.State.SUCCEEDED and (job.done, job.total) == (2, 2)
-        assert sorted(m["To"] for m in server.messages) == sorted(
-            m.email for m in workgroup.members.all()
-        )
-        assert set(server.subjects) == {"Undangan: Rapat koordinasi"}
-        assert all(attachments_of(m) == {"undangan.ics": "text/calendar"} for m in server.messages)
-        # Sweeping again sends nothing twice.
-        committed(sweep.sweep, later(minutes=5))
-        assert len(server.messages) == 2
-    sent = OutgoingEmail.objects.filter(job=job)
-    assert all(e.sent_at and e.body == "" and e.attachments == [] for e in sent)
 
 
 def test_a_retry_sends_only_the_e_mails_not_sent_yet(settings, committed, db):

@@ -5,13 +5,10 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core import mail
 from django.db import IntegrityError
 
-from jobs import engine, schedule
+from jobs import schedule
 from jobs.models import Job
-from meetings import services
-from meetings.tests import helpers as h
 
 pytestmark = pytest.mark.django_db
 
@@ -59,29 +56,3 @@ def test_the_period_key_is_unique_in_the_database(db):
         Job.objects.create(
             kind="meetings.reminders", key="schedule:meetings.reminders:2026-03-05T10:00"
         )
-
-
-def test_the_scheduled_reminders_are_e_mailed_through_mail_jobs(personas, committed):
-    workgroup = h.pokja("73.06", members=1)
-    meeting = h.meeting("73.06", started=False, title="Rapat besok")
-    start = h.when(1)
-    services.update_meeting(
-        meeting=meeting, by=None, expected_version=1, starts_at=start,
-        ends_at=start + datetime.timedelta(hours=2),
-    )  # fmt: skip
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
-    (run,) = [job for job in committed(schedule.tick) if job.kind == "meetings.reminders"]
-    run.refresh_from_db()
-    assert run.state == Job.State.SUCCEEDED and run.created_by is None
-    assert run.messages == [
-        {"level": "info", "message": "1 pengingat diantrekan untuk dikirim lewat e-mail."}
-    ]
-    assert [(m.subject, m.to) for m in mail.outbox] == [
-        ("Pengingat: Rapat besok besok", [workgroup.members.get().email])
-    ]
-    assert Job.objects.filter(kind="mail.send", state=Job.State.SUCCEEDED).count() == 1
-    # Started again (another worker, a manual run): nothing new is sent.
-    committed(engine.start, kind="meetings.reminders")
-    assert len(mail.outbox) == 1

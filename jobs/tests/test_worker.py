@@ -1,12 +1,12 @@
 """Real worker processes (`manage.py db_worker`, as `make worker` runs it) against the test
 database: a job queued by the web process is run by a worker; a worker killed with SIGKILL in
 the middle of a job loses nothing that the next attempt does not redo; two workers on
-PostgreSQL start a scheduled job once per period and send its e-mail once."""
+PostgreSQL start a scheduled job once per period and send its e-mail once
+(meetings/tests/test_email_jobs.py, with the reminders)."""
 
 import datetime
 import io
 import sqlite3
-import time
 import zipfile
 from contextlib import closing
 
@@ -16,13 +16,9 @@ from django.db import connection
 from django.utils import timezone
 from pypdf import PdfReader
 
-from jobs import schedule, sweep
+from jobs import sweep
 from jobs.models import Job
 from jobs.tests import workers
-from jobs.tests.smtp import Recorder, free_port, smtp_server
-from meetings import services
-from meetings.models import ReminderLog
-from meetings.tests import helpers as h
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
@@ -117,68 +113,3 @@ def test_a_worker_killed_in_the_middle_loses_nothing_the_next_attempt_does_not_r
     job.refresh_from_db()
     assert job.state == Job.State.SUCCEEDED and job.attempts == 2 and job.done == job.total == 25
     assert len(_zip_of_pdfs(job)) == 25
-
-
-def _reminder_setup():
-    workgroup = h.pokja("73.06", members=2)
-    meeting = h.meeting("73.06", started=False, title="Rapat besok")
-    start = h.when(1)
-    services.update_meeting(
-        meeting=meeting,
-        by=None,
-        expected_version=1,
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=3),
-    )
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
-    return sorted(m.email for m in workgroup.members.all())
-
-
-def test_two_workers_run_the_scheduled_reminders_once_and_send_each_e_mail_once(
-    personas, database_queue, tmp_path
-):
-    if connection.vendor != "postgresql":
-        pytest.skip("two worker processes need PostgreSQL (CI runs this on PostgreSQL)")
-    recipients = _reminder_setup()
-    port = free_port()
-    smtp = {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": port,
-        "SIPOKJA_JOBS_RETRY_SECONDS": 1,
-    }
-    entry = next(e for e in schedule.entries() if e.kind == "meetings.reminders")
-    begun = timezone.now()
-    url = workers.postgres_url()
-    with smtp_server(port, Recorder()) as server:
-        pool = [
-            workers.start(url, tmp_path / f"worker{n}.log", "--interval", "0.2",
-                          "--sweep-interval", "1", "--worker-id", f"w{n}", **smtp)
-            for n in (1, 2)
-        ]  # fmt: skip
-        try:
-            workers.wait_for(
-                lambda: (
-                    len(server.messages) >= 2
-                    and not Job.objects.exclude(state__in=Job.FINISHED).exists()
-                ),
-                message="the reminder e-mails",
-            )
-            time.sleep(4)  # both workers keep ticking the schedule for a few more rounds
-        finally:
-            codes = [workers.stop(worker) for worker in pool]
-        ended = timezone.now()
-    logs = [(tmp_path / f"worker{n}.log").read_text() for n in (1, 2)]
-    assert all("Starting worker" in log for log in logs), logs
-    assert codes == [0, 0], logs
-
-    assert sorted(m["To"] for m in server.messages) == recipients
-    assert {m["Subject"] for m in server.messages} == {"Pengingat: Rapat besok besok"}
-    assert ReminderLog.objects.count() == 2
-    periods = {entry.key(begun), entry.key(ended)}
-    runs = Job.objects.filter(kind="meetings.reminders")
-    assert runs.count() == len(periods)  # one per period, though two workers tick every second
-    assert set(runs.values_list("key", flat=True)) == periods
-    assert all(job.state == Job.State.SUCCEEDED for job in runs)
