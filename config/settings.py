@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "dashboards",
     "reports",
     "api",
+    "ops",
     "bench",
 ]
 
