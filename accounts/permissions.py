@@ -48,3 +48,5 @@ class Permission(StrEnum):
     USER_MANAGE = "user.manage"
     # National catalogues (sub-groups, indicators, criteria).
     CATALOGUE_MANAGE = "catalogue.manage"
+    # Following the background jobs others started in the region (imports, batches, e-mail).
+    JOB_VIEW = "job.view"

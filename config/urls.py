@@ -5,6 +5,7 @@ from django.urls import include, path
 from accounts import views as account_views
 from api.main import api
 from core import views as core_views
+from jobs.mail import PasswordResetForm
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -16,7 +17,12 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/password-reset/",
+        # The e-mail leaves through the mail job (jobs/mail.py), never inside the request.
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        name="password_reset",
+    ),
     path(
         "accounts/password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -42,6 +48,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("accounts.region_urls")),
     path("", include("accounts.audit_urls")),
+    path("", include("jobs.urls")),
     path("", include("workgroups.urls")),
     path("", include("indicators.urls")),
     path("", include("planning.urls")),

@@ -30,3 +30,5 @@ class MeetingsConfig(AppConfig):
         from meetings.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)
+
+        from meetings import jobs  # noqa: F401  (registers the hourly reminders)

@@ -483,9 +483,9 @@ def send_invitations(*, meeting, by, resend=False) -> int:
         changes={"recipients": [None, len(targets)], "resend": [None, bool(resend)]},
         actor=by,
     )
-    from meetings.emails import deliver_invitations
+    from meetings.emails import queue_invitations
 
-    transaction.on_commit(partial(deliver_invitations, meeting.pk, targets))
+    queue_invitations(meeting, targets, by=by)
     return len(targets)
 
 

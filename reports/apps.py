@@ -11,3 +11,5 @@ class ReportsConfig(AppConfig):
         from reports.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)
+
+        from reports import jobs  # noqa: F401  (registers the report batch job kinds)

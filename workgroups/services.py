@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -38,6 +37,7 @@ from audit.registry import record
 from core.concurrency import save_versioned
 from core.errors import DomainError
 from core.uploads import safe_filename
+from jobs.mail import PasswordResetForm
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
 from workgroups.validators import check_decree_pdf, check_members_xlsx, normalize_phone
 
@@ -518,7 +518,8 @@ def grant_login(*, by, member, method=LoginMethod.EMAIL) -> tuple[object, str | 
 
 
 def send_set_password_email(user) -> None:
-    """E-mail `user` a link to choose their password (the standard password-reset e-mail)."""
+    """E-mail `user` a link to choose their password (the standard password-reset e-mail, sent
+    by the mail job)."""
     base = settings.SIPOKJA_BASE_URL.rstrip("/")
     protocol, _sep, domain = base.partition("://")
     context = {
