@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -22,6 +22,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from budget.choices import FundingSource
 from core.formats import MONTHS_ID, format_date_id
+from core.spreadsheets import SpreadsheetError
+from core.spreadsheets import Workbook as ReadWorkbook
 from planning.common import parse_amount, parse_month
 from planning.models import Activity
 
@@ -354,25 +356,27 @@ def read_activities(plan, uploaded) -> tuple[list[ParsedRow], list[dict]]:
 
     Returns (rows, errors); errors are `{"row", "column", "field", "message"}` with Excel row
     numbers and column letters. The caller writes nothing when errors is not empty."""
-    from indicators.models import Indicator
-    from workgroups.models import SubGroup
-
     errors = _Errors()
     try:
-        uploaded.seek(0)
-        workbook = load_workbook(io.BytesIO(uploaded.read()), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors on a damaged file
-        errors.append(
-            {
-                "row": None,
-                "column": "",
-                "field": "",
-                "message": _("The workbook cannot be read. Save it again as .xlsx and retry."),
-            }
+        workbook = ReadWorkbook(uploaded)
+        rows = (values for _number, values in workbook.rows(index=0))
+    except SpreadsheetError as exc:
+        message = (
+            exc.messages[0]
+            if exc.code not in ("damaged", "not_spreadsheet")
+            else _("The workbook cannot be read. Save it again as .xlsx and retry.")
         )
+        errors.append({"row": None, "column": "", "field": "", "message": message})
         return [], errors
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    try:
+        return _read_rows(plan, rows, errors)
+    finally:
+        workbook.close()
+
+
+def _read_rows(plan, rows, errors):
+    from indicators.models import Indicator
+    from workgroups.models import SubGroup
 
     # Find the header row (the template puts it on row 4; accept it anywhere in the first rows).
     wanted = {c.key: _labels_in_all_languages(c.label) for c in COLUMNS}
@@ -481,7 +485,6 @@ def read_activities(plan, uploaded) -> tuple[list[ParsedRow], list[dict]]:
         else:
             seen_titles[title_key] = number
         parsed.append(parsed_row)
-    workbook.close()
     if not parsed and not errors:
         errors.append(
             {

@@ -1,4 +1,5 @@
-"""Excel (.xlsx) files for Pokja members: the template to fill in, reading it back, the export.
+"""Excel (.xlsx) files for Pokja members: the template to fill in, reading it back (.xlsx, .xls or
+.ods, through core.spreadsheets), the export.
 
 The template has one data sheet ("Anggota": a header row with a note on each header cell,
 drop-down lists for role, sub-group, sector and institution), an instructions sheet
@@ -16,13 +17,14 @@ from django.core.validators import validate_email
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook as WriteWorkbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.formats import format_date_id, parse_date
+from core.spreadsheets import SpreadsheetError, Workbook
 from workgroups.models import Institution, Member
 from workgroups.validators import normalize_phone
 
@@ -131,7 +133,7 @@ def _list_validation(ws, letter, source, *, strict=True):
 def members_template(workgroup, subgroups, institutions) -> bytes:
     """The members template for `workgroup`: drop-down lists offer the roles, the given
     sub-groups and sectors, and the region's institutions (new names may still be typed)."""
-    wb = Workbook()
+    wb = WriteWorkbook()
     ws = wb.active
     ws.title = DATA_SHEET
     _write_header(ws, COLUMNS)
@@ -264,20 +266,24 @@ def read_members(workgroup, uploaded, *, subgroups, institutions, existing_names
     them). Nothing is written here."""
     errors = _Errors()
     try:
-        uploaded.seek(0)
-        wb = load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors for damaged files
-        errors.add(1, "", "", _("The workbook cannot be read. Save it again as .xlsx and retry."))
+        wb = Workbook(uploaded)
+        rows = wb.rows(DATA_SHEET)
+    except SpreadsheetError as exc:
+        message = (
+            exc.messages[0]
+            if exc.code not in ("damaged", "not_spreadsheet")
+            else _("The workbook cannot be read. Save it again as .xlsx and retry.")
+        )
+        errors.add(1, "", "", message)
         return [], errors
     try:
-        ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
-        return _read_sheet(ws, errors, subgroups, institutions, existing_names)
+        return _read_sheet(rows, errors, subgroups, institutions, existing_names)
     finally:
         wb.close()
 
 
-def _read_sheet(ws, errors, subgroups, institutions, existing_names):
-    rows_iter = ws.iter_rows(values_only=True)
+def _read_sheet(rows, errors, subgroups, institutions, existing_names):
+    rows_iter = (values for _number, values in rows)
     header = next(rows_iter, None) or ()
     lookup = _header_lookup()
     positions = {}
@@ -442,7 +448,7 @@ def export_members(workgroup, members, *, include_contact: bool) -> bytes:
     """The members as a workbook in the template's layout. Without `include_contact` the phone
     and e-mail columns are left out entirely."""
     columns = [c for c in COLUMNS if include_contact or not c.contact]
-    wb = Workbook()
+    wb = WriteWorkbook()
     ws = wb.active
     ws.title = DATA_SHEET
     _write_header(ws, columns, notes=False)
