@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook as WriteWorkbook
 from openpyxl.utils import get_column_letter
 
+from core import exports
 from core.errors import DomainError
 from core.spreadsheets import SpreadsheetError, Workbook, looks_like_workbook
 
@@ -183,14 +184,6 @@ def _xlsx_cell(value):
     return value
 
 
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return plain_number(value)
-    return value
-
-
 def write_xlsx(rows, *, instructions: list[str] | None = None, sheet_title: str = "Data") -> bytes:
     """A workbook with the data sheet first (what the importer reads) and, optionally, a sheet
     of instructions. Written in streaming mode, so large exports stay small in memory."""
@@ -199,25 +192,26 @@ def write_xlsx(rows, *, instructions: list[str] | None = None, sheet_title: str 
     sheet.freeze_panes = "A2"
     for index, width in enumerate([13, 20, 8, 10, 11, 11, 12, 30, 34, 40], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.append(HEADERS)
+    exports.append(sheet, HEADERS)
     for row in rows:
-        sheet.append([_xlsx_cell(v) for v in row])
+        exports.append(sheet, [_xlsx_cell(v) for v in row])
     if instructions:
         notes = workbook.create_sheet(_("Instructions"))
         notes.column_dimensions["A"].width = 110
         for line in instructions:
-            notes.append([line])
+            exports.append(notes, [line])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 def write_csv(rows) -> bytes:
-    """UTF-8 with BOM (so Excel shows Indonesian characters), comma separated, decimal point."""
+    """UTF-8 with BOM (so Excel shows Indonesian characters), comma separated, decimal point;
+    through core.exports (no live formulas)."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = exports.csv_writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow([_csv_cell(v) for v in row])
+        writer.writerow(row)
     return buffer.getvalue().encode("utf-8")

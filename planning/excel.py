@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from budget.choices import FundingSource
+from core import exports
 from core.formats import MONTHS_ID, format_date_id
 from core.spreadsheets import SpreadsheetError
 from core.spreadsheets import Workbook as ReadWorkbook
@@ -177,23 +178,22 @@ def _workbook(plan, activities) -> Workbook:
     sheet = workbook.active
     sheet.title = _("Activities")[:31]
     region = plan.workgroup.region
-    sheet["A1"] = _("Work plan of the Pokja Bangga Kencana, %(region)s, year %(year)s") % {
+    title = _("Work plan of the Pokja Bangga Kencana, %(region)s, year %(year)s") % {
         "region": region.display_name,
         "year": plan.year,
     }
+    exports.put(sheet, 1, 1, title)
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = _(
+    note = _(
         "One activity per row from row 5. Columns marked * are required. Hover over a column "
         "header for help; see the sheet '%(sheet)s'. Do not change the headers in row 4."
     ) % {"sheet": _("Instructions")}
+    exports.put(sheet, 2, 1, note)
     sheet["A2"].font = Font(italic=True)
     header_row = 4
     for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(
-            row=header_row,
-            column=index,
-            value=str(column.label) + (" *" if column.required else ""),
-        )
+        label = str(column.label) + (" *" if column.required else "")
+        cell = exports.put(sheet, header_row, index, label)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -217,7 +217,7 @@ def _workbook(plan, activities) -> Workbook:
             "progress_note": activity.progress_note,
         }
         for index, column in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(row=row, column=index, value=values[column.key])
+            cell = exports.put(sheet, row, index, values[column.key])
             if column.key == "planned_cost":
                 cell.number_format = "#,##0"
 
@@ -247,9 +247,9 @@ def _add_lists_and_validation(workbook, sheet, lists: Lists, header_row: int):
     first, last = header_row + 1, header_row + MAX_ROWS
     for index, (key, values) in enumerate(columns.items(), start=1):
         letter = get_column_letter(index)
-        data.cell(row=1, column=index, value=headings[key]).font = Font(bold=True)
+        exports.put(data, 1, index, headings[key]).font = Font(bold=True)
         for row, value in enumerate(values, start=2):
-            data.cell(row=row, column=index, value=value)
+            exports.put(data, row, index, value)
         data.column_dimensions[letter].width = 30
         if not values:
             continue
@@ -297,7 +297,7 @@ def _add_instructions(workbook, plan):
         _("Downloaded on %(date)s.") % {"date": format_date_id(_today())},
     ]
     for row, line in enumerate(lines, start=1):
-        sheet.cell(row=row, column=1, value=line)
+        exports.put(sheet, row, 1, line)
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.column_dimensions["A"].width = 120
 

@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core import exports
 from core.formats import format_date_id, parse_date
 from core.spreadsheets import SpreadsheetError, Workbook
 from workgroups.models import Institution, Member
@@ -105,9 +106,7 @@ def _sector_labels():
 
 def _write_header(ws, columns, *, notes=True):
     for index, column in enumerate(columns, start=1):
-        cell = ws.cell(
-            row=1, column=index, value=str(column.label) + (" *" if column.required else "")
-        )
+        cell = exports.put(ws, 1, index, str(column.label) + (" *" if column.required else ""))
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -151,9 +150,9 @@ def members_template(workgroup, subgroups, institutions) -> bytes:
         (_("Institution"), [i.name for i in institutions]),
     ]
     for col, (title, values) in enumerate(columns, start=1):
-        lists.cell(row=1, column=col, value=title).font = Font(bold=True)
+        exports.put(lists, 1, col, title).font = Font(bold=True)
         for row, value in enumerate(values, start=2):
-            lists.cell(row=row, column=col, value=value)
+            exports.put(lists, row, col, value)
         lists.column_dimensions[get_column_letter(col)].width = 45
     lists.sheet_state = "hidden"
 
@@ -183,21 +182,19 @@ def members_template(workgroup, subgroups, institutions) -> bytes:
         ),
         _("Do not rename or reorder the header row."),
     ]
-    notes.cell(row=1, column=1, value=lines[0]).font = Font(bold=True, size=13)
+    exports.put(notes, 1, 1, lines[0]).font = Font(bold=True, size=13)
     for row, line in enumerate(lines[1:], start=2):
-        notes.cell(row=row, column=1, value=line)
+        exports.put(notes, row, 1, line)
     header_row = len(lines) + 2
     for col, title in enumerate([_("Column"), _("Required"), _("How to fill it in")], start=1):
-        cell = notes.cell(row=header_row, column=col, value=title)
+        cell = exports.put(notes, header_row, col, title)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
     for offset, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(offset)
-        notes.cell(row=header_row + offset, column=1, value=f"{letter}: {column.label}")
-        notes.cell(
-            row=header_row + offset, column=2, value=_("yes") if column.required else _("no")
-        )
-        notes.cell(row=header_row + offset, column=3, value=str(column.note)).alignment = Alignment(
+        exports.put(notes, header_row + offset, 1, f"{letter}: {column.label}")
+        exports.put(notes, header_row + offset, 2, _("yes") if column.required else _("no"))
+        exports.put(notes, header_row + offset, 3, str(column.note)).alignment = Alignment(
             wrap_text=True
         )
     wb.active = 0
@@ -466,7 +463,7 @@ def export_members(workgroup, members, *, include_contact: bool) -> bytes:
             "active_until": member.active_until,
         }
         for col, column in enumerate(columns, start=1):
-            cell = ws.cell(row=row, column=col, value=values[column.field] or None)
+            cell = exports.put(ws, row, col, values[column.field] or None)
             if column.field in ("active_from", "active_until"):
                 cell.number_format = DATE_FORMAT
             elif column.field == "phone":
@@ -492,6 +489,6 @@ def export_members(workgroup, members, *, include_contact: bool) -> bytes:
             )
         )
     for row, (label, value) in enumerate(lines, start=1):
-        info.cell(row=row, column=1, value=label).font = Font(bold=True)
-        info.cell(row=row, column=2, value=value)
+        exports.put(info, row, 1, label).font = Font(bold=True)
+        exports.put(info, row, 2, value)
     return _bytes(wb)

@@ -98,7 +98,12 @@ class SheetScan:
         if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4]:
             raise L.damaged()  # UTF-16: Excel never writes it, and the byte search would miss tags
         declared = _DECLARED_ENCODING.match(head)
-        if declared and declared.group(1).strip().lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
+        if declared and declared.group(1).strip().lower() not in (
+            b"utf-8",
+            b"utf8",
+            b"us-ascii",
+            b"ascii",
+        ):
             raise L.damaged()
 
     def feed(self, chunk: bytes) -> bool:
