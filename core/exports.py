@@ -16,8 +16,6 @@ import datetime
 import decimal
 import re
 
-from openpyxl.cell.cell import Cell
-
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 _LEADING_SPACE = " \t\r\n\u00a0\u3000"
@@ -75,8 +73,10 @@ def xlsx_value(value):
     return clean_text(str(value))
 
 
-def cell(sheet, value) -> Cell:
+def cell(sheet, value):
     """A cell for `sheet.append([...])` (normal and write-only sheets) holding `value` safely."""
+    from openpyxl.cell.cell import Cell  # not at import time: imports read, they do not write
+
     item = Cell(sheet, row=1, column=1, value=xlsx_value(value))
     if item.data_type == "f":
         item.data_type = "s"  # text, never a formula
@@ -88,7 +88,7 @@ def append(sheet, values):
     sheet.append([cell(sheet, value) for value in values])
 
 
-def put(sheet, row: int, column: int, value) -> Cell:
+def put(sheet, row: int, column: int, value):
     """`sheet.cell(row, column, value)` for normal sheets, safely; returns the cell."""
     item = sheet.cell(row=row, column=column)
     item.value = xlsx_value(value)

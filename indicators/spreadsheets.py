@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook as WriteWorkbook
-from openpyxl.utils import get_column_letter
 
 from core import exports
 from core.errors import DomainError
 from core.spreadsheets import SpreadsheetError, Workbook, looks_like_workbook
+from core.spreadsheets.limits import column_letter
 
 # Column key → header written in templates and exports (read case-insensitively).
 COLUMNS = [
@@ -94,7 +93,7 @@ def _table(header_row_number: int, header, rows) -> Table:
                 for key in missing
             ],
         )
-    letters = {key: get_column_letter(index + 1) for key, index in positions.items()}
+    letters = {key: column_letter(index + 1) for key, index in positions.items()}
     items = list(positions.items())
 
     def generate():
@@ -187,11 +186,13 @@ def _xlsx_cell(value):
 def write_xlsx(rows, *, instructions: list[str] | None = None, sheet_title: str = "Data") -> bytes:
     """A workbook with the data sheet first (what the importer reads) and, optionally, a sheet
     of instructions. Written in streaming mode, so large exports stay small in memory."""
+    from openpyxl import Workbook as WriteWorkbook  # imports do not pay for it (30 MB)
+
     workbook = WriteWorkbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title)
     sheet.freeze_panes = "A2"
     for index, width in enumerate([13, 20, 8, 10, 11, 11, 12, 30, 34, 40], start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.column_dimensions[column_letter(index)].width = width
     exports.append(sheet, HEADERS)
     for row in rows:
         exports.append(sheet, [_xlsx_cell(v) for v in row])

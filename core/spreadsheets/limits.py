@@ -5,9 +5,19 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from openpyxl.utils import get_column_letter
 
 MB = 1024 * 1024
+
+
+def column_letter(number: int) -> str:
+    """1 → A, 26 → Z, 27 → AA (without importing openpyxl, which costs 30 MB per process)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 # A part is judged on its compression ratio once it has unpacked this much: small parts (a
 # style sheet of a few KB) may compress very well without being a danger.
 RATIO_FROM_BYTES = 1 * MB
@@ -109,6 +119,6 @@ def too_many_columns(limit: int):
             "A sheet of the workbook uses columns beyond %(column)s. Remove the extra columns "
             "and upload it again."
         )
-        % {"column": get_column_letter(limit)},
+        % {"column": column_letter(limit)},
         code="columns",
     )

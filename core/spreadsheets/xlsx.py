@@ -46,9 +46,7 @@ def _quick(limits: L.Limits) -> re.Pattern:
     """One pass over a chunk: a cell tag in an unusual form (group 1: then the exact pass), or a
     reference that may reach beyond the ceilings (a column after the last allowed one, or a row
     number with as many digits as the row ceiling: then checked exactly)."""
-    from openpyxl.utils import get_column_letter
-
-    letters = get_column_letter(limits.columns)
+    letters = L.column_letter(limits.columns)
     return re.compile(
         rb'<c(?:([>\t\n\r]| (?!r="))| r="(?:[A-Za-z]{%d,}|%s[0-9]|[A-Za-z]*[0-9]{%d}))'
         % (len(letters) + 1, _greater(letters), len(str(limits.rows)))
