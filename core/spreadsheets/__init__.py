@@ -83,7 +83,8 @@ def _check_package(uploaded, kinds, cells, limits) -> str:
         if info.is_dir():
             continue
         if kind == ODS:
-            _check_ods_part(uploaded, info, budget, cells and info.filename == "content.xml")
+            scan = cells and zipparts.normal_name(info.filename) == "content.xml"
+            _check_ods_part(uploaded, info, budget, scan)
         else:
             _check_xlsx_part(uploaded, info, budget, cells)
     return kind
@@ -103,14 +104,18 @@ def _check_xlsx_part(uploaded, info, budget, cells):
         for _chunk in zipparts.inflate(uploaded, info, budget):
             pass
         return
-    if info.filename.lower().endswith("sharedstrings.xml"):
-        strings = xlsx.SharedStringsScan(budget.limits)
-        for chunk in zipparts.inflate(uploaded, info, budget):
-            strings.feed(chunk)
-        return
+    # Every part is scanned for cells: relationships may point a sheet at any part, even at the
+    # shared strings.
+    strings = (
+        xlsx.SharedStringsScan(budget.limits)
+        if zipparts.normal_name(info.filename).endswith("sharedstrings.xml")
+        else None
+    )
     scanner = xlsx.SheetScan(budget.limits)
     before = budget.used
     for chunk in zipparts.inflate(uploaded, info, budget):
+        if strings:
+            strings.feed(chunk)
         if not scanner.feed(chunk):
             break
     else:
@@ -119,7 +124,10 @@ def _check_xlsx_part(uploaded, info, budget, cells):
     # cell exactly as calamine would, from the start of the part.
     budget.used = before
     scanner.restart()
+    strings = strings and xlsx.SharedStringsScan(budget.limits)
     for chunk in zipparts.inflate(uploaded, info, budget):
+        if strings:
+            strings.feed(chunk)
         scanner.feed(chunk)
 
 

@@ -29,19 +29,24 @@ class Budget:
 
 def entries(fileobj, limits: L.Limits) -> list[zipfile.ZipInfo]:
     """The central directory, refused when it is damaged, too long, encrypted or has a name
-    twice (different readers would pick different copies)."""
+    twice (also when only case or slashes differ: calamine looks parts up that way), since
+    different readers would pick different copies."""
     try:
         fileobj.seek(0)
         with zipfile.ZipFile(fileobj) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise L.damaged() from None
-    names = [info.filename for info in infos]
-    if len(infos) > L.MAX_PARTS or len(set(names)) != len(names):
+    names = {normal_name(info.filename) for info in infos}
+    if len(infos) > L.MAX_PARTS or len(names) != len(infos):
         raise L.damaged()
     if any(info.flag_bits & 0x1 for info in infos):
         raise L.encrypted()
     return infos
+
+
+def normal_name(name: str) -> str:
+    return name.replace("\\", "/").lower()
 
 
 def _data_start(fileobj, info) -> int:

@@ -141,11 +141,13 @@ def sheet_xml(cells: str) -> bytes:
 
 
 def with_sheet(cells: str, *, part="xl/worksheets/sheet1.xml", base=None) -> bytes:
-    """A real workbook whose sheet XML is replaced (stored as a normal deflated part)."""
+    """A real workbook whose sheet XML (or another `part`, added if missing) is replaced."""
     base = base or plain_workbook()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(base)) as source, zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
             data = sheet_xml(cells) if item.filename == part else source.read(item.filename)
             target.writestr(item.filename, data, zipfile.ZIP_DEFLATED)
+        if part not in source.namelist():
+            target.writestr(part, sheet_xml(cells), zipfile.ZIP_DEFLATED)
     return out.getvalue()

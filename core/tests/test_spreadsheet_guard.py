@@ -217,3 +217,23 @@ def test_xls_cells_beyond_the_ceilings_are_refused(tmp_path):
     content = (tmp_path / "far.xls").read_bytes()
     assert guard(io.BytesIO(content)) == "xls"
     assert _refused(content, SMALL).code == "rows"
+
+
+def test_parts_whose_names_differ_only_in_case_are_refused():
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(bombs.plain_workbook())) as source,
+        zipfile.ZipFile(out, "w") as target,
+    ):
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        target.writestr("XL/Worksheets/Sheet1.xml", bombs.sheet_xml(""))
+    assert _refused(out.getvalue()).code == "damaged"
+
+
+def test_a_sheet_hidden_in_the_shared_strings_part_is_scanned_too():
+    content = bombs.with_sheet(
+        '<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>1</v></c></row>',
+        part="xl/sharedStrings.xml",
+    )
+    assert _refused(content).code == "columns"
