@@ -16,9 +16,12 @@ from core.spreadsheets import limits as L
 
 _PREFIX = rb"(?:[^\s<>/:=]+:)?"
 _ATTRS = rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
-# The quick search, for files written the usual way (every cell `<c r="A1" …>`, no prefix):
-# a cell tag in any other form, or any prefixed cell tag, sends the part to the exact pass.
-_UNUSUAL_CELL = re.compile(rb'<c(?:[>\t\n\r]| (?!r="))')
+# The quick search, for files written the usual way (every cell `<c r="A1" s="1" t="s">`, with
+# s and t optional, no prefix): a cell tag in any other form (another attribute, another order,
+# a second `r`, other quotes or spaces), or any prefixed cell tag, sends the part to the exact
+# pass.
+_CANONICAL = rb'r="[A-Za-z]+[0-9]+"(?: s="[0-9]+")?(?: t="[A-Za-z]+")?/?>'
+_UNUSUAL_CELL = re.compile(rb"<c(?:[>\t\n\r]| (?!" + _CANONICAL + rb"))")
 _PREFIXED_CELL = re.compile(rb":c[\s>]")
 _CELL_REF = re.compile(rb'<c r="([A-Za-z]*)([0-9]*)"')
 _TAG = re.compile(rb"<(/?)" + _PREFIX + rb"(row|c)(?=[\s/>])(" + _ATTRS + rb")\s*(/?)>")
@@ -48,7 +51,9 @@ def _quick(limits: L.Limits) -> re.Pattern:
     number with as many digits as the row ceiling: then checked exactly)."""
     letters = L.column_letter(limits.columns)
     return re.compile(
-        rb'<c(?:([>\t\n\r]| (?!r="))| r="(?:[A-Za-z]{%d,}|%s[0-9]|[A-Za-z]*[0-9]{%d}))'
+        rb"<c(?:([>\t\n\r]| (?!"
+        + _CANONICAL
+        + rb'))| r="(?:[A-Za-z]{%d,}|%s[0-9]|[A-Za-z]*[0-9]{%d}))'
         % (len(letters) + 1, _greater(letters), len(str(limits.rows)))
     )
 
@@ -69,10 +74,15 @@ def _position(value: bytes):
 
 
 def _r(attrs: bytes):
-    for match in _ATTR.finditer(attrs):
-        if match.group(1) == b"r":
-            return match.group(2) if match.group(2) is not None else match.group(3)
-    return None
+    """The `r` attribute; a tag with two is refused (calamine would take the last one)."""
+    found = [
+        match.group(2) if match.group(2) is not None else match.group(3)
+        for match in _ATTR.finditer(attrs)
+        if match.group(1) == b"r"
+    ]
+    if len(found) > 1:
+        raise L.damaged()
+    return found[0] if found else None
 
 
 class SheetScan:

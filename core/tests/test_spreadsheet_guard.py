@@ -237,3 +237,11 @@ def test_a_sheet_hidden_in_the_shared_strings_part_is_scanned_too():
         part="xl/sharedStrings.xml",
     )
     assert _refused(content).code == "columns"
+
+
+def test_a_second_r_attribute_cannot_hide_a_far_cell():
+    for cells in (
+        '<row r="1"><c r="A2" r="XFD1048576"><v>1</v></c></row>',
+        '<row r="1"><c r="A2" s="1" r=\'A900\'><v>1</v></c></row>',
+    ):
+        assert _refused(bombs.with_sheet(cells), SMALL).code in ("damaged", "rows", "columns")
