@@ -30,6 +30,8 @@ _REF = re.compile(rb"([A-Za-z]*)([0-9]*)")
 _UNIQUE_COUNT = re.compile(rb"<" + _PREFIX + rb"sst\b[^>]*?\suniqueCount\s*=\s*[\"']\s*(\d+)")
 _DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)[\"']")
 MAX_OPEN_TAG = 1024 * 1024
+_ASCII_ENCODINGS = {b"utf-8", b"utf8", b"us-ascii", b"ascii", b"iso-8859-1", b"latin1",
+                    b"windows-1252", b"cp1252"}  # fmt: skip
 
 
 def _greater(limit: str) -> bytes:
@@ -103,15 +105,13 @@ class SheetScan:
         self.row_index, self.column_index = 1, 1
 
     def _check_encoding(self, head: bytes):
-        if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4]:
-            raise L.damaged()  # UTF-16: Excel never writes it, and the byte search would miss tags
+        """XML in UTF-16 (a BOM, or `<` next to a zero byte) or in an encoding whose bytes are not
+        ASCII for the tags would hide its tags from the byte search: Excel never writes it.
+        Binary parts (images, printer settings) start otherwise and pass."""
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
+            raise L.damaged()
         declared = _DECLARED_ENCODING.match(head)
-        if declared and declared.group(1).strip().lower() not in (
-            b"utf-8",
-            b"utf8",
-            b"us-ascii",
-            b"ascii",
-        ):
+        if declared and declared.group(1).strip().lower() not in _ASCII_ENCODINGS:
             raise L.damaged()
 
     def feed(self, chunk: bytes) -> bool:

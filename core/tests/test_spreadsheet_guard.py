@@ -245,3 +245,17 @@ def test_a_second_r_attribute_cannot_hide_a_far_cell():
         '<row r="1"><c r="A2" s="1" r=\'A900\'><v>1</v></c></row>',
     ):
         assert _refused(bombs.with_sheet(cells), SMALL).code in ("damaged", "rows", "columns")
+
+
+def test_binary_parts_such_as_printer_settings_and_images_pass():
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(bombs.plain_workbook())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+        target.writestr("xl/printerSettings/printerSettings1.bin", "HP LaserJet".encode("utf-16-le")
+                        + b"\x00" * 200)  # fmt: skip
+        target.writestr("xl/media/image1.emf", b"\x01\x00\x00\x00" + bytes(range(256)) * 8)
+    assert guard(io.BytesIO(out.getvalue())) == "xlsx"
