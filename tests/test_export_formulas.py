@@ -82,7 +82,7 @@ def test_members_from_the_form_and_the_api_come_back_as_text(personas, gowa_plan
 
 def test_a_stored_control_character_does_not_break_the_members_export(personas, gowa_plan):
     member = Member.objects.create(
-        workgroup=gowa_plan.workgroup, name="Nur\x07 Aisyah", position="Kepala\x00Seksi"
+        workgroup=gowa_plan.workgroup, name="Nur\x07 Aisyah", position="Kepala\x0bSeksi"
     )
     response = personas.client("gowa_operator").get("/r/73.06/pokja/members/export/")
     assert response.status_code == 200
