@@ -31,13 +31,13 @@ def gowa(personas):
 
 def _timed(send):
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on the machine do not count
     try:
         response = send()
     finally:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    return response, time.perf_counter() - started, peak
+    return response, time.process_time() - started, peak
 
 
 @pytest.mark.parametrize("bomb", BOMBS)

@@ -43,13 +43,13 @@ def test_a_bomb_is_refused_in_under_a_second_without_memory_growth(build):
     content = build()
     assert len(content) < 2.2 * bombs.MB
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on the machine do not count
     try:
         error = _refused(content)
     finally:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert peak < 20 * bombs.MB
     assert error.code == "ratio"
 
