@@ -46,10 +46,12 @@ run: setup
 test: $(STAMP) translations
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-## lint: ruff, migrations in sync, translations complete
+## lint: ruff, imports only down the layers (docs/architecture.md), migrations in sync, translations complete
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
+	$(PY) scripts/app_imports.py --quiet
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(PY) manage.py compile_translations --check
 	$(DEV_ENV) $(PY) manage.py check

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "dashboards",
     "reports",
     "api",
+    "ops",
     "bench",
 ]
 

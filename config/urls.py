@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_views
 from api.main import api
 from core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", account_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("privacy/", core_views.privacy, name="privacy"),
     path(
@@ -39,8 +40,8 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("accounts.urls")),
-    path("", include("regions.urls")),
-    path("", include("audit.urls")),
+    path("", include("accounts.region_urls")),
+    path("", include("accounts.audit_urls")),
     path("", include("workgroups.urls")),
     path("", include("indicators.urls")),
     path("", include("planning.urls")),

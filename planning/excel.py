@@ -19,9 +19,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from budget.choices import FundingSource
 from core import exports
 from core.formats import MONTHS_ID, format_date_id
+from planning.choices import FundingSource
 from planning.models import Activity
 
 MAX_ROWS = 1000

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from budget.choices import FundingSource
 from core.spreadsheets import SpreadsheetError, Workbook
 from core.spreadsheets.limits import column_letter
+from planning.choices import FundingSource
 from planning.common import parse_amount, parse_month
 from planning.excel import (
     COLUMN_BY_KEY,

@@ -152,7 +152,7 @@ class Institution(VersionedModel):
 class Decree(VersionedModel):
     """An SK (Surat Keputusan) establishing, amending or renewing the Pokja, with its signed PDF.
     A Pokja has several decrees over time; the current one is the latest valid on a given date.
-    Structure of an Indonesian decree: ../shared/DOMAIN.md §6."""
+    Structure of an Indonesian decree: docs/domain.md §7."""
 
     class Issuer(models.TextChoices):
         GOVERNOR = "governor", _("Governor")
@@ -304,6 +304,7 @@ class Member(VersionedModel):
             "meetings and to remind them of action items. Phone and e-mail are shown only to "
             "users with the contact right."
         )
+        personal_repr = True  # str() is the name
 
     def __str__(self):
         return self.name

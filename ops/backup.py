@@ -2,8 +2,8 @@
 between SQLite and PostgreSQL), every uploaded file that a record refers to, and a manifest of
 row counts and SHA-256 checksums that `restore` verifies.
 
-The anonymised copy (`anonymise_copy`) is the same archive with every field that a model lists
-in `DataScrubbing.personal_fields` replaced, for test and training instances.
+The anonymised copy (`anonymise_copy`) is the same archive with every personal value replaced, in
+the tables and in the audit and admin logs (ops/anonymise.py), for test and training instances.
 """
 
 import hashlib
@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from ops.anonymise import Anonymiser
 
 FORMAT_VERSION = 1
 # Framework tables rebuilt by `migrate`, or not worth keeping (sessions, log-in attempts).
@@ -46,23 +47,6 @@ def _file_fields(model):
     return [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
 
 
-def personal_fields(model) -> tuple:
-    scrubbing = getattr(model, "DataScrubbing", None)
-    return tuple(getattr(scrubbing, "personal_fields", ()))
-
-
-def _scrub(model, obj, index):
-    for name in personal_fields(model):
-        field = model._meta.get_field(name)
-        if isinstance(field, models.EmailField):
-            value = f"anon{index}@example.invalid" if getattr(obj, name) else ""
-        elif "phone" in name:
-            value = f"0800{index:07d}" if getattr(obj, name) else ""
-        else:
-            value = f"Anonim {index}" if getattr(obj, name) else ""
-        setattr(obj, name, value)
-
-
 def write_archive(target, *, anonymise=False) -> dict:
     """Write the archive to `target` (a path or file object). Returns the manifest."""
     manifest = {
@@ -79,19 +63,18 @@ def write_archive(target, *, anonymise=False) -> dict:
                 # One snapshot for every table: the archive is consistent even while users write.
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            anonymiser = Anonymiser().collect(list(_models())) if anonymise else None
             for model in _models():
                 label = model._meta.label_lower
                 objects = list(model._base_manager.order_by("pk"))
-                if anonymise and personal_fields(model):
-                    for index, obj in enumerate(objects, start=1):
-                        _scrub(model, obj, index)
-                if label == "accounts.user" and anonymise:
-                    for obj in objects:
-                        obj.set_unusable_password()
                 manifest["counts"][label] = len(objects)
                 if not objects:
                     continue
-                data = serializers.serialize("json", objects, use_natural_foreign_keys=True)
+                if anonymiser is not None:
+                    anonymiser.scrub(model, objects)
+                    data = anonymiser.serializer().serialize(objects, use_natural_foreign_keys=True)
+                else:
+                    data = serializers.serialize("json", objects, use_natural_foreign_keys=True)
                 archive.writestr(f"data/{label}.json", data)
                 for field in _file_fields(model):
                     for obj in objects:

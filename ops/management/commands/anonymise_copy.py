@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.backup import write_archive
+from ops.backup import write_archive
 
 
 class Command(BaseCommand):

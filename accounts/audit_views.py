@@ -1,3 +1,6 @@
+"""A region's audit history. The audit app records and stores events and knows no users; the page
+that shows them to those allowed lives here, above both (docs/architecture.md)."""
+
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render

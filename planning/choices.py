@@ -1,6 +1,7 @@
-"""Funding sources shared by budget allocations and the planned cost of activities.
+"""Funding sources shared by the planned cost of activities and budget allocations.
 
-Kept outside `models.py` so the planning app can use them without importing budget models.
+Planning owns them because it sits below budget (docs/architecture.md): budget imports them from
+here, planning never imports budget.
 """
 
 from django.db import models

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from core.backup import restore_archive
 from core.errors import DomainError
+from ops.backup import restore_archive
 
 
 class Command(BaseCommand):

@@ -1,3 +1,7 @@
+"""The pages of a region itself: the regions in your scope, a region's page with the links the
+apps contribute (accounts.region_links) and its office details. They live in accounts, the
+lowest layer that knows who may see what (docs/architecture.md); the URL names stay `regions:…`."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -5,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from accounts.access import region_view, top_regions
 from accounts.permissions import Permission
+from accounts.region_links import region_links
 from core.concurrency import save_versioned
 from core.errors import ConflictError
-from core.region_links import region_links
 from regions.forms import OfficeForm
 
 

@@ -1,6 +1,8 @@
+"""URLs of the region pages (namespace `regions`, views in accounts.region_views)."""
+
 from django.urls import path
 
-from regions import views
+from accounts import region_views as views
 
 app_name = "regions"
 urlpatterns = [

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from core.backup import write_archive
+from ops.backup import write_archive
 
 
 class Command(BaseCommand):
