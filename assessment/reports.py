@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from assessment.engine import EFFECTIVE, evaluate, state_label
+from core import exports
 from core.formats import format_date_id
 
 SYMBOL = {"fulfilled": "✔", "not_fulfilled": "✘", "not_reported": "?"}
@@ -47,14 +48,15 @@ def matrix_xlsx(province, year, rows) -> bytes:
         wb = Workbook()
         ws = wb.active
         ws.title = f"Efektivitas {year}"
-        ws.append(
+        exports.append(
+            ws,
             [
                 f"Rekapitulasi Efektivitas Pokja Bangga Kencana — Provinsi {province.name} — Tahun {year}"
-            ]
+            ],
         )
         ws["A1"].font = Font(bold=True, size=13)
-        ws.append([f"Dicetak {format_date_id(timezone.localdate())}"])
-        ws.append([])
+        exports.append(ws, [f"Dicetak {format_date_id(timezone.localdate())}"])
+        exports.append(ws, [])
         header = [
             "No",
             "Kode",
@@ -64,7 +66,7 @@ def matrix_xlsx(province, year, rows) -> bytes:
             "Status resmi",
             "Verifikasi",
         ]
-        ws.append(header)
+        exports.append(ws, header)
         for cell in ws[4]:
             cell.font = Font(bold=True, color="FFFFFF")
             cell.fill = PatternFill("solid", fgColor="0B6E4F")
@@ -83,16 +85,19 @@ def matrix_xlsx(province, year, rows) -> bytes:
                 # As on the matrix page: the assessment's workflow status, or – when none.
                 str(row.assessment.get_status_display()) if row.assessment else "–",
             ]
-            ws.append(cells)
+            exports.append(ws, cells)
         totals = summary(rows)
-        ws.append([])
-        ws.append(
-            ["", "", "Kab/kota efektif (hitung)", f"{totals['effective']} dari {totals['total']}"]
+        exports.append(ws, [])
+        exports.append(
+            ws,
+            ["", "", "Kab/kota efektif (hitung)", f"{totals['effective']} dari {totals['total']}"],
         )
-        ws.append(
-            ["", "", "Kab/kota efektif (resmi)", f"{totals['official']} dari {totals['total']}"]
+        exports.append(
+            ws, ["", "", "Kab/kota efektif (resmi)", f"{totals['official']} dari {totals['total']}"]
         )
-        ws.append(["", "", "Pokja terbentuk", f"{totals['formed']} dari {totals['total']}"])
+        exports.append(
+            ws, ["", "", "Pokja terbentuk", f"{totals['formed']} dari {totals['total']}"]
+        )
         widths = [5, 8, 34, *[18] * len(columns), 18, 22, 22]
         for i, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = width

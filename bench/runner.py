@@ -243,25 +243,48 @@ class Runner:
             writer.writerow(header)
             writer.writerows(rows)
             path.write_text(buffer.getvalue(), encoding="utf-8")
-        # A fresh process, so that its peak memory is the import's own.
-        command = [sys.executable, "-m", "bench.import_child", str(path), BENCH_USER]
+        if fmt == "xlsx":
+            # Before and after python-calamine (issue 18), on the same file in the same run:
+            # reading the rows alone, then the whole import (each import starts from the same
+            # database state: the values of the previous one are deleted first).
+            for mode, key, label in (
+                ("read-baseline", "read_xlsx_baseline", "Read {n} values (.xlsx), baseline reader"),
+                ("read", "read_xlsx", "Read {n} values (.xlsx), python-calamine"),
+                ("import-baseline", "import_xlsx_baseline", "Import {n} values (.xlsx), baseline reader"),
+                ("import", "import_xlsx", "Import {n} values (.xlsx)"),
+            ):  # fmt: skip
+                if mode.startswith("import"):
+                    _delete_imported(source)
+                self.add(self._child(path, mode, key, label.format(n=f"{len(rows):,}")))
+            _speedup(self.rows, "read_xlsx")
+            _speedup(self.rows, "import_xlsx")
+        else:
+            label = f"Import {len(rows):,} values (.{fmt})"
+            self.add(self._child(path, "import", f"import_{fmt}", label))
+        shutil.rmtree(directory, ignore_errors=True)
+
+    def _child(self, path, mode, key, label):
+        """One import (or reading) in a fresh process, so that its peak memory is its own."""
+        command = [sys.executable, "-m", "bench.import_child", str(path), BENCH_USER, mode]
         started = time.perf_counter()
         done = subprocess.run(
             command, capture_output=True, text=True, env=os.environ.copy(), cwd=settings.BASE_DIR
         )
         seconds = time.perf_counter() - started
-        shutil.rmtree(directory, ignore_errors=True)
-        row = {"key": f"import_{fmt}", "label": f"Import {len(rows):,} values (.{fmt})"}
+        row = {"key": key, "label": label}
         if done.returncode != 0:
             lines = (done.stderr or done.stdout).strip().splitlines() or ["no output"]
             row["error"] = lines[-1][:300]
         else:
-            # The child prints: seconds inside import_file, and its peak RSS in kB.
+            # The child prints: seconds inside the import (or reading), and its peak RSS in kB.
             inner, peak_kb = done.stdout.strip().splitlines()[-1].split()
             row.update({"median_ms": float(inner) * 1000, "p95_ms": None, "runs": 1,
                         "peak_mb": int(peak_kb) / 1024,
                         "extra": f"process {seconds:.1f} s incl. start-up"})  # fmt: skip
-        self.add(row)
+            lines = done.stdout.strip().splitlines()
+            if "guard" in lines[0]:  # reading with python-calamine: the guard's time apart
+                row["extra"] = lines[0].split("; ", 1)[1] + "; " + row["extra"]
+        return row
 
     def load(self):
         """wrk against gunicorn (2 workers) on loopback: the province dashboard for
@@ -330,14 +353,15 @@ class Runner:
         })  # fmt: skip
         row["extra"] = f"{row['rps']:.0f} req/s, p99 {row['p99_ms']:.0f} ms"
 
-    def run(self, *, load=True, imports=True):
+    def run(self, *, load=True, imports=True, pages=True):
         started = time.monotonic()
         self.log(
             f"Measuring on {self.label} (year {self.year}, {self.runs} runs after {WARMUPS} warm-ups)"
         )
-        self.trivial()
-        self.pages()
-        self.recompute()
+        if pages:
+            self.trivial()
+            self.pages()
+            self.recompute()
         if imports:
             self.import_file("xlsx")
             self.import_file("csv")
@@ -354,6 +378,27 @@ class Runner:
             "seconds": round(time.monotonic() - started, 1),
             "rows": self.rows,
         }
+
+
+def _delete_imported(source_name):
+    """The values an earlier import run left (one statement: no per-row signals)."""
+    from indicators.models import Value
+    from indicators.parsing import parse_source
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {connection.ops.quote_name(Value._meta.db_table)} WHERE source = %s",
+            [parse_source(source_name)],
+        )
+
+
+def _speedup(rows, key):
+    """Note on the `key` row how many times faster it is than its `_baseline` row."""
+    by_key = {row["key"]: row for row in rows}
+    new, old = by_key.get(key), by_key.get(f"{key}_baseline")
+    if new and old and new.get("median_ms") and old.get("median_ms"):
+        new["speedup"] = old["median_ms"] / new["median_ms"]
+        new["extra"] = f"{new['speedup']:.1f}× the baseline reader; " + new.get("extra", "")
 
 
 def _wait_for(url, cookie):

@@ -12,6 +12,10 @@ TARGET_MS = {
     "recap_pdf": 3000,
 }
 IMPORT_MAX_MB = 500
+# Issue 18: python-calamine reads the 100,000-value workbook at least twice as fast as the
+# hand-written reader it replaced (measured in the same run), in at most 150 MB.
+READ_MIN_SPEEDUP = 2
+CALAMINE_MAX_MB = 150
 LOAD_MAX_P95_MS = 500
 
 
@@ -51,6 +55,11 @@ def misses(row) -> list[str]:
         out.append(f"{row['median_ms']:.0f} ms > {limit} ms")
     if row.get("peak_mb") is not None and row["peak_mb"] > IMPORT_MAX_MB:
         out.append(f"peak {row['peak_mb']:.0f} MB > {IMPORT_MAX_MB} MB")
+    if row.get("key") == "read_xlsx":
+        if row.get("peak_mb") is not None and row["peak_mb"] > CALAMINE_MAX_MB:
+            out.append(f"peak {row['peak_mb']:.0f} MB > {CALAMINE_MAX_MB} MB")
+        if row.get("speedup", READ_MIN_SPEEDUP) < READ_MIN_SPEEDUP:
+            out.append(f"{row['speedup']:.1f}× < {READ_MIN_SPEEDUP}× the baseline")
     if row.get("key") == "load":
         if row.get("non2xx") or row.get("socket_errors"):
             out.append(
@@ -68,6 +77,8 @@ def fmt_ms(value):
 def target_text(row) -> str:
     if row.get("page_target"):
         return f"≤ {PAGE_MAX_QUERIES} queries, median ≤ {PAGE_MAX_MEDIAN_MS} ms"
+    if row.get("key") == "read_xlsx":
+        return f"≥ {READ_MIN_SPEEDUP}× the baseline reader, ≤ {CALAMINE_MAX_MB} MB"
     if row.get("key") in TARGET_MS:
         text = f"≤ {TARGET_MS[row['key']]:,} ms"
         return text + f", ≤ {IMPORT_MAX_MB} MB" if row["key"].startswith("import") else text

@@ -170,6 +170,14 @@ if not MEDIA_ROOT.is_absolute():
 # No URL serves MEDIA_ROOT in production; files go through permission-checked views only.
 MEDIA_URL = "/_media-not-served/"
 SIPOKJA_UPLOAD_MAX_MB = env_int("SIPOKJA_UPLOAD_MAX_MB", 10)
+# Every uploaded workbook passes core.spreadsheets.guard before it is read: ceilings on what it
+# unpacks to (in all and per part, measured while inflating, not taken from the ZIP headers), on
+# the compression ratio of a part, and on the rows and columns a sheet may use.
+SIPOKJA_SPREADSHEET_MAX_UNZIPPED_MB = env_int("SIPOKJA_SPREADSHEET_MAX_UNZIPPED_MB", 200)
+SIPOKJA_SPREADSHEET_MAX_PART_MB = env_int("SIPOKJA_SPREADSHEET_MAX_PART_MB", 150)
+SIPOKJA_SPREADSHEET_MAX_RATIO = env_int("SIPOKJA_SPREADSHEET_MAX_RATIO", 100)
+SIPOKJA_SPREADSHEET_MAX_ROWS = env_int("SIPOKJA_SPREADSHEET_MAX_ROWS", 150_000)
+SIPOKJA_SPREADSHEET_MAX_COLUMNS = env_int("SIPOKJA_SPREADSHEET_MAX_COLUMNS", 26)
 # The province dashboard's rendered body is kept this long in each process's memory
 # (dashboards/cache.py; any committed change renders it afresh); 0 turns the cache off.
 SIPOKJA_DASHBOARD_CACHE_SECONDS = env_int("SIPOKJA_DASHBOARD_CACHE_SECONDS", 300)

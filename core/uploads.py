@@ -4,7 +4,6 @@ non-guessable names outside the web root, served only through permission-checked
 import io
 import re
 import uuid
-import zipfile
 from urllib.parse import quote
 
 from django.conf import settings
@@ -67,29 +66,33 @@ def validate_pdf(uploaded):
 
 
 def validate_xlsx(uploaded):
-    """Accept only an .xlsx workbook without macros."""
+    """Accept only an .xlsx workbook without macros that passes the spreadsheet guard (ceilings
+    on what it unpacks to: core.spreadsheets). For files that are stored, not read."""
+    from core import spreadsheets
+
     check_size(uploaded)
-    not_xlsx = ValidationError(
-        _("The file is not an Excel workbook (.xlsx). Use the template downloaded from Sipokja."),
-        code="not_xlsx",
-    )
-    if _read_head(uploaded, 4) != b"PK\x03\x04":
-        raise not_xlsx
     try:
-        uploaded.seek(0)
-        with zipfile.ZipFile(uploaded) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise not_xlsx from None
-    finally:
-        uploaded.seek(0)
-    if "xl/workbook.xml" not in names:
-        raise not_xlsx
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise ValidationError(
-            _("Workbooks with macros are not accepted. Save the file as a plain .xlsx workbook."),
-            code="macro",
-        )
+        spreadsheets.guard(uploaded, kinds=(spreadsheets.XLSX,), cells=False)
+    except spreadsheets.SpreadsheetError as exc:
+        if exc.code == "not_spreadsheet":
+            raise ValidationError(
+                _(
+                    "The file is not an Excel workbook (.xlsx). Use the template downloaded from "
+                    "Sipokja."
+                ),
+                code="not_xlsx",
+            ) from None
+        raise
+
+
+def validate_spreadsheet(uploaded) -> str:
+    """Accept an .xlsx, .xls or .ods workbook without macros that passes the spreadsheet guard
+    (core.spreadsheets); returns its format. For imports: the reader guards it again, with the
+    row and column ceilings, right before it reads it."""
+    from core import spreadsheets
+
+    check_size(uploaded)
+    return spreadsheets.guard(uploaded, cells=False)
 
 
 def validate_image(uploaded):

@@ -21,7 +21,8 @@ from accounts.access import NATIONAL, get_region, require
 from accounts.permissions import Permission
 from core.concurrency import save_versioned
 from core.errors import DomainError
-from core.uploads import check_size, validate_xlsx
+from core.spreadsheets import looks_like_workbook
+from core.uploads import check_size, validate_spreadsheet
 from indicators import selectors
 from indicators.models import (
     RESERVED_CODES,
@@ -528,13 +529,13 @@ def delete_value(request, code: str, value_id: int, version: int | None = None):
 
 @router.post("/regions/{code}/indicators/import", response={200: ImportOut, 400: Error})
 def import_spreadsheet(request, code: str, file: File[UploadedFile]):
-    """Import an XLSX or CSV file in the template format for the region (and its kab/kota).
+    """Import a workbook (.xlsx, .xls, .ods) or CSV file in the template format for the region (and its kab/kota).
     All or nothing: on any error, 400 with `errors` by row and column, and nothing is saved."""
     region = get_region(request.user, code, Permission.INDICATOR_EDIT)
     check_size(file)
     file.seek(0)
-    if file.read(4) == b"PK\x03\x04":
-        validate_xlsx(file)
+    if looks_like_workbook(file.read(8)):
+        validate_spreadsheet(file)
     file.seek(0)
     result = import_file(
         by=request.user, fileobj=file, filename=file.name or "", scope_region=region

@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import check_size, validate_xlsx
+from core.spreadsheets import looks_like_workbook
+from core.uploads import check_size, validate_spreadsheet
 from indicators.models import (
     RESERVED_CODES,
     YEAR_MAX,
@@ -118,7 +119,7 @@ class ValueForm(VersionForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Spreadsheet (.xlsx or .csv)"),
+        label=_("Spreadsheet (.xlsx, .xls, .ods or .csv)"),
         help_text=_("Use the template: one row per region, indicator, period and kind."),
     )
 
@@ -126,10 +127,10 @@ class ImportForm(forms.Form):
         uploaded = self.cleaned_data["file"]
         check_size(uploaded)
         uploaded.seek(0)
-        head = uploaded.read(4)
+        head = uploaded.read(8)
         uploaded.seek(0)
-        if head == b"PK\x03\x04":
-            validate_xlsx(uploaded)
+        if looks_like_workbook(head):
+            validate_spreadsheet(uploaded)
         else:
             sample = uploaded.read(4096)
             uploaded.seek(0)

@@ -40,7 +40,6 @@ from indicators.parsing import (
     parse_year,
 )
 from indicators.spreadsheets import read_table
-from indicators.xlsx_reader import Unsupported
 from regions.models import Region
 
 # Errors listed in an import result at most (the total is always counted).
@@ -657,8 +656,8 @@ def save_records(
     return result
 
 
-def _parse_file(by, fileobj, filename, scope_region, *, use_openpyxl):
-    table, close = read_table(fileobj, filename, use_openpyxl=use_openpyxl)
+def _parse_file(by, fileobj, filename, scope_region):
+    table, close = read_table(fileobj, filename)
     try:
         parser = _Parser(
             letters=table.letters,
@@ -674,7 +673,8 @@ def _parse_file(by, fileobj, filename, scope_region, *, use_openpyxl):
 
 
 def import_file(*, by, fileobj, filename="", scope_region=None) -> ImportResult:
-    """Import targets and realisations from an XLSX or CSV file (format: indicators.spreadsheets).
+    """Import targets and realisations from a workbook (.xlsx, .xls, .ods) or CSV file (format:
+    indicators.spreadsheets).
 
     All or nothing: every row is checked first; on any error a DomainError lists the errors by
     row and column (row numbers as the spreadsheet shows them) and nothing is written. Rows for
@@ -683,10 +683,7 @@ def import_file(*, by, fileobj, filename="", scope_region=None) -> ImportResult:
     the result counts created, updated and unchanged rows. One audit record summarises it.
     """
     started = time.monotonic()
-    try:
-        parser = _parse_file(by, fileobj, filename, scope_region, use_openpyxl=False)
-    except Unsupported:  # something the fast XLSX reader does not know: read with openpyxl
-        parser = _parse_file(by, fileobj, filename, scope_region, use_openpyxl=True)
+    parser = _parse_file(by, fileobj, filename, scope_region)
     if parser.error_count:
         raise DomainError(
             ngettext(

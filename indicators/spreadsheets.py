@@ -1,4 +1,4 @@
-"""The indicator spreadsheet format (XLSX and CSV), read and written the same way, so an export
+"""The indicator spreadsheet format (XLSX and CSV; .xls and .ods are read too), read and written the same way, so an export
 can be edited and imported again.
 
 One row per region × indicator × period × kind (and data source for realisations):
@@ -15,18 +15,16 @@ accepted too.
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
+from core import exports
 from core.errors import DomainError
-from indicators.xlsx_reader import SheetReader, Unsupported
+from core.spreadsheets import SpreadsheetError, Workbook, looks_like_workbook
+from core.spreadsheets.limits import column_letter
 
 # Column key → header written in templates and exports (read case-insensitively).
 COLUMNS = [
@@ -95,7 +93,7 @@ def _table(header_row_number: int, header, rows) -> Table:
                 for key in missing
             ],
         )
-    letters = {key: get_column_letter(index + 1) for key, index in positions.items()}
+    letters = {key: column_letter(index + 1) for key, index in positions.items()}
     items = list(positions.items())
 
     def generate():
@@ -117,41 +115,21 @@ def _first_nonempty(rows):
     raise DomainError(_("The file has no rows."))
 
 
-def read_xlsx(fileobj) -> tuple[Table, callable]:
-    """Stream the sheet called "Data" (or the first sheet). Returns the table and a function that
-    closes the workbook. The fast reader (indicators.xlsx_reader) is used when it understands
-    the workbook, openpyxl's read-only mode otherwise; both give the same values."""
+def read_workbook(fileobj) -> tuple[Table, callable]:
+    """The sheet called "Data" (or the first sheet) of an .xlsx, .xls or .ods workbook, read
+    with python-calamine after the spreadsheet guard (core.spreadsheets). Returns the table and
+    a function that closes the workbook."""
     try:
-        reader = SheetReader(fileobj)
-    except Unsupported:
-        return _read_xlsx_openpyxl(fileobj)
-    rows = iter(reader.rows())
+        workbook = Workbook(fileobj)
+    except SpreadsheetError as exc:
+        raise DomainError(" ".join(exc.messages)) from None
     try:
-        number, header = _first_nonempty(rows)
-        table = _table(number, header, rows)
-    except Unsupported:
-        reader.close()
-        fileobj.seek(0)
-        return _read_xlsx_openpyxl(fileobj)
-    except Exception:
-        reader.close()
-        raise
-    return table, reader.close
-
-
-def _read_xlsx_openpyxl(fileobj) -> tuple[Table, callable]:
-    fileobj.seek(0)
-    try:
-        workbook = load_workbook(fileobj, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError, zipfile.BadZipFile) as exc:
-        raise DomainError(
-            _("The file could not be read as an Excel workbook (.xlsx): %(error)s") % {"error": exc}
-        ) from None
-    sheet = workbook["Data"] if "Data" in workbook.sheetnames else workbook.worksheets[0]
-    rows = enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1)
-    try:
+        rows = workbook.rows("Data")
         number, header = _first_nonempty(rows)
         return _table(number, header, rows), workbook.close
+    except SpreadsheetError as exc:
+        workbook.close()
+        raise DomainError(" ".join(exc.messages)) from None
     except Exception:
         workbook.close()
         raise
@@ -179,14 +157,13 @@ def read_csv(data: bytes) -> tuple[Table, callable]:
     return _table(number, header, iterator), lambda: None
 
 
-def read_table(fileobj, filename: str = "", *, use_openpyxl=False) -> tuple[Table, callable]:
-    """XLSX or CSV, told apart by content (an .xlsx file is a ZIP archive). While rows are read
-    from an XLSX file, `xlsx_reader.Unsupported` may be raised: read again with `use_openpyxl`."""
+def read_table(fileobj, filename: str = "") -> tuple[Table, callable]:
+    """A workbook (.xlsx, .xls, .ods) or CSV, told apart by content."""
     fileobj.seek(0)
-    head = fileobj.read(4)
+    head = fileobj.read(8)
     fileobj.seek(0)
-    if head == b"PK\x03\x04":
-        return _read_xlsx_openpyxl(fileobj) if use_openpyxl else read_xlsx(fileobj)
+    if looks_like_workbook(head):
+        return read_workbook(fileobj)
     return read_csv(fileobj.read())
 
 
@@ -206,41 +183,36 @@ def _xlsx_cell(value):
     return value
 
 
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return plain_number(value)
-    return value
-
-
 def write_xlsx(rows, *, instructions: list[str] | None = None, sheet_title: str = "Data") -> bytes:
     """A workbook with the data sheet first (what the importer reads) and, optionally, a sheet
     of instructions. Written in streaming mode, so large exports stay small in memory."""
-    workbook = Workbook(write_only=True)
+    from openpyxl import Workbook as WriteWorkbook  # imports do not pay for it (30 MB)
+
+    workbook = WriteWorkbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title)
     sheet.freeze_panes = "A2"
     for index, width in enumerate([13, 20, 8, 10, 11, 11, 12, 30, 34, 40], start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.append(HEADERS)
+        sheet.column_dimensions[column_letter(index)].width = width
+    exports.append(sheet, HEADERS)
     for row in rows:
-        sheet.append([_xlsx_cell(v) for v in row])
+        exports.append(sheet, [_xlsx_cell(v) for v in row])
     if instructions:
         notes = workbook.create_sheet(_("Instructions"))
         notes.column_dimensions["A"].width = 110
         for line in instructions:
-            notes.append([line])
+            exports.append(notes, [line])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 def write_csv(rows) -> bytes:
-    """UTF-8 with BOM (so Excel shows Indonesian characters), comma separated, decimal point."""
+    """UTF-8 with BOM (so Excel shows Indonesian characters), comma separated, decimal point;
+    through core.exports (no live formulas)."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = exports.csv_writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow([_csv_cell(v) for v in row])
+        writer.writerow(row)
     return buffer.getvalue().encode("utf-8")

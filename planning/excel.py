@@ -1,6 +1,6 @@
-"""Activities of a work plan as an Excel workbook: the import template, the export, and the
+"""Activities of a work plan as an Excel workbook: the import template and the export; the
 all-or-nothing reader (every problem listed by row and column; nothing is written unless the
-whole file is valid).
+whole file is valid) is in planning/excel_reading.py.
 
 The sheet "Kegiatan" has a title, a note, then the header row and one activity per row. Column
 headers are recognised in Indonesian and English, so an export can be edited and imported into
@@ -10,19 +10,18 @@ another year's plan (for example to start 2026 from 2025's activities).
 import io
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core import exports
 from core.formats import MONTHS_ID, format_date_id
 from planning.choices import FundingSource
-from planning.common import parse_amount, parse_month
 from planning.models import Activity
 
 MAX_ROWS = 1000
@@ -175,23 +174,22 @@ def _workbook(plan, activities) -> Workbook:
     sheet = workbook.active
     sheet.title = _("Activities")[:31]
     region = plan.workgroup.region
-    sheet["A1"] = _("Work plan of the Pokja Bangga Kencana, %(region)s, year %(year)s") % {
+    title = _("Work plan of the Pokja Bangga Kencana, %(region)s, year %(year)s") % {
         "region": region.display_name,
         "year": plan.year,
     }
+    exports.put(sheet, 1, 1, title)
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = _(
+    note = _(
         "One activity per row from row 5. Columns marked * are required. Hover over a column "
         "header for help; see the sheet '%(sheet)s'. Do not change the headers in row 4."
     ) % {"sheet": _("Instructions")}
+    exports.put(sheet, 2, 1, note)
     sheet["A2"].font = Font(italic=True)
     header_row = 4
     for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(
-            row=header_row,
-            column=index,
-            value=str(column.label) + (" *" if column.required else ""),
-        )
+        label = str(column.label) + (" *" if column.required else "")
+        cell = exports.put(sheet, header_row, index, label)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -215,7 +213,7 @@ def _workbook(plan, activities) -> Workbook:
             "progress_note": activity.progress_note,
         }
         for index, column in enumerate(COLUMNS, start=1):
-            cell = sheet.cell(row=row, column=index, value=values[column.key])
+            cell = exports.put(sheet, row, index, values[column.key])
             if column.key == "planned_cost":
                 cell.number_format = "#,##0"
 
@@ -245,9 +243,9 @@ def _add_lists_and_validation(workbook, sheet, lists: Lists, header_row: int):
     first, last = header_row + 1, header_row + MAX_ROWS
     for index, (key, values) in enumerate(columns.items(), start=1):
         letter = get_column_letter(index)
-        data.cell(row=1, column=index, value=headings[key]).font = Font(bold=True)
+        exports.put(data, 1, index, headings[key]).font = Font(bold=True)
         for row, value in enumerate(values, start=2):
-            data.cell(row=row, column=index, value=value)
+            exports.put(data, row, index, value)
         data.column_dimensions[letter].width = 30
         if not values:
             continue
@@ -295,7 +293,7 @@ def _add_instructions(workbook, plan):
         _("Downloaded on %(date)s.") % {"date": format_date_id(_today())},
     ]
     for row, line in enumerate(lines, start=1):
-        sheet.cell(row=row, column=1, value=line)
+        exports.put(sheet, row, 1, line)
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.column_dimensions["A"].width = 120
 
@@ -325,292 +323,11 @@ def export_bytes(plan) -> bytes:
     return _save(_workbook(plan, activities))
 
 
-# --- reading -------------------------------------------------------------------------------
+# --- reading ---------------------------------------------------------------------------------
 
 
-@dataclass
-class ParsedRow:
-    row: int
-    activity: Activity
-    institution_ids: list
-    indicator_ids: list
+def read_activities(plan, uploaded):
+    """See planning.excel_reading.read_activities."""
+    from planning.excel_reading import read_activities as read
 
-
-class _Errors(list):
-    def add(self, row, key, message):
-        index = [c.key for c in COLUMNS].index(key) if key in COLUMN_BY_KEY else None
-        self.append(
-            {
-                "row": row,
-                "column": get_column_letter(index + 1) if index is not None else "",
-                "field": str(COLUMN_BY_KEY[key].label) if key in COLUMN_BY_KEY else "",
-                "message": str(message),
-            }
-        )
-
-
-def read_activities(plan, uploaded) -> tuple[list[ParsedRow], list[dict]]:
-    """Read every row of an uploaded workbook into unsaved activities of `plan`.
-
-    Returns (rows, errors); errors are `{"row", "column", "field", "message"}` with Excel row
-    numbers and column letters. The caller writes nothing when errors is not empty."""
-    from indicators.models import Indicator
-    from workgroups.models import SubGroup
-
-    errors = _Errors()
-    try:
-        uploaded.seek(0)
-        workbook = load_workbook(io.BytesIO(uploaded.read()), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors on a damaged file
-        errors.append(
-            {
-                "row": None,
-                "column": "",
-                "field": "",
-                "message": _("The workbook cannot be read. Save it again as .xlsx and retry."),
-            }
-        )
-        return [], errors
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-
-    # Find the header row (the template puts it on row 4; accept it anywhere in the first rows).
-    wanted = {c.key: _labels_in_all_languages(c.label) for c in COLUMNS}
-    positions, header_row = {}, None
-    for number, values in enumerate(rows, start=1):
-        normalised = [_normal(v) for v in values]
-        if any(n in wanted["title"] for n in normalised):
-            header_row = number
-            for index, text in enumerate(normalised):
-                for key, names in wanted.items():
-                    if text in names and key not in positions:
-                        positions[key] = index
-            break
-        if number >= HEADER_SCAN_ROWS:
-            break
-    if header_row is None:
-        errors.append(
-            {
-                "row": None,
-                "column": "",
-                "field": "",
-                "message": _(
-                    "No header row with the column “%(column)s” was found. Use the template downloaded from Sipokja."
-                )
-                % {"column": str(COLUMN_BY_KEY["title"].label)},
-            }
-        )
-        return [], errors
-    missing = [c for c in COLUMNS if c.required and c.key not in positions]
-    for column in missing:
-        errors.append(
-            {
-                "row": header_row,
-                "column": "",
-                "field": str(column.label),
-                "message": _(
-                    "The column “%(column)s” is missing. Use the template downloaded from Sipokja."
-                )
-                % {"column": str(column.label)},
-            }
-        )
-    if missing:
-        return [], errors
-
-    workgroup = plan.workgroup
-    subgroups = {}
-    for sub in SubGroup.objects.filter(is_active=True):
-        subgroups[_normal(sub.name)] = sub
-        subgroups[_normal(sub.code)] = sub
-    institutions = {
-        _normal(name): pk for pk, name in workgroup.region.institutions.values_list("pk", "name")
-    }
-    indicators = {}
-    for pk, code, name in Indicator.objects.filter(is_active=True).values_list(
-        "pk", "code", "name"
-    ):
-        indicators[_normal(code)] = pk
-        indicators[_normal(name)] = pk
-    sources = _choice_lookup(FundingSource.choices)
-    statuses = _choice_lookup(Activity.Status.choices)
-    existing_titles = {_normal(t) for t in plan.activities.values_list("title", flat=True)}
-    seen_titles = {}
-
-    parsed = []
-    count = 0
-    for number, values in enumerate(rows, start=header_row + 1):
-        cells = {
-            key: values[index] if index < len(values) else None for key, index in positions.items()
-        }
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
-            continue
-        count += 1
-        if count > MAX_ROWS:
-            errors.append(
-                {
-                    "row": number,
-                    "column": "",
-                    "field": "",
-                    "message": _("A file may hold at most %(max)d activities.") % {"max": MAX_ROWS},
-                }
-            )
-            break
-        parsed_row = _read_row(
-            plan, number, cells, errors,
-            subgroups=subgroups, institutions=institutions, indicators=indicators,
-            sources=sources, statuses=statuses,
-        )  # fmt: skip
-        if parsed_row is None:
-            continue
-        title_key = _normal(parsed_row.activity.title)
-        if title_key in existing_titles:
-            errors.add(
-                number,
-                "title",
-                _(
-                    "“%(title)s” is already in this work plan. Remove the row or edit the activity in Sipokja."
-                )
-                % {"title": parsed_row.activity.title},
-            )
-        elif title_key in seen_titles:
-            errors.add(
-                number,
-                "title",
-                _("The same activity is also on row %(row)d.") % {"row": seen_titles[title_key]},
-            )
-        else:
-            seen_titles[title_key] = number
-        parsed.append(parsed_row)
-    workbook.close()
-    if not parsed and not errors:
-        errors.append(
-            {
-                "row": None,
-                "column": "",
-                "field": "",
-                "message": _("The file has no activities. Fill in the rows below the header."),
-            }
-        )
-    return parsed, errors
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _split(value) -> list[str]:
-    text = _text(value)
-    for separator in LIST_SEPARATORS[1:]:
-        text = text.replace(separator, LIST_SEPARATORS[0])
-    return [part.strip() for part in text.split(LIST_SEPARATORS[0]) if part.strip()]
-
-
-def _read_row(
-    plan, number, cells, errors, *, subgroups, institutions, indicators, sources, statuses
-):
-    before = len(errors)
-    activity = Activity(plan=plan)
-    activity.title = _text(cells.get("title"))
-    if not activity.title:
-        errors.add(number, "title", _("Enter the activity."))
-
-    name = _text(cells.get("subgroup"))
-    if name:
-        subgroup = subgroups.get(_normal(name))
-        if subgroup is None:
-            errors.add(
-                number,
-                "subgroup",
-                _("Unknown sub-group “%(name)s”. Choose one from the list.") % {"name": name},
-            )
-        else:
-            activity.subgroup = subgroup
-
-    institution_ids = []
-    for name in _split(cells.get("institutions")):
-        pk = institutions.get(_normal(name))
-        if pk is None:
-            errors.add(
-                number,
-                "institutions",
-                _("“%(name)s” is not an institution recorded for this region.") % {"name": name},
-            )
-        else:
-            institution_ids.append(pk)
-
-    for key in ("start_month", "end_month"):
-        raw = cells.get(key)
-        try:
-            setattr(activity, key, parse_month(raw))
-        except ValueError as exc:
-            setattr(activity, key, None)
-            errors.add(number, key, str(exc))
-
-    indicator_ids = []
-    for name in _split(cells.get("indicators")):
-        pk = indicators.get(_normal(name))
-        if pk is None:
-            errors.add(
-                number,
-                "indicators",
-                _("Unknown indicator “%(name)s”. Use a code from the catalogue.") % {"name": name},
-            )
-        else:
-            indicator_ids.append(pk)
-
-    try:
-        activity.planned_cost = parse_amount(cells.get("planned_cost"))
-    except ValueError as exc:
-        errors.add(number, "planned_cost", str(exc))
-        activity.planned_cost = 0
-
-    source = _text(cells.get("cost_source"))
-    if source:
-        value = sources.get(_normal(source))
-        if value is None:
-            errors.add(
-                number,
-                "cost_source",
-                _("Unknown source of funds “%(name)s”. Choose one from the list.")
-                % {"name": source},
-            )
-        else:
-            activity.cost_source = value
-
-    status = _text(cells.get("status"))
-    if status:
-        value = statuses.get(_normal(status))
-        if value is None:
-            errors.add(
-                number,
-                "status",
-                _("Unknown status “%(name)s”. Choose one from the list.") % {"name": status},
-            )
-        else:
-            activity.status = value
-
-    activity.expected_output = _text(cells.get("expected_output"))
-    activity.progress_note = _text(cells.get("progress_note"))
-
-    # The model's own rules (lengths, start month not after end month, a source for a cost).
-    exclude = {"plan"} | {
-        key for key in ("start_month", "end_month") if getattr(activity, key) is None
-    }
-    if any(
-        e["row"] == number and e["field"] == str(COLUMN_BY_KEY["planned_cost"].label)
-        for e in errors[before:]
-    ):
-        exclude |= {"cost_source"}
-    try:
-        activity.full_clean(exclude=exclude)
-    except ValidationError as exc:
-        for key, field_errors in exc.message_dict.items():
-            for message in field_errors:
-                errors.add(number, key if key in COLUMN_BY_KEY else "", message)
-    if len(errors) > before:
-        return None
-    return ParsedRow(number, activity, institution_ids, indicator_ids)
+    return read(plan, uploaded)

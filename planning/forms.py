@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import check_size, validate_image, validate_pdf, validate_xlsx
+from core.uploads import check_size, validate_image, validate_pdf, validate_spreadsheet
 from planning.common import year_choices
 from planning.fields import IndonesianDateField, PdfField, RupiahField, VersionField
 from planning.models import Activity, WorkPlan
@@ -147,17 +147,18 @@ class ActivityForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Excel file (.xlsx)"),
+        label=_("Spreadsheet (.xlsx, .xls or .ods)"),
         widget=forms.FileInput(
             attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                "accept": ".xlsx,.xls,.ods,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
         ),
     )
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        validate_xlsx(uploaded)
+        validate_spreadsheet(uploaded)
         return uploaded
 
 

@@ -425,11 +425,11 @@ def import_activities(*, by, plan, uploaded) -> list[Activity]:
     lists every problem as `{"row", "column", "field", "message"}`."""
     from django.core.exceptions import ValidationError
 
-    from core.uploads import validate_xlsx
+    from core.uploads import validate_spreadsheet
     from planning import excel
 
     try:
-        validate_xlsx(uploaded)
+        validate_spreadsheet(uploaded)
     except ValidationError as exc:
         raise DomainError(" ".join(exc.messages)) from None
     # One import at a time per plan, so two uploads cannot both pass the duplicate check.

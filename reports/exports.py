@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from core import exports
 from core.formats import format_date_id
 from reports.builders import letterhead
 
@@ -50,16 +51,18 @@ def indicators_xlsx(report) -> bytes:
         wb = Workbook()
         ws = wb.active
         ws.title = f"Capaian {report.year}"
-        ws.append(
+        exports.append(
+            ws,
             [
                 f"Laporan Capaian Indikator Bangga Kencana — {report.region.display_name}"
                 f" — Tahun {report.year}"
-            ]
+            ],
         )
         ws["A1"].font = Font(bold=True, size=13)
-        ws.append([f"Dicetak {format_date_id(timezone.localdate())}"])
-        ws.append([])
-        ws.append(
+        exports.append(ws, [f"Dicetak {format_date_id(timezone.localdate())}"])
+        exports.append(ws, [])
+        exports.append(
+            ws,
             [
                 "No",
                 "Kode",
@@ -71,7 +74,7 @@ def indicators_xlsx(report) -> bytes:
                 "Realisasi",
                 "Capaian (%)",
                 "Kategori",
-            ]
+            ],
         )
         for cell in ws[4]:
             cell.font = Font(bold=True, color="FFFFFF")
@@ -83,7 +86,8 @@ def indicators_xlsx(report) -> bytes:
             decimals = "0" if not indicator.decimals else "0." + "0" * indicator.decimals
             for cell in section.cells:
                 number += 1
-                ws.append(
+                exports.append(
+                    ws,
                     [
                         number,
                         cell.region.code,
@@ -95,7 +99,7 @@ def indicators_xlsx(report) -> bytes:
                         _number(cell.value),
                         _number(cell.achievement),
                         cell.grade_label,
-                    ]
+                    ],
                 )
                 row = ws.max_row
                 ws.cell(row, 7).number_format = decimals

@@ -193,7 +193,8 @@ class MemberImportForm(forms.Form):
         label=_("Filled-in members template (.xlsx)"),
         widget=forms.ClearableFileInput(
             attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                "accept": ".xlsx,.xls,.ods,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
         ),
     )

@@ -70,11 +70,12 @@ def check_decree_pdf(uploaded) -> None:
 
 
 def check_members_xlsx(uploaded) -> None:
-    """The members file must be a plain .xlsx workbook (no macros) within the size limit."""
+    """The members file must be a plain workbook (.xlsx, .xls or .ods; no macros) within the size
+    limit that passes the spreadsheet guard."""
     try:
-        uploads.validate_xlsx(uploaded)
+        uploads.validate_spreadsheet(uploaded)
     except ValidationError as exc:
-        if exc.code == "not_xlsx":
+        if exc.code == "not_spreadsheet":
             raise ValidationError(
                 _(
                     "The file is not an Excel workbook (.xlsx). Download the members template, "

@@ -1,4 +1,5 @@
-"""Excel (.xlsx) files for Pokja members: the template to fill in, reading it back, the export.
+"""Excel (.xlsx) files for Pokja members: the template to fill in, reading it back (.xlsx, .xls or
+.ods, through core.spreadsheets), the export.
 
 The template has one data sheet ("Anggota": a header row with a note on each header cell,
 drop-down lists for role, sub-group, sector and institution), an instructions sheet
@@ -16,13 +17,15 @@ from django.core.validators import validate_email
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook as WriteWorkbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core import exports
 from core.formats import format_date_id, parse_date
+from core.spreadsheets import SpreadsheetError, Workbook
 from workgroups.models import Institution, Member
 from workgroups.validators import normalize_phone
 
@@ -103,9 +106,7 @@ def _sector_labels():
 
 def _write_header(ws, columns, *, notes=True):
     for index, column in enumerate(columns, start=1):
-        cell = ws.cell(
-            row=1, column=index, value=str(column.label) + (" *" if column.required else "")
-        )
+        cell = exports.put(ws, 1, index, str(column.label) + (" *" if column.required else ""))
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -131,7 +132,7 @@ def _list_validation(ws, letter, source, *, strict=True):
 def members_template(workgroup, subgroups, institutions) -> bytes:
     """The members template for `workgroup`: drop-down lists offer the roles, the given
     sub-groups and sectors, and the region's institutions (new names may still be typed)."""
-    wb = Workbook()
+    wb = WriteWorkbook()
     ws = wb.active
     ws.title = DATA_SHEET
     _write_header(ws, COLUMNS)
@@ -149,9 +150,9 @@ def members_template(workgroup, subgroups, institutions) -> bytes:
         (_("Institution"), [i.name for i in institutions]),
     ]
     for col, (title, values) in enumerate(columns, start=1):
-        lists.cell(row=1, column=col, value=title).font = Font(bold=True)
+        exports.put(lists, 1, col, title).font = Font(bold=True)
         for row, value in enumerate(values, start=2):
-            lists.cell(row=row, column=col, value=value)
+            exports.put(lists, row, col, value)
         lists.column_dimensions[get_column_letter(col)].width = 45
     lists.sheet_state = "hidden"
 
@@ -181,21 +182,19 @@ def members_template(workgroup, subgroups, institutions) -> bytes:
         ),
         _("Do not rename or reorder the header row."),
     ]
-    notes.cell(row=1, column=1, value=lines[0]).font = Font(bold=True, size=13)
+    exports.put(notes, 1, 1, lines[0]).font = Font(bold=True, size=13)
     for row, line in enumerate(lines[1:], start=2):
-        notes.cell(row=row, column=1, value=line)
+        exports.put(notes, row, 1, line)
     header_row = len(lines) + 2
     for col, title in enumerate([_("Column"), _("Required"), _("How to fill it in")], start=1):
-        cell = notes.cell(row=header_row, column=col, value=title)
+        cell = exports.put(notes, header_row, col, title)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
     for offset, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(offset)
-        notes.cell(row=header_row + offset, column=1, value=f"{letter}: {column.label}")
-        notes.cell(
-            row=header_row + offset, column=2, value=_("yes") if column.required else _("no")
-        )
-        notes.cell(row=header_row + offset, column=3, value=str(column.note)).alignment = Alignment(
+        exports.put(notes, header_row + offset, 1, f"{letter}: {column.label}")
+        exports.put(notes, header_row + offset, 2, _("yes") if column.required else _("no"))
+        exports.put(notes, header_row + offset, 3, str(column.note)).alignment = Alignment(
             wrap_text=True
         )
     wb.active = 0
@@ -264,20 +263,24 @@ def read_members(workgroup, uploaded, *, subgroups, institutions, existing_names
     them). Nothing is written here."""
     errors = _Errors()
     try:
-        uploaded.seek(0)
-        wb = load_workbook(uploaded, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors for damaged files
-        errors.add(1, "", "", _("The workbook cannot be read. Save it again as .xlsx and retry."))
+        wb = Workbook(uploaded)
+        rows = wb.rows(DATA_SHEET)
+    except SpreadsheetError as exc:
+        message = (
+            exc.messages[0]
+            if exc.code not in ("damaged", "not_spreadsheet")
+            else _("The workbook cannot be read. Save it again as .xlsx and retry.")
+        )
+        errors.add(1, "", "", message)
         return [], errors
     try:
-        ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
-        return _read_sheet(ws, errors, subgroups, institutions, existing_names)
+        return _read_sheet(rows, errors, subgroups, institutions, existing_names)
     finally:
         wb.close()
 
 
-def _read_sheet(ws, errors, subgroups, institutions, existing_names):
-    rows_iter = ws.iter_rows(values_only=True)
+def _read_sheet(rows, errors, subgroups, institutions, existing_names):
+    rows_iter = (values for _number, values in rows)
     header = next(rows_iter, None) or ()
     lookup = _header_lookup()
     positions = {}
@@ -442,7 +445,7 @@ def export_members(workgroup, members, *, include_contact: bool) -> bytes:
     """The members as a workbook in the template's layout. Without `include_contact` the phone
     and e-mail columns are left out entirely."""
     columns = [c for c in COLUMNS if include_contact or not c.contact]
-    wb = Workbook()
+    wb = WriteWorkbook()
     ws = wb.active
     ws.title = DATA_SHEET
     _write_header(ws, columns, notes=False)
@@ -460,7 +463,7 @@ def export_members(workgroup, members, *, include_contact: bool) -> bytes:
             "active_until": member.active_until,
         }
         for col, column in enumerate(columns, start=1):
-            cell = ws.cell(row=row, column=col, value=values[column.field] or None)
+            cell = exports.put(ws, row, col, values[column.field] or None)
             if column.field in ("active_from", "active_until"):
                 cell.number_format = DATE_FORMAT
             elif column.field == "phone":
@@ -486,6 +489,6 @@ def export_members(workgroup, members, *, include_contact: bool) -> bytes:
             )
         )
     for row, (label, value) in enumerate(lines, start=1):
-        info.cell(row=row, column=1, value=label).font = Font(bold=True)
-        info.cell(row=row, column=2, value=value)
+        exports.put(info, row, 1, label).font = Font(bold=True)
+        exports.put(info, row, 2, value)
     return _bytes(wb)

@@ -37,3 +37,12 @@ def test_table_has_a_line_per_measurement_and_says_whether_each_target_is_met():
     assert "**missed: 12 queries > 10**" in lines[2]
     assert "median ≤ 150 ms ✔" in lines[3] and "| not run |" in lines[3]
     assert lines[4].startswith("| National dashboard | page missing |")
+
+
+def test_the_calamine_reading_must_be_twice_as_fast_as_the_baseline_in_150_mb():
+    row = {"key": "read_xlsx", "median_ms": 900.0, "peak_mb": 133.0, "speedup": 3.3}
+    assert misses(row) == []
+    assert misses({**row, "peak_mb": 160.0, "speedup": 1.5}) == [
+        "peak 160 MB > 150 MB",
+        "1.5× < 2× the baseline",
+    ]

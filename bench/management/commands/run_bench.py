@@ -25,6 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8103, help="Port of the gunicorn server.")
         parser.add_argument("--no-load", action="store_true", help="Skip the wrk load test.")
         parser.add_argument("--no-import", action="store_true", help="Skip the import runs.")
+        parser.add_argument(
+            "--only-imports", action="store_true", help="Only the import runs (no pages, no load)."
+        )
         parser.add_argument("--out", default=str(settings.BASE_DIR / "var" / "bench"))
 
     def handle(self, *args, **options):
@@ -43,7 +46,11 @@ class Command(BaseCommand):
                 out=out,
                 log=self.stdout.write,
             )
-            results = runner.run(load=not options["no_load"], imports=not options["no_import"])
+            results = runner.run(
+                load=not options["no_load"] and not options["only_imports"],
+                imports=not options["no_import"],
+                pages=not options["only_imports"],
+            )
         path = out / f"results-{label}.json"
         path.write_text(json.dumps(results, indent=2, default=str))
         self.stdout.write(f"Statuses {results['year']}: {results['statuses']}")

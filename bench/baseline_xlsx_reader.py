@@ -1,4 +1,8 @@
-"""A fast, streaming reader for the cell values of one XLSX worksheet.
+"""BASELINE ONLY (not used by Sipokja): the hand-written XLSX reader that indicator imports used
+before python-calamine (issue 18). `make bench` reads the 100,000-value workbook with it and with
+core.spreadsheets in the same run, so the two can be compared on the same machine.
+
+A fast, streaming reader for the cell values of one XLSX worksheet.
 
 openpyxl's read-only mode builds an object per cell and, for workbooks written without a
 `<dimension>` (openpyxl's own write-only mode), scans the whole sheet once more before the first
