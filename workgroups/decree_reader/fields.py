@@ -8,6 +8,9 @@ from collections import Counter
 
 from .layout import Line
 from .text import (
+    fix_name,
+    first_word,
+    lead,
     add_years,
     clean_number,
     find_dates,
@@ -35,7 +38,7 @@ _OFFICE = re.compile(
 
 def _office(text: str):
     """("Bupati Gowa", "regent") for a line naming the head of a region, else None."""
-    text = squash(text).strip(" |'\"")
+    text = lead(text).strip(" |'\"")
     text = re.sub(r"^(?:a\.?\s*n\.?|u\.?\s*b\.?)\s+", "", text, flags=re.IGNORECASE)
     m = _OFFICE.match(text)
     if not m:
@@ -72,31 +75,36 @@ def issuer(lines: list[Line]):
 
 def _after_label(text: str, label: str) -> str | None:
     """The value after `NOMOR :` / `Nomor` at the start of a line."""
-    m = re.match(r"^\W*([A-Za-z0-9|]{4,9})\b\s*[:;.]?\s*(.*)$", squash(text))
+    m = re.match(r"^\W*([A-Za-z0-9|]{4,9})\b\s*[:;.]?\s*(.*)$", lead(text))
     if m and like(m[1], label, 0.75) and m[2]:
         return m[2]
     return None
 
 
+def _suspicion(raw: str) -> int:
+    """How many look-alike letters (O, I, l, |) stand among the digits of a number read by
+    OCR: the fewer, the likelier it is read right."""
+    return len(re.findall(r"(?<=[0-9/.])[OoIl|]|[OoIl|](?=[0-9/.])", raw))
+
+
 def number(body: list[Line], lampiran: list[Line]):
+    """NOMOR of the heading, checked against the lampiran's NOMOR."""
     candidates = []
-    for source, lines in (("body", body[:40]), ("lampiran", lampiran[:25])):
+    for lines in (body[:40], lampiran[:25]):
         for line in lines:
             value = _after_label(line.text, "nomor")
             if value and re.search(r"\d", value):
-                candidates.append((source, clean_number(value), line.conf))
+                candidates.append((clean_number(value), line.conf, _suspicion(value)))
                 break
     if not candidates:
         return None, 0.0
-    values = [c[1] for c in candidates]
-    best = candidates[0]
-    agree = len(values) > 1 and fold(values[0]) + "".join(re.findall(r"\d", values[0])) == fold(
-        values[1]
-    ) + "".join(re.findall(r"\d", values[1]))
-    if len(values) > 1 and not agree and best[2] < candidates[1][2]:
-        best = candidates[1]
-    confidence = best[2] * (1.0 if agree else 0.85)
-    return best[1], round(confidence, 3)
+    if len(candidates) == 1:
+        return candidates[0][0], round(candidates[0][1] * 0.9, 3)
+    (a, conf_a, sus_a), (b, conf_b, sus_b) = candidates
+    if a.casefold() == b.casefold():
+        return a, round(min(1.0, max(conf_a, conf_b) * 1.05), 3)
+    best = min(candidates, key=lambda c: (c[2], -c[1]))
+    return best[0], round(best[1] * 0.75, 3)
 
 
 _TITLE_STOP = ("dengan rahmat", "menimbang", "bahwa", "memutuskan", "mengingat")
@@ -123,7 +131,7 @@ def _join(parts: list[str]) -> str:
 def title(body: list[Line], lampiran: list[Line]):
     candidates = []
     for i, line in enumerate(body[:40]):
-        text = squash(line.text)
+        text = lead(line.text)
         words = text.split(" ")
         if not like(words[0].strip(":"), "tentang", 0.75):
             continue
@@ -154,7 +162,7 @@ def title(body: list[Line], lampiran: list[Line]):
         break
     # `Menetapkan : KEPUTUSAN … TENTANG <title>.`
     for i, line in enumerate(body):
-        if like(line.text.split(" ")[0].strip(":"), "menetapkan", 0.75):
+        if like(first_word(line.text), "menetapkan", 0.75):
             text = _join([ln.text for ln in body[i : i + 6]])
             m = re.search(r"\btentang\b\s*(.+?)\.(?:\s|$)(?=\s*[A-Z]{4,}\s*:|\s*$|)", text, re.IGNORECASE)
             if m:
@@ -175,7 +183,7 @@ def title(body: list[Line], lampiran: list[Line]):
 
 def _signing_index(body: list[Line]):
     for i, line in enumerate(body):
-        if like(line.text.split(" ")[0], "ditetapkan", 0.75):
+        if like(first_word(line.text), "ditetapkan", 0.75):
             return i
     return None
 
@@ -251,7 +259,7 @@ def _signature_name(lines: list[Line], start: int):
                 confs.append(nxt.conf)
             else:
                 break
-        name = _join(parts).strip(" |'\"()")
+        name = fix_name(_join(parts).strip(" |'\"()"))
         return name, sum(confs) / len(confs)
     return None
 
@@ -299,7 +307,7 @@ def validity(body: list[Line], signed):
     """(valid_from, valid_until, confidence) from the diktum: `mulai berlaku pada tanggal
     ditetapkan`, `terhitung mulai tanggal …`, `sampai dengan (tanggal) …`, `untuk jangka
     waktu 3 (tiga) tahun` (the end is the same day N years on). None where not stated."""
-    start = next((i for i, ln in enumerate(body) if like(ln.text.split(" ")[0].strip(":"), "memutuskan", 0.75)), 0)
+    start = next((i for i, ln in enumerate(body) if like(first_word(ln.text), "memutuskan", 0.75)), 0)
     text = squash(" ".join(ln.text for ln in body[start:]))
     i = _signing_index(body[start:])
     if i is not None:

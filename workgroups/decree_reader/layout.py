@@ -124,7 +124,8 @@ def group_lines(words, page=0) -> list[Line]:
             # The band follows the line's median, so that a tall word does not swallow the next.
             n = len(lines[best])
             bands[best] = ((top * (n - 1) + word.top) / n, (bottom * (n - 1) + word.bottom) / n)
-    out = [Line(sorted(ws, key=lambda w: w.x0), page) for ws in lines]
+    # By the middle, not the left edge: OCR may give a word a box along a whole underline.
+    out = [Line(sorted(ws, key=lambda w: w.cx), page) for ws in lines]
     out.sort(key=lambda line: line.top)
     return out
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .layout import Line, Page, Word, group_lines, join_words
 from .result import ReadMember
-from .text import fold, like, smart_title, squash, starts_like, tidy
+from .text import first_word, fix_name, fold, lead, like, smart_title, squash, starts_like, tidy
 
 # Positions in a Pokja, folded first words → (written form, workgroups.Member.Role value).
 ROLES = [
@@ -54,6 +54,23 @@ def match_role(text: str):
         if starts_like(text, phrase, 0.8):
             rest = " ".join(text.split(" ")[n:])
             return written, role, rest
+    return None
+
+
+_LABEL_TAIL = ("bidang", "seksi", "sub", "subbidang", "pelaksana", "harian", "merangkap", "tim",
+               "pokja", "kelompok", "umum", "i", "ii", "iii", "iv", "v", "l", "ll", "lll")  # fmt: skip
+
+
+def role_label(label: str):
+    """match_role for the label before `:` in a list: the position word alone or followed by
+    a bidang, a number (`Wakil Ketua I`) or `merangkap anggota`; not an office that merely
+    begins like one (`Ketua Tim Penggerak PKK`, `Sekretaris Daerah`)."""
+    found = match_role(label)
+    if not found:
+        return None
+    rest = found[2].split(" ")
+    if not found[2] or (fold(rest[0]) in _LABEL_TAIL or rest[0].isdigit()) and len(rest) <= 8:
+        return found
     return None
 
 
@@ -303,6 +320,11 @@ def _table_rows(region: list[Line], hi: int, pages: dict[int, Page]) -> tuple[li
             and (page is not hpage or r.pos > header[0].top - page.line_height)
         )  # fmt: skip
         if len(rules) >= 2:
+            # A row cut by the page break has no bottom border: its band ends where the
+            # vertical borders do.
+            bottom = max((r.b for r in page.vrules if r.a < rules[-1] < r.b), default=rules[-1])
+            if bottom - rules[-1] > page.line_height:
+                rules.append(bottom)
             page_rows = _band_rows(lines, rules, page_columns, number)
         else:
             page_rows = _line_rows(lines, page_columns, kinds, number)
@@ -364,7 +386,7 @@ def _line_rows(lines, columns, kinds, number) -> list[Row]:
         starts = current is None
         if "no" in kinds and _row_number(no_text):
             starts = True
-        elif position and match_role(position) and current is not None and current.get("position"):
+        elif position and role_label(position) and current is not None and current.get("position"):
             starts = True
         elif "no" not in kinds and "position" not in kinds:
             starts = True
@@ -396,8 +418,8 @@ def _list_rows(region: list[Line]) -> list[Row]:
         if ":" in text:
             label, _, rest = text.partition(":")
             label = _NUMBERING.sub("", label).strip(" .")
-            found = match_role(label)
-            if found and len(label.split(" ")) <= 8:
+            found = role_label(label)
+            if found:
                 position = label
                 last = None
                 if rest.strip():
@@ -488,6 +510,7 @@ def members_from_rows(rows: list[Row], kinds) -> list[ReadMember]:
             institution, office = office, None
         if name and re.fullmatch(r"[-–.\s]*", name):
             name = None
+        name = fix_name(name)
         if not (name or institution):
             continue
         conf = sum(row.confs) / len(row.confs) if row.confs else 0.5
@@ -513,7 +536,7 @@ def _end(region: list[Line]) -> int:
 
     for i, line in enumerate(region):
         text = squash(line.text)
-        if (_office(text) and text.endswith(",")) or like(text.split(" ")[0], "ditetapkan", 0.75):
+        if (_office(text) and text.endswith(",")) or like(first_word(text), "ditetapkan", 0.75):
             return i
     return len(region)
 
@@ -547,7 +570,7 @@ def read_members(lampiran: list[Line], pages: dict[int, Page]):
 
 
 def is_lampiran_start(line: Line) -> bool:
-    words = squash(line.text).split(" ")
+    words = lead(line.text).split(" ")
     if not like(words[0].strip(":"), "lampiran", 0.8):
         return False
     rest = " ".join(words[1:])

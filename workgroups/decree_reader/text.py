@@ -175,3 +175,86 @@ def smart_title(text: str) -> str:
         else:
             words.append(word[:1].upper() + word[1:].lower())
     return " ".join(words)
+
+
+_LEAD = re.compile(r"^(?:[^A-Za-z0-9(]+|[a-z]\s+(?=[A-Z]))+")
+
+
+def lead(text: str) -> str:
+    """The line without OCR marks before its first word (`: Ditetapkan`, `h NOMOR`)."""
+    return _LEAD.sub("", squash(text))
+
+
+def first_word(text: str) -> str:
+    return lead(text).split(" ")[0].strip(":;,.")
+
+
+# -- names ------------------------------------------------------------------------------------
+
+# Indonesian academic and professional titles after a name, by their letters.
+_DEGREES = {
+    re.sub(r"[^a-z]", "", d.lower()): d
+    for d in (
+        "S.Pd. S.Sos. S.KM. S.Kep. S.E. S.H. S.T. S.Si. S.Ag. S.IP. S.Kom. S.Psi. S.Farm. "
+        "S.Gz. S.ST. S.Hut. S.P. S.Pt. S.Pi. S.I.Kom. S.AP. S.Ak. S.Sn. S.S. S.Th. S.H.I. "
+        "S.Pd.I. S.Tr.Keb. S.Keb. S.Ked. S.Stat. S.Mat. M.Si. M.Kes. M.M. M.H. M.T. M.Pd. "
+        "M.Ag. M.AP. M.Kom. M.Sc. M.A. M.PH. M.KM. M.Psi. M.Ak. M.E. M.Hum. M.Kn. M.Ec.Dev. "
+        "M.Stat. M.Biomed. M.Keb. M.Kep. A.Md. A.Md.Keb. A.Md.Kep. Ns. Apt. Ph.D. MPH. MBA. "
+        "Sp.A. Sp.OG. Sp.PD. Sp.KJ."
+    ).split()
+}
+_PREFIXES = {"dr", "drs", "dra", "h", "hj", "ir", "prof", "kh", "ny", "tn"}
+
+
+def degree(token: str) -> str | None:
+    """`S.Pd.` for `Spd`, `S.Pd`, `S,Pd.`; `M.Si.` for `M.SL` (OCR); None for other words."""
+    letters = re.sub(r"[^a-z]", "", token.lower().replace("1", "i").replace("|", "i"))
+    if not letters:
+        return None
+    if letters in _DEGREES:
+        return _DEGREES[letters]
+    swapped = letters.replace("l", "i")
+    if swapped in _DEGREES:
+        return _DEGREES[swapped]
+    if len(letters) >= 3:
+        match = difflib.get_close_matches(swapped, list(_DEGREES), n=1, cutoff=0.85)
+        if match:
+            return _DEGREES[match[0]]
+    return None
+
+
+def _prefix_stops(match) -> str:
+    titles = [t for t in re.split(r"[.,\s]+", match[1]) if t]
+    return " ".join(f"{t}." for t in titles) + " "
+
+
+def fix_name(name: str | None) -> str | None:
+    """A person's name as read, its titles' punctuation repaired: `DR. ANDI X.M.SI.` →
+    `DR. ANDI X, M.Si.`; `Andi X, Spd` → `Andi X, S.Pd.`. Letters of the name itself are
+    kept as read."""
+    if not name:
+        return name
+    text = squash(name).strip(" ,;")
+    # Titles before the name with a misread or doubled stop: `drs..andi`, `DRS, ANDI`.
+    text = re.sub(r"^((?:(?:Dr|Drs|Dra|H|Hj|Ir|Prof)[.,]+\s*)+)", _prefix_stops, text, flags=re.IGNORECASE)
+    # A degree glued to the last name by a misread comma: `NGALLE.M.SI.`
+    text = re.sub(r"([A-Za-z]{3,})[.,]\s*(?=[A-Za-z]{1,3}\.[A-Za-z])", r"\1, ", text)
+    head, sep, tail = text.partition(",")
+    if not sep:
+        return text
+    degrees = []
+    for token in re.split(r"[\s,]+", tail.strip()):
+        if not token:
+            continue
+        found = degree(token)
+        if found is None:
+            return text  # not a list of degrees after all: keep as read
+        degrees.append(found)
+    words = head.split(" ")
+    fixed = []
+    for i, word in enumerate(words):
+        if i < len(words) - 1 and word.lower().strip(".,") in _PREFIXES:
+            word = word.strip(".,") + "."
+        fixed.append(word)
+    head = " ".join(fixed).strip(" .")
+    return f"{head}, {', '.join(degrees)}" if degrees else head
