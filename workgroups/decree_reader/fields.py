@@ -100,10 +100,12 @@ def number(body: list[Line], lampiran: list[Line]):
         return None, 0.0
     if len(candidates) == 1:
         return candidates[0][0], round(candidates[0][1] * 0.9, 3)
-    (a, conf_a, sus_a), (b, conf_b, sus_b) = candidates
+    (a, conf_a, _sus_a), (b, conf_b, _sus_b) = candidates
     if a.casefold() == b.casefold():
         return a, round(min(1.0, max(conf_a, conf_b) * 1.05), 3)
-    best = min(candidates, key=lambda c: (c[2], -c[1]))
+    # A slash read as a letter (`XIITAHUN` for `XI/TAHUN`) loses a part.
+    slashes = max(c[0].count("/") for c in candidates)
+    best = min(candidates, key=lambda c: (c[2] + 2 * (slashes - c[0].count("/")), -c[1]))
     return best[0], round(best[1] * 0.75, 3)
 
 
@@ -323,7 +325,11 @@ def validity(body: list[Line], signed):
         if _FROM_SIGNING.search(sentence) and valid_from is None:
             valid_from = signed
             found_any = True
-        for m in re.finditer(r"(terhitung\s+(?:mulai\s+)?|mulai\s+|sejak\s+)(?:tanggal\s+)?", sentence, re.IGNORECASE):
+        for m in re.finditer(
+            r"\b(?:berlaku|terhitung|mulai|sejak)(?:\s+(?:berlaku|terhitung|mulai|sejak|pada|tanggal|tgl\.?))*\s+",
+            sentence,
+            re.IGNORECASE,
+        ):
             dates = find_dates(sentence[m.end() : m.end() + 30])
             if dates and dates[0][0] == 0 and valid_from is None:
                 valid_from = dates[0][1]

@@ -148,11 +148,20 @@ def column_kind(text: str) -> str | None:
     return None
 
 
+_HEADER_FILLER = {"dalam", "tim", "pokja", "kerja", "kelompok", "dan", "atau", "urut", "lengkap",
+                  "gelar", "pangkat", "golongan", "kepengurusan", "organisasi", "kedinasan"}  # fmt: skip
+
+
 def is_header(text: str) -> bool:
-    kinds = [column_kind(w) for w in re.split(r"\s{1,}", squash(text))]
+    """A table's header row: at least two column names (No, Nama, Jabatan, Kedudukan, …)
+    and hardly any other word."""
+    words = [w for w in re.split(r"[\s/|]+", squash(text)) if w.strip(".,:()")]
+    if not words or len(words) > 14:
+        return False
+    kinds = [column_kind(w) for w in words]
     found = {k for k in kinds if k and k != "ignore"}
-    return len(found) >= 2 and ("position" in found or "name" in found or "office" in found
-                                or "institution" in found or "mixed" in found)  # fmt: skip
+    other = sum(1 for w, k in zip(words, kinds, strict=True) if not k and fold(w) not in _HEADER_FILLER)
+    return len(found - {"no"}) >= 1 and len(found) >= 2 and other <= len(words) // 3
 
 
 # -- rows -------------------------------------------------------------------------------------
@@ -410,15 +419,27 @@ def _list_rows(region: list[Line]) -> list[Row]:
     rows: list[Row] = []
     position = None
     last = None
+    carry = None  # `Wakil` at the end of a label whose `Ketua` wrapped to the next line
     for line in region:
         text = squash(line.text)
         confs = [w.conf for w in line.words]
+        if carry:
+            first, _, remainder = text.partition(" ")
+            if any(like(first, k) for k in ("ketua", "sekretaris", "bendahara")) and last:
+                last.cells["position"] = [f"{carry} {first}"]
+                position = last.cells["position"][0]
+                text = remainder
+            carry = None
+            if not text:
+                continue
         if re.fullmatch(r"[-–\s\d]*|halaman.*", text, re.IGNORECASE):
             continue
         if ":" in text:
             label, _, rest = text.partition(":")
             label = _NUMBERING.sub("", label).strip(" .")
             found = role_label(label)
+            if not found and fold(label) == "wakil" and rest.strip():
+                carry, found = label, ("Wakil", "member", "")
             if found:
                 position = label
                 last = None
@@ -506,6 +527,8 @@ def members_from_rows(rows: list[Row], kinds) -> list[ReadMember]:
             name = name_part
             if not institution:
                 institution = rest if name_part else mixed
+            elif not office:
+                office = rest if name_part else mixed
         if institution is None and office:
             institution, office = office, None
         if name and re.fullmatch(r"[-–.\s]*", name):

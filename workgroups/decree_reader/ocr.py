@@ -17,7 +17,7 @@ from .result import DecreeReaderError, OcrUnavailable
 DPI = 300
 LANGUAGE = "ind"
 TESSERACT_TIMEOUT = 120  # seconds for one page
-_JUNK = re.compile(r"[|!'‘’\"`~_—–=\\/\[\]{}]+")
+_JUNK = re.compile(r"[|!'‘’“”„\"`~_—–=\\/\[\]{}«»•·]+")
 
 
 @functools.cache

@@ -153,6 +153,8 @@ def tidy(text: str) -> str:
     """A cell or list value: whitespace collapsed, OCR stray marks trimmed, the list
     punctuation at its end (`;`, `; dan`, `,`) removed."""
     text = squash(text)
+    text = re.sub(r"(?<=\s)[|'\"“”‘’`_—–~]+(?=\s)", "", text)  # OCR marks between words
+    text = squash(text)
     text = re.sub(r"\s*[|_—–]+\s*$", "", text)
     text = re.sub(r"^[|_—–'\"`]+\s*", "", text)
     text = re.sub(r"\s*[;,]\s*(dan|atau)?\s*$", "", text, flags=re.IGNORECASE)
