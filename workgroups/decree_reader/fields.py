@@ -284,8 +284,8 @@ def signatory(body: list[Line], lampiran: list[Line]):
         return None, 0.0
     if len(candidates) > 1 and fold(candidates[0][0]) == fold(candidates[1][0]):
         return candidates[0][0], round(min(1.0, max(c[1] for c in candidates) * 1.05), 3)
-    best = max(candidates, key=lambda c: c[1]) if not body else candidates[0]
-    return best[0], round(best[1] * 0.85, 3)
+    best = max(candidates, key=lambda c: c[1])
+    return best[0], round(best[1] * (0.85 if len(candidates) > 1 else 0.9), 3)
 
 
 # -- validity ---------------------------------------------------------------------------------

@@ -132,7 +132,7 @@ def erase_rules(pixels, dark, hrules, vrules, dpi=DPI):
 def tesseract_words(image, dpi=DPI) -> list[Word]:
     _usable, binary = tesseract_status()
     buffer = io.BytesIO()
-    image.save(buffer, "PNG")
+    image.save(buffer, "PPM")  # uncompressed PGM: no encoding cost
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # pages run in parallel instead
     command = [binary, "stdin", "stdout", "-l", LANGUAGE, "--psm", "6", "--dpi", str(dpi), "tsv"]
     try:
@@ -179,7 +179,7 @@ def read_image(image, number: int, dpi=DPI) -> Page:
     dark_below = min(200, max(60, otsu(np.asarray(small))))
     angle = skew_angle(small, dark_below)
     if abs(angle) >= 0.05:
-        image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        image = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
     # Specks of scanner noise out (a 3×3 median keeps 300-dpi strokes).
     image = image.filter(ImageFilter.MedianFilter(3))
     pixels = np.asarray(image)
