@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .layout import Line, Page, Word, group_lines, join_words
+from .layout import Line, Page, Rule, Word, group_lines, join_words
 from .result import ReadMember
 from .text import first_word, fix_name, fold, lead, like, smart_title, squash, starts_like, tidy
 
@@ -322,19 +322,21 @@ def _table_rows(region: list[Line], hi: int, pages: dict[int, Page]) -> tuple[li
         if page is not hpage and columns.boundaries and len(page.vrules) >= 3:
             page_columns = _page_columns(columns, page)
         width = max(table_x1 - table_x0, page.width * 0.3)
+        # Borders under a merged cell (rowspan) cross only some columns: keep those too.
         rules = sorted(
-            r.pos
-            for r in page.hrules
-            if r.length >= 0.5 * width and r.a < table_x1 and r.b > table_x0
-            and (page is not hpage or r.pos > header[0].top - page.line_height)
+            (r for r in page.hrules
+             if r.length >= 0.12 * width and r.a < table_x1 and r.b > table_x0
+             and (page is not hpage or r.pos > header[0].top - page.line_height)),
+            key=lambda r: r.pos,
         )  # fmt: skip
-        if len(rules) >= 2:
+        if sum(1 for r in rules if r.length >= 0.5 * width) >= 2:
             # A row cut by the page break has no bottom border: its band ends where the
             # vertical borders do.
-            bottom = max((r.b for r in page.vrules if r.a < rules[-1] < r.b), default=rules[-1])
-            if bottom - rules[-1] > page.line_height:
-                rules.append(bottom)
-            page_rows = _band_rows(lines, rules, page_columns, number)
+            last = rules[-1].pos
+            bottom = max((r.b for r in page.vrules if r.a < last < r.b), default=last)
+            if bottom - last > page.line_height:
+                rules.append(Rule(bottom, table_x0 - width, table_x1 + width))
+            page_rows = _band_rows(lines, rules, page_columns, number, (table_x0, table_x1))
         else:
             page_rows = _line_rows(lines, page_columns, kinds, number)
         page_rows = [r for r in page_rows if not is_header(r.text)]
@@ -361,19 +363,47 @@ def _page_columns(columns: Columns, page: Page) -> Columns:
     return columns
 
 
-def _band_rows(lines, rules, columns, number) -> list[Row]:
-    bands: dict[int, list[Word]] = {}
-    for line in lines:
-        for word in line.words:
-            i = bisect.bisect_left(rules, word.cy)
-            if 0 < i < len(rules):
-                bands.setdefault(i, []).append(word)
+def _band_rows(lines, rules, columns: Columns, number, extent) -> list[Row]:
+    """Rows between horizontal borders, each column cut by the borders that cross it: a
+    merged cell (a position written once for several rows) then lies in one band of its
+    column that spans several bands of the others, and every row in it gets its text."""
+    words = [w for line in lines for w in line.words]
+    count = len(columns.kinds)
+    edges = [extent[0], *columns.boundaries, extent[1]]
+    if columns.kinds[0] is None and count == len(columns.boundaries) + 1 and len(edges) > count:
+        edges = [edges[0] - 1, *columns.boundaries, edges[-1] + 1]
+    by_column: dict[int, list[Word]] = {}
+    for word in words:
+        by_column.setdefault(bisect.bisect_left(columns.boundaries, word.cx), []).append(word)
+    cuts: dict[int, list[float]] = {}
+    for c in range(count):
+        lo, hi = edges[min(c, len(edges) - 2)], edges[min(c + 1, len(edges) - 1)]
+        span = max(hi - lo, 1.0)
+        cuts[c] = sorted({r.pos for r in rules if r.a <= lo + 0.3 * span and r.b >= hi - 0.3 * span})
+    full = sorted({r.pos for r in rules})
+    text_columns = [c for c in range(count) if columns.kinds[c] in ("institution", "mixed", "name", "office")]
+    primary = max(text_columns or range(count), key=lambda c: len(cuts[c]))
+    row_cuts = cuts[primary] if len(cuts[primary]) >= 2 else full
+
+    def band(c, y):
+        own = cuts[c] if len(cuts[c]) >= 2 else full
+        i = bisect.bisect_left(own, y)
+        return (own[i - 1], own[i]) if 0 < i < len(own) else None
+
     rows = []
-    for i in sorted(bands):
+    for top, bottom in zip(row_cuts, row_cuts[1:], strict=False):
+        if not any(top < w.cy < bottom for w in words):
+            continue
+        middle = (top + bottom) / 2
         row = Row(page=number)
-        for kind, words in columns.split(bands[i]).items():
-            text, confs = _cells_text(words)
-            row.add(kind, text, confs)
+        for c, column_words in by_column.items():
+            limits = band(c, middle)
+            if limits is None:
+                continue
+            inside = [w for w in column_words if limits[0] < w.cy < limits[1]]
+            if inside:
+                text, confs = _cells_text(inside)
+                row.add(columns.kinds[c] or "other", text, confs)
         rows.append(row)
     return rows
 
