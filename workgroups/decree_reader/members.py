@@ -445,6 +445,24 @@ _BULLET = re.compile(r"^\s*[-•*·]\s*(.+)$")
 _NUMBERING = re.compile(r"^\s*(?:\(?[0-9OoIl]{1,2}|[a-zA-Z]|[IVX]{1,4})\s*[.,)]\s*")
 
 
+def _colon_at_gap(line: Line) -> str | None:
+    """`1. Pengarah        Bupati Bone` (columns without a colon) as `1. Pengarah : Bupati
+    Bone`, when the words before the widest gap are a position."""
+    words = line.words
+    height = sorted(w.height for w in words)[len(words) // 2] if words else 0
+    best, at = 0.0, None
+    for i in range(1, len(words)):
+        gap = words[i].x0 - words[i - 1].x1
+        if gap > best:
+            best, at = gap, i
+    if at is None or best < 1.2 * height:
+        return None
+    label = _NUMBERING.sub("", join_words(words[:at])).strip(" .")
+    if not role_label(label):
+        return None
+    return f"{join_words(words[:at])} : {join_words(words[at:])}"
+
+
 def _list_rows(region: list[Line]) -> list[Row]:
     rows: list[Row] = []
     position = None
@@ -464,6 +482,8 @@ def _list_rows(region: list[Line]) -> list[Row]:
                 continue
         if re.fullmatch(r"[-–\s\d]*|halaman.*", text, re.IGNORECASE):
             continue
+        if ":" not in text:
+            text = _colon_at_gap(line) or text
         if ":" in text:
             label, _, rest = text.partition(":")
             label = _NUMBERING.sub("", label).strip(" .")
@@ -563,6 +583,8 @@ def members_from_rows(rows: list[Row], kinds) -> list[ReadMember]:
             institution, office = office, None
         if name and re.fullmatch(r"[-–.\s]*", name):
             name = None
+        if name:  # a NIP under the name is not part of it
+            name = tidy(re.split(r"\bN\s?I\s?P\b\.?", name, flags=re.IGNORECASE)[0]) or None
         name = fix_name(name)
         if not (name or institution):
             continue

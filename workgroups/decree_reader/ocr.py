@@ -16,6 +16,7 @@ from .result import DecreeReaderError, OcrUnavailable
 
 DPI = 300
 LANGUAGE = "ind"
+
 TESSERACT_TIMEOUT = 120  # seconds for one page
 _JUNK = re.compile(r"[|!'‘’“”„\"`~_—–=\\/\[\]{}«»•·]+")
 
@@ -170,6 +171,86 @@ def tesseract_words(image, dpi=DPI) -> list[Word]:
     return words
 
 
+def _merge(intervals):
+    out = []
+    for a, b in sorted(intervals):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _intersect(xs, ys):
+    out = []
+    for a, b in xs:
+        for c, d in ys:
+            lo, hi = max(a, c), min(b, d)
+            if hi > lo:
+                out.append((lo, hi))
+    return out
+
+
+def table_zones(vrules, dpi=DPI):
+    """A bordered table's vertical borders: (x of each border, top, bottom, the y-ranges
+    where every inner border is drawn: rows of cells, not rows spanning the table such as a
+    bidang heading). None without at least three borders."""
+    tolerance = max(4, dpi // 30)
+    clusters: list[list] = []
+    for rule in sorted(vrules, key=lambda r: r.pos):
+        if clusters and rule.pos - clusters[-1][0] <= tolerance:
+            clusters[-1][1].append((rule.a, rule.b))
+        else:
+            clusters.append([rule.pos, [(rule.a, rule.b)]])
+    if len(clusters) < 3:
+        return None
+    top = min(a for _x, segments in clusters for a, _b in segments)
+    bottom = max(b for _x, segments in clusters for _a, b in segments)
+    zones = [(top, bottom)]
+    for _x, segments in clusters[1:-1]:
+        zones = _intersect(zones, _merge(segments))
+    zones = [(a, b) for a, b in zones if b - a > dpi * 0.15]
+    if not zones:
+        return None
+    return [x for x, _segments in clusters], top, bottom, zones
+
+
+def tesseract_table(image, zones, dpi=DPI) -> list[Word]:
+    """OCR of a page with a bordered table, cell by column: a column strip at a time (text
+    centred vertically in a tall row then stays on its own line), the rest of the page
+    (and the rows spanning the table) at once."""
+    import numpy as np
+    from PIL import Image
+
+    xs, top, bottom, cells = zones
+    pixels = np.asarray(image).copy()
+    for a, b in cells:
+        pixels[int(a) : int(b) + 1, int(xs[0]) : int(xs[-1]) + 1] = 255
+    words = tesseract_words(Image.fromarray(pixels), dpi)
+    spans = []
+    y = top
+    for a, b in cells:
+        if a > y:
+            spans.append((y, a))
+        y = b
+    if bottom > y:
+        spans.append((y, bottom))
+    margin = max(2, dpi // 60)
+    for left, right in zip(xs, xs[1:], strict=False):
+        if right - left < dpi * 0.1:
+            continue
+        box = (int(left) + margin, int(top), int(right) - margin, int(bottom) + 1)
+        strip = np.asarray(image.crop(box)).copy()
+        for a, b in spans:
+            strip[max(0, int(a - top)) : max(0, int(b - top)) + 1, :] = 255
+        for word in tesseract_words(Image.fromarray(strip), dpi):
+            words.append(
+                Word(word.text, word.x0 + box[0], word.top + box[1], word.x1 + box[0],
+                     word.bottom + box[1], word.conf)
+            )  # fmt: skip
+    return words
+
+
 def read_image(image, number: int, dpi=DPI) -> Page:
     """OCR of a rendered page (see render)."""
     import numpy as np
@@ -192,7 +273,8 @@ def read_image(image, number: int, dpi=DPI) -> Page:
         pixels = pixels.copy()
         erase_rules(pixels, dark, long_h, long_v, dpi)
         image = Image.fromarray(pixels)
-    words = tesseract_words(image, dpi)
+    zones = table_zones(long_v, dpi)
+    words = tesseract_table(image, zones, dpi) if zones else tesseract_words(image, dpi)
     return Page(
         number=number,
         width=float(image.width),

@@ -193,6 +193,10 @@ table.m th { text-align: center; }
 table.m td.no { width: .8cm; text-align: center; }
 table.m tr.grp td { font-weight: bold; }
 table.list td { vertical-align: top; padding: .02cm .1cm; }
+table.m.mid td, table.m tr.mid td { vertical-align: middle; }
+ol.lst { padding-left: .7cm; } ol.lst li { margin-bottom: .1cm; }
+.kop { text-align: center; border-bottom: 3px double #000; margin-bottom: .4cm; }
+.kop p { margin: 0; } .kop .small { font-size: 9pt; }
 """
 
 
@@ -206,7 +210,14 @@ def heading_html(doc):
     lines = [office]
     if doc["region"].kind != "province" and s.get("province_line"):
         lines.append("PROVINSI SULAWESI SELATAN")
-    out = ['<div class="head">']
+    out = []
+    if s.get("kop"):
+        r = doc["region"]
+        out.append(f"<div class='kop'><p class='b'>PEMERINTAH {e(r.full.upper())}</p>"
+                   f"<p class='small'>Jalan Poros {e(r.capital)} Nomor 1, Telepon (0411) 860012, "
+                   f"Kode Pos 92111</p></div>")  # fmt: skip
+        lines = []
+    out.append('<div class="head">')
     out += [f"<p>{e(x)}</p>" for x in lines]
     out.append("<p>&nbsp;</p>")
     out.append(f"<p>KEPUTUSAN {e(office)}</p>")
@@ -287,6 +298,8 @@ def sign_html(doc, *, lampiran=False):
         else:
             out.append(f"<p>Ditetapkan di {e(doc['city'])}<br>pada tanggal {e(date_id(doc['date']))}</p>")
     out.append(f"<p class='b'>{e(doc['office'])},</p>")
+    if s.get("ttd"):
+        out.append("<p style='margin-top:.6cm'>ttd.</p>")
     name = doc["signatory"].upper() if s.get("sign_upper", True) else doc["signatory"]
     out.append(f"<p class='n{' u' if s.get('sign_underline', True) else ''}'>{e(name)}</p>")
     out.append("</div>")
@@ -312,6 +325,10 @@ def members_html(doc):
     starts = dict(headings)
     if layout == "list":
         return list_html(doc)
+    if layout == "ol":
+        return ol_html(doc)
+    if layout == "rowspan":
+        return rowspan_html(doc)
     bordered = "bd" if doc["style"].get("bordered", True) else ""
     if layout == "names_first":  # No | Nama | Jabatan | Kedudukan dalam Tim
         head = ["No", "Nama", "Jabatan", "Kedudukan dalam Tim"]
@@ -322,6 +339,11 @@ def members_html(doc):
     elif layout == "two_col":  # No | Jabatan dalam Pokja | Jabatan/Instansi (role cells merged)
         head = ["No.", "Jabatan dalam Pokja", "Unsur / Jabatan"]
         cells = lambda m: [m[0], m[2]]  # noqa: E731
+    elif layout == "nip_table":  # NO. | NAMA / NIP | JABATAN | KEDUDUKAN DALAM TIM
+        head = ["NO.", "NAMA / NIP", "JABATAN", "KEDUDUKAN DALAM TIM"]
+        cells = lambda m: [m[1], m[2], m[0]]  # noqa: E731
+    elif layout == "noheader":  # 1. | Pengarah | : | Bupati X  (no header row, no borders)
+        return noheader_html(doc)
     elif layout == "grouped" and ms[0][1]:  # No | Nama | Jabatan | Kedudukan, groups as rows
         head = ["No", "Nama", "Jabatan", "Kedudukan"]
         cells = lambda m: [m[1], m[2], m[0].split(" Bidang ")[0]]  # noqa: E731
@@ -343,6 +365,12 @@ def members_html(doc):
             if m[0] == previous_role and m[0] == "Anggota":
                 row = ["", row[1]]
             previous_role = m[0]
+        if layout == "nip_table":
+            nip = doc["nips"][i]
+            row[0] = f"{e(row[0])}<br>NIP. {nip}"
+            out.append(f'<tr class="mid"><td class="no">{i + 1}.</td><td>{row[0]}</td>'
+                       + "".join(f"<td>{e(c)}</td>" for c in row[1:]) + "</tr>")  # fmt: skip
+            continue
         out.append(f'<tr><td class="no">{i + 1}.</td>' + "".join(f"<td>{e(c)}</td>" for c in row)
                    + "</tr>")  # fmt: skip
     out.append("</tbody></table>")
@@ -369,6 +397,57 @@ def list_html(doc):
             text = e(m[2]) if not m[1] else f"{e(m[1])} ({e(m[2])})"
             out.append(f"<tr><td></td><td></td><td></td><td>{'abcdefghijklmnopqrstuvwxyz'[j]}. "
                        f"{text};</td></tr>")  # fmt: skip
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def rowspan_html(doc):
+    """Bordered No | Kedudukan dalam Tim | Jabatan/Instansi with the position written once
+    in a merged cell (rowspan) for each run of the same position, centred vertically."""
+    ms = doc["members"]
+    runs = []
+    for m in ms:
+        if runs and runs[-1][0] == m[0]:
+            runs[-1][1].append(m)
+        else:
+            runs.append((m[0], [m]))
+    out = ['<table class="m bd mid"><thead><tr><th>No</th><th>Kedudukan dalam Tim</th>'
+           "<th>Jabatan/Instansi</th></tr></thead><tbody>"]  # fmt: skip
+    n = 0
+    for position, group in runs:
+        for j, m in enumerate(group):
+            n += 1
+            cell = f'<td rowspan="{len(group)}">{e(position)}</td>' if j == 0 else ""
+            out.append(f'<tr><td class="no">{n}</td>{cell}<td>{e(m[2])}</td></tr>')
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def ol_html(doc):
+    """Paragraph lists: `1. Pengarah: …` with names in brackets after the office, and the
+    Anggota as a nested lettered list."""
+    ms = doc["members"]
+    anggota = [m for m in ms if m[0] == "Anggota"]
+    items = []
+    for m in ms:
+        if m[0] == "Anggota":
+            continue
+        text = e(m[2]) if not m[1] else f"{e(m[2])} ({e(m[1])})"
+        items.append(f"<li>{e(m[0])}: {text};</li>")
+    sub = "".join(
+        f"<li>{e(m[2]) if not m[1] else e(m[2]) + ' (' + e(m[1]) + ')'};</li>" for m in anggota
+    )
+    items.append(f"<li>Anggota:<ol class='a'>{sub}</ol></li>")
+    return f"<ol class='lst'>{''.join(items)}</ol>"
+
+
+def noheader_html(doc):
+    """A borderless table without a header: `1. | Pengarah | Bupati X` (no colon)."""
+    out = ['<table class="list">']
+    for i, m in enumerate(doc["members"]):
+        text = e(m[2]) if not m[1] else f"{e(m[1])}, {e(m[2])}"
+        out.append(f"<tr><td>{i + 1}.</td><td style='white-space: nowrap; padding-right: 1cm'>"
+                   f"{e(m[0])}</td><td>{text}</td></tr>")  # fmt: skip
     out.append("</table>")
     return "\n".join(out)
 
@@ -442,6 +521,10 @@ def validity(rng, kind, signed):
                 f"sejak tanggal ditetapkan.")  # fmt: skip
         return ("Keputusan ini mulai berlaku pada tanggal ditetapkan.", signed,
                 add_years(signed, years), term)  # fmt: skip
+    if kind == "selama":
+        years = rng.choice([3, 4])
+        return (f"Keputusan ini mulai berlaku pada tanggal ditetapkan dan berlaku selama {years} "
+                f"({NUMBER_WORDS[years]}) tahun.", signed, add_years(signed, years), None)  # fmt: skip
     if kind == "retro":
         start = datetime.date(signed.year, 1, 2)
         until = datetime.date(signed.year + 2, 12, 31)
@@ -497,6 +580,24 @@ ALT_SPECS = [
 ]  # fmt: skip
 
 
+# A third drafter (--alt too): merged cells centred vertically, paragraph lists with names in
+# brackets, a letterhead, `ttd.` in the signature, NIP under names, a table without header.
+ALT_SPECS += [
+    ("b1-barru-rowspan", "barru", "rowspan", False, 15, "unit", "selama", 0,
+     {"css": "a", "kop": True, "ttd": True}, False),
+    ("b2-wajo-rowspan-scan", "wajo", "rowspan", False, 14, "tahun", "until", 2,
+     {"css": "b", "kop": True}, True),
+    ("b3-gowa-paragraf", "gowa", "ol", True, 12, "kpts", "term", 1,
+     {"css": "b", "ttd": True}, False),
+    ("b4-makassar-nip-scan", "makassar", "nip_table", True, 13, "dotted", "from_date", 0,
+     {"css": "a", "province_line": True}, True),
+    ("b5-bone-tanpa-kepala", "bone", "noheader", False, 12, "letter", "until", 4,
+     {"css": "c"}, False),
+    ("b6-sulsel-paragraf-scan", "sulsel", "ol", False, 13, "roman", "selama", 2,
+     {"css": "a", "ttd": True, "kop": True}, True),
+]  # fmt: skip
+
+
 def build(spec, seed):
     stem, key, layout, names, count, numfmt, valid, title_i, style, scan = spec
     rng = random.Random(f"{seed}-{stem}")
@@ -515,6 +616,9 @@ def build(spec, seed):
         "number": number_for(rng, numfmt, signed.year, signed.month), "title": title,
         "date": signed, "city": region.capital, "signatory": signatory,
         "validity_clause": clause, "term_clause": term, "members": ms, "headings": headings,
+        "nips": [f"19{rng.randint(60, 89)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d} "
+                 f"{rng.randint(1990, 2015)}0{rng.randint(1, 3)} {rng.randint(1, 2)} "
+                 f"{rng.randint(1, 20):03d}" for _ in ms],
     }  # fmt: skip
     expected = {
         "number": doc["number"],
