@@ -113,7 +113,7 @@ def find_rules(dark, dpi=DPI) -> tuple[list[Rule], list[Rule]]:
     return merge_rules(horizontal, tolerance, 2 * k), merge_rules(vertical, tolerance, 2 * k)
 
 
-def erase_rules(pixels, dark, hrules, vrules, dpi=DPI):
+def erase_rules(pixels, dark, hrules, vrules, dpi=DPI, paper=255):
     """Paint the ruling lines white (in place) so that Tesseract reads only the text: near
     each rule, only the pixel rows (columns) that are dark along most of it, so that letters
     touching a border or an underline keep their strokes."""
@@ -122,12 +122,12 @@ def erase_rules(pixels, dark, hrules, vrules, dpi=DPI):
         y, a, b = int(rule.pos), int(rule.a), int(rule.b) + 1
         for row in range(max(0, y - t), min(pixels.shape[0], y + t + 1)):
             if dark[row, a:b].mean() > 0.5:
-                pixels[max(0, row - 1) : row + 2, a:b] = 255
+                pixels[max(0, row - 1) : row + 2, a:b] = paper
     for rule in vrules:
         x, a, b = int(rule.pos), int(rule.a), int(rule.b) + 1
         for col in range(max(0, x - t), min(pixels.shape[1], x + t + 1)):
             if dark[a:b, col].mean() > 0.5:
-                pixels[a:b, max(0, col - 1) : col + 2] = 255
+                pixels[a:b, max(0, col - 1) : col + 2] = paper
 
 
 def tesseract_words(image, dpi=DPI) -> list[Word]:
@@ -215,7 +215,7 @@ def table_zones(vrules, dpi=DPI):
     return [x for x, _segments in clusters], top, bottom, zones
 
 
-def tesseract_table(image, zones, dpi=DPI) -> list[Word]:
+def tesseract_table(image, zones, dpi=DPI, paper=255) -> list[Word]:
     """OCR of a page with a bordered table, cell by column: a column strip at a time (text
     centred vertically in a tall row then stays on its own line), the rest of the page
     (and the rows spanning the table) at once."""
@@ -225,7 +225,9 @@ def tesseract_table(image, zones, dpi=DPI) -> list[Word]:
     xs, top, bottom, cells = zones
     pixels = np.asarray(image).copy()
     for a, b in cells:
-        pixels[int(a) : int(b) + 1, int(xs[0]) : int(xs[-1]) + 1] = 255
+        # Paper-coloured, not white: a white block on grey paper reads as an image to
+        # Tesseract's layout analysis, which then drops the text beside it.
+        pixels[int(a) : int(b) + 1, int(xs[0]) : int(xs[-1]) + 1] = paper
     words = tesseract_words(Image.fromarray(pixels), dpi)
     spans = []
     y = top
@@ -242,7 +244,7 @@ def tesseract_table(image, zones, dpi=DPI) -> list[Word]:
         box = (int(left) + margin, int(top), int(right) - margin, int(bottom) + 1)
         strip = np.asarray(image.crop(box)).copy()
         for a, b in spans:
-            strip[max(0, int(a - top)) : max(0, int(b - top)) + 1, :] = 255
+            strip[max(0, int(a - top)) : max(0, int(b - top)) + 1, :] = paper
         for word in tesseract_words(Image.fromarray(strip), dpi):
             words.append(
                 Word(word.text, word.x0 + box[0], word.top + box[1], word.x1 + box[0],
@@ -257,7 +259,10 @@ def read_image(image, number: int, dpi=DPI) -> Page:
     from PIL import Image, ImageFilter
 
     small = image.resize((1000, max(1, image.height * 1000 // image.width)), Image.Resampling.BOX)
-    dark_below = min(200, max(60, otsu(np.asarray(small))))
+    small_pixels = np.asarray(small)
+    dark_below = min(200, max(60, otsu(small_pixels)))
+    light = small_pixels[small_pixels >= dark_below]
+    paper = int(np.median(light)) if light.size else 255
     angle = skew_angle(small, dark_below)
     if abs(angle) >= 0.05:
         image = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
@@ -271,10 +276,10 @@ def read_image(image, number: int, dpi=DPI) -> Page:
     long_v = [r for r in vrules if r.length > 0.06 * image.height]
     if long_h or long_v:
         pixels = pixels.copy()
-        erase_rules(pixels, dark, long_h, long_v, dpi)
+        erase_rules(pixels, dark, long_h, long_v, dpi, paper)
         image = Image.fromarray(pixels)
     zones = table_zones(long_v, dpi)
-    words = tesseract_table(image, zones, dpi) if zones else tesseract_words(image, dpi)
+    words = tesseract_table(image, zones, dpi, paper) if zones else tesseract_words(image, dpi)
     return Page(
         number=number,
         width=float(image.width),
