@@ -8,14 +8,14 @@ from collections import Counter
 
 from .layout import Line
 from .text import (
-    fix_name,
-    first_word,
-    lead,
     add_years,
     clean_number,
     find_dates,
     first_date,
+    first_word,
+    fix_name,
     fold,
+    lead,
     like,
     number_word,
     smart_title,
@@ -166,7 +166,9 @@ def title(body: list[Line], lampiran: list[Line]):
     for i, line in enumerate(body):
         if like(first_word(line.text), "menetapkan", 0.75):
             text = _join([ln.text for ln in body[i : i + 6]])
-            m = re.search(r"\btentang\b\s*(.+?)\.(?:\s|$)(?=\s*[A-Z]{4,}\s*:|\s*$|)", text, re.IGNORECASE)
+            m = re.search(
+                r"\btentang\b\s*(.+?)\.(?:\s|$)(?=\s*[A-Z]{4,}\s*:|\s*$|)", text, re.IGNORECASE
+            )
             if m:
                 value = re.split(r"\s+(?:KESATU|PERTAMA|Pasal)\b", m[1])[0].strip(" .:")
                 candidates.append((value, line.conf * 0.9))
@@ -179,7 +181,9 @@ def title(body: list[Line], lampiran: list[Line]):
     if best_count == 1:
         best = max(candidates[:2], key=lambda c: c[1]) if len(candidates) > 1 else candidates[0]
         return best[0], round(best[1] * 0.8, 3)
-    best = max((c for c, k in zip(candidates, keys, strict=True) if k == best_key), key=lambda c: c[1])
+    best = max(
+        (c for c, k in zip(candidates, keys, strict=True) if k == best_key), key=lambda c: c[1]
+    )
     return best[0], round(min(1.0, best[1] * (1.0 + 0.05 * best_count)), 3)
 
 
@@ -217,7 +221,9 @@ _NOT_A_NAME = ("nip", "pangkat", "pembina", "lampiran", "tembusan", "salinan", "
                "cap", "tanda", "stempel", "keputusan", "nomor", "tanggal")  # fmt: skip
 
 
-_DEGREE_HINT = re.compile(r"\b[SMA]\.\s?[A-Za-z]{1,4}\.|\b(?:Dr|Drs|Dra|Ir|Hj?|Prof|Ns)\.", re.IGNORECASE)
+_DEGREE_HINT = re.compile(
+    r"\b[SMA]\.\s?[A-Za-z]{1,4}\.|\b(?:Dr|Drs|Dra|Ir|Hj?|Prof|Ns)\.", re.IGNORECASE
+)
 
 
 def _is_office_line(text: str) -> bool:
@@ -300,16 +306,16 @@ _TERM = re.compile(
     r"(\d{1,2})\s*\(\s*([A-Za-z]+)\s*\)\s*tahun",
     re.IGNORECASE,
 )
-_TERM_WORDS = re.compile(
-    r"(?:jangka\s+waktu|selama)\s+([A-Za-z]+)\s+tahun", re.IGNORECASE
-)
+_TERM_WORDS = re.compile(r"(?:jangka\s+waktu|selama)\s+([A-Za-z]+)\s+tahun", re.IGNORECASE)
 
 
 def validity(body: list[Line], signed):
     """(valid_from, valid_until, confidence) from the diktum: `mulai berlaku pada tanggal
     ditetapkan`, `terhitung mulai tanggal …`, `sampai dengan (tanggal) …`, `untuk jangka
     waktu 3 (tiga) tahun` (the end is the same day N years on). None where not stated."""
-    start = next((i for i, ln in enumerate(body) if like(first_word(ln.text), "memutuskan", 0.75)), 0)
+    start = next(
+        (i for i, ln in enumerate(body) if like(first_word(ln.text), "memutuskan", 0.75)), 0
+    )
     text = squash(" ".join(ln.text for ln in body[start:]))
     i = _signing_index(body[start:])
     if i is not None:
@@ -320,7 +326,12 @@ def validity(body: list[Line], signed):
     found_any = False
     for sentence in re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", text):
         low = sentence.lower()
-        if "berlaku" not in low and "terhitung" not in low and "jangka" not in low and "masa" not in low:
+        if (
+            "berlaku" not in low
+            and "terhitung" not in low
+            and "jangka" not in low
+            and "masa" not in low
+        ):
             continue
         if _FROM_SIGNING.search(sentence) and valid_from is None:
             valid_from = signed
@@ -334,7 +345,11 @@ def validity(body: list[Line], signed):
             if dates and dates[0][0] == 0 and valid_from is None:
                 valid_from = dates[0][1]
                 found_any = True
-        m = re.search(r"s\s*a\s*m\s*p\s*a\s*i\s+d\s*e\s*n\s*g\s*a\s*n|s\.?\s*d\.?\s+|hingga", sentence, re.IGNORECASE)
+        m = re.search(
+            r"s\s*a\s*m\s*p\s*a\s*i\s+d\s*e\s*n\s*g\s*a\s*n|s\.?\s*d\.?\s+|hingga",
+            sentence,
+            re.IGNORECASE,
+        )
         if m:
             dates = find_dates(sentence[m.end() : m.end() + 40])
             if dates and valid_until is None:

@@ -136,7 +136,11 @@ def merge_rules(rules: list[Rule], tolerance: float, gap: float) -> list[Rule]:
     out: list[Rule] = []
     for rule in sorted(rules, key=lambda r: (r.pos, r.a)):
         for other in out:
-            if abs(other.pos - rule.pos) <= tolerance and rule.a <= other.b + gap and rule.b >= other.a - gap:
+            if (
+                abs(other.pos - rule.pos) <= tolerance
+                and rule.a <= other.b + gap
+                and rule.b >= other.a - gap
+            ):
                 other.a, other.b = min(other.a, rule.a), max(other.b, rule.b)
                 break
         else:

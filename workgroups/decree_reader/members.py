@@ -31,7 +31,17 @@ ROLES = [
     ("koordinator", "Koordinator", "coordinator"),
     ("anggota", "Anggota", "member"),
 ]
-_GROUP_WORDS = ("bidang", "seksi", "subbidang", "sub", "kelompok", "pokja", "tim", "unsur", "divisi")
+_GROUP_WORDS = (
+    "bidang",
+    "seksi",
+    "subbidang",
+    "sub",
+    "kelompok",
+    "pokja",
+    "tim",
+    "unsur",
+    "divisi",
+)
 _OFFICE_WORDS = {
     "kepala", "ketua", "sekretaris", "wakil", "dinas", "badan", "kabupaten", "kota", "provinsi",
     "bupati", "gubernur", "walikota", "wali", "camat", "kantor", "bagian", "bidang", "unit",
@@ -130,9 +140,14 @@ def column_kind(text: str) -> str | None:
         return "position"
     has_name = any(like(w, "nama", 0.75) for w in words)
     has_office = any(like(w, k) for w in words for k in ("jabatan", "pekerjaan"))
-    has_inst = any(
-        like(w, k) for w in words for k in ("instansi", "unsur", "lembaga", "asal", "satuan", "opd")
-    ) or "unitkerja" in folded
+    has_inst = (
+        any(
+            like(w, k)
+            for w in words
+            for k in ("instansi", "unsur", "lembaga", "asal", "satuan", "opd")
+        )
+        or "unitkerja" in folded
+    )
     if has_name and (has_office or has_inst):
         return "mixed"
     if has_name:
@@ -141,9 +156,15 @@ def column_kind(text: str) -> str | None:
         return "institution"
     if has_office:
         return "office"
-    if folded in ("no", "nomor", "nourut", "n", "na") or (folded.startswith("no") and len(folded) <= 3):
+    if folded in ("no", "nomor", "nourut", "n", "na") or (
+        folded.startswith("no") and len(folded) <= 3
+    ):
         return "no"
-    if any(like(w, k) for w in words for k in ("nip", "tandatangan", "paraf", "ttd", "kontak", "telepon")):
+    if any(
+        like(w, k)
+        for w in words
+        for k in ("nip", "tandatangan", "paraf", "ttd", "kontak", "telepon")
+    ):
         return "ignore"
     return None
 
@@ -160,7 +181,9 @@ def is_header(text: str) -> bool:
         return False
     kinds = [column_kind(w) for w in words]
     found = {k for k in kinds if k and k != "ignore"}
-    other = sum(1 for w, k in zip(words, kinds, strict=True) if not k and fold(w) not in _HEADER_FILLER)
+    other = sum(
+        1 for w, k in zip(words, kinds, strict=True) if not k and fold(w) not in _HEADER_FILLER
+    )
     return len(found - {"no"}) >= 1 and len(found) >= 2 and other <= len(words) // 3
 
 
@@ -293,9 +316,11 @@ def _header_size(lines: list[Line], i: int) -> int:
         return 0
     size = 1
     for nxt in lines[i + 1 : i + 3]:
-        if nxt.page == lines[i].page and all(
-            column_kind(w.text) or fold(w.text) in _HEADER_WORDS for w in nxt.words
-        ) and not _row_number(nxt.words[0].text):
+        if (
+            nxt.page == lines[i].page
+            and all(column_kind(w.text) or fold(w.text) in _HEADER_WORDS for w in nxt.words)
+            and not _row_number(nxt.words[0].text)
+        ):
             size += 1
         else:
             break
@@ -343,7 +368,11 @@ def _table_rows(region: list[Line], hi: int, pages: dict[int, Page]) -> tuple[li
         # A row the page break cut in two: its second part has no number and no position.
         if rows and page_rows and "no" in kinds:
             first = page_rows[0]
-            if not _row_number(first.get("no")) and not first.get("position") and not _is_heading(first, kinds):
+            if (
+                not _row_number(first.get("no"))
+                and not first.get("position")
+                and not _is_heading(first, kinds)
+            ):
                 for kind, parts in first.cells.items():
                     rows[-1].cells.setdefault(kind, []).extend(parts)
                 rows[-1].confs.extend(first.confs)
@@ -379,9 +408,13 @@ def _band_rows(lines, rules, columns: Columns, number, extent) -> list[Row]:
     for c in range(count):
         lo, hi = edges[min(c, len(edges) - 2)], edges[min(c + 1, len(edges) - 1)]
         span = max(hi - lo, 1.0)
-        cuts[c] = sorted({r.pos for r in rules if r.a <= lo + 0.3 * span and r.b >= hi - 0.3 * span})
+        cuts[c] = sorted(
+            {r.pos for r in rules if r.a <= lo + 0.3 * span and r.b >= hi - 0.3 * span}
+        )
     full = sorted({r.pos for r in rules})
-    text_columns = [c for c in range(count) if columns.kinds[c] in ("institution", "mixed", "name", "office")]
+    text_columns = [
+        c for c in range(count) if columns.kinds[c] in ("institution", "mixed", "name", "office")
+    ]
     primary = max(text_columns or range(count), key=lambda c: len(cuts[c]))
     row_cuts = cuts[primary] if len(cuts[primary]) >= 2 else full
 
@@ -533,8 +566,10 @@ def _is_heading(row: Row, kinds) -> bool:
     if first in _GROUP_WORDS or re.match(r"^[IVX]{1,4}[.)]\s", text):
         return True
     letters = [c for c in text if c.isalpha()]
-    return len(letters) > 6 and sum(c.isupper() for c in letters) / len(letters) > 0.9 and (
-        "position" in kinds
+    return (
+        len(letters) > 6
+        and sum(c.isupper() for c in letters) / len(letters) > 0.9
+        and ("position" in kinds)
     )
 
 
@@ -586,8 +621,8 @@ def members_from_rows(rows: list[Row], kinds) -> list[ReadMember]:
         if name:  # a NIP under the name is not part of it
             name = tidy(re.split(r"\bN\s?I\s?P\b\.?", name, flags=re.IGNORECASE)[0]) or None
         name = fix_name(name)
-        if not (name or institution):
-            continue
+        if sum(c.isalpha() for c in f"{name or ''}{institution or ''}") < 3:
+            continue  # an empty row, or a speck read as a mark
         conf = sum(row.confs) / len(row.confs) if row.confs else 0.5
         out.append(
             ReadMember(
@@ -620,7 +655,9 @@ def read_members(lampiran: list[Line], pages: dict[int, Page]):
     """(members, confidence, layout) from the lampiran's lines."""
     start = 0
     for i, line in enumerate(lampiran):
-        if any(like(w, "keanggotaan", 0.75) or like(w, "susunan", 0.8) for w in line.text.split(" ")):
+        if any(
+            like(w, "keanggotaan", 0.75) or like(w, "susunan", 0.8) for w in line.text.split(" ")
+        ):
             start = i + 1
             break
     region = lampiran[start:]

@@ -106,9 +106,13 @@ def find_rules(dark, dpi=DPI) -> tuple[list[Rule], list[Rule]]:
     height, width = dark.shape
     wk, hk = width // k, height // k
     hblocks = dark[:, : wk * k].reshape(height, wk, k).mean(axis=2) > 0.7
-    horizontal = [Rule(float(y), float(a * k), float(b * k)) for y, a, b in _runs(hblocks, min_blocks)]
+    horizontal = [
+        Rule(float(y), float(a * k), float(b * k)) for y, a, b in _runs(hblocks, min_blocks)
+    ]
     vblocks = dark[: hk * k, :].reshape(hk, k, width).mean(axis=1) > 0.7
-    vertical = [Rule(float(x), float(a * k), float(b * k)) for x, a, b in _runs(vblocks.T, min_blocks)]
+    vertical = [
+        Rule(float(x), float(a * k), float(b * k)) for x, a, b in _runs(vblocks.T, min_blocks)
+    ]
     tolerance = max(3, dpi // 50)
     return merge_rules(horizontal, tolerance, 2 * k), merge_rules(vertical, tolerance, 2 * k)
 

@@ -50,7 +50,9 @@ def _ocr_pages(data: bytes, numbers: list[int], report) -> dict[int, Page]:
     return out
 
 
-def read_decree(data: bytes, *, progress: Progress | None = None, ocr: str = "auto") -> DecreeReading:
+def read_decree(
+    data: bytes, *, progress: Progress | None = None, ocr: str = "auto"
+) -> DecreeReading:
     """Read an SK from PDF bytes.
 
     `progress(done, total)` is called after each page (total = the number of pages).

@@ -238,7 +238,9 @@ def fix_name(name: str | None) -> str | None:
         return name
     text = squash(name).strip(" ,;")
     # Titles before the name with a misread or doubled stop: `drs..andi`, `DRS, ANDI`.
-    text = re.sub(r"^((?:(?:Dr|Drs|Dra|H|Hj|Ir|Prof)[.,]+\s*)+)", _prefix_stops, text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^((?:(?:Dr|Drs|Dra|H|Hj|Ir|Prof)[.,]+\s*)+)", _prefix_stops, text, flags=re.IGNORECASE
+    )
     # A degree glued to the last name by a misread comma: `NGALLE.M.SI.`
     text = re.sub(r"([A-Za-z]{3,})[.,]\s*(?=[A-Za-z]{1,3}\.[A-Za-z])", r"\1, ", text)
     head, sep, tail = text.partition(",")

@@ -105,7 +105,13 @@ def test_member_roles_are_mapped_for_the_member_model():
 
     members = reading(corpus.CORPUS / "05-parepare-bidang.pdf").members
     assert {m.role for m in members} <= set(Member.Role.values)
-    assert [m.role for m in members[:5]] == ["adviser", "adviser", "chair", "vice_chair", "secretary"]
+    assert [m.role for m in members[:5]] == [
+        "adviser",
+        "adviser",
+        "chair",
+        "vice_chair",
+        "secretary",
+    ]
     coordinators = [m for m in members if m.role == "coordinator"]
     assert coordinators and all(m.position.startswith("Koordinator Bidang") for m in coordinators)
 
@@ -170,9 +176,7 @@ def test_without_tesseract_text_pdfs_still_work_and_scans_get_a_clear_message(
 
 
 def test_ocr_never_skips_scanned_pages_with_a_warning():
-    result = read_decree(
-        (corpus.CORPUS / "09-bulukumba-daftar-scan.pdf").read_bytes(), ocr="never"
-    )
+    result = read_decree((corpus.CORPUS / "09-bulukumba-daftar-scan.pdf").read_bytes(), ocr="never")
     assert result.text_source == "text" and result.number is None and result.members == []
     assert result.warnings
     with pytest.raises(ValueError):
