@@ -262,7 +262,13 @@ def _signature_name(lines: list[Line], start: int):
         for nxt in lines[j + 1 : j + 3]:
             gap = nxt.top - lines[j].bottom
             short = len(nxt.text) <= 25 and "." in nxt.text
-            if nxt.page == line.page and gap < 0.9 * (line.bottom - line.top) and short:
+            other = fold(first_word(nxt.text)) in _NOT_A_NAME
+            if (
+                nxt.page == line.page
+                and gap < 0.9 * (line.bottom - line.top)
+                and short
+                and not other
+            ):
                 parts.append(nxt.text)
                 confs.append(nxt.conf)
             else:
@@ -346,7 +352,7 @@ def validity(body: list[Line], signed):
                 valid_from = dates[0][1]
                 found_any = True
         m = re.search(
-            r"s\s*a\s*m\s*p\s*a\s*i\s+d\s*e\s*n\s*g\s*a\s*n|s\.?\s*d\.?\s+|hingga",
+            r"s\s*a\s*m\s*p\s*a\s*i\s+d\s*e\s*n\s*g\s*a\s*n|\bs\.?\s*d\.?\s+|hingga|berakhir(?:\s+pada)?",
             sentence,
             re.IGNORECASE,
         )

@@ -97,8 +97,13 @@ _NO_SPACE_BEFORE = re.compile(r"\s+([,;:.)\]])")
 _NO_SPACE_AFTER = re.compile(r"([(\[])\s+")
 
 
+_SPACED = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")
+
+
 def join_words(words) -> str:
     text = " ".join(w.text for w in words)
+    # A heading set with letter spacing, extracted a letter at a time: `K E P U T U S A N`.
+    text = _SPACED.sub(lambda m: m[0].replace(" ", ""), text)
     text = _NO_SPACE_BEFORE.sub(r"\1", text)
     return _NO_SPACE_AFTER.sub(r"\1", text)
 

@@ -67,8 +67,8 @@ def match_role(text: str):
     return None
 
 
-_LABEL_TAIL = ("bidang", "seksi", "sub", "subbidang", "pelaksana", "harian", "merangkap", "tim",
-               "pokja", "kelompok", "umum", "i", "ii", "iii", "iv", "v", "l", "ll", "lll")  # fmt: skip
+_LABEL_TAIL = ("bidang", "seksi", "sub", "subbidang", "pelaksana", "harian", "merangkap", "umum",
+               "i", "ii", "iii", "iv", "v", "l", "ll", "lll")  # fmt: skip
 
 
 def role_label(label: str):

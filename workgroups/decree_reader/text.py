@@ -7,7 +7,7 @@ import re
 
 MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
           "september", "oktober", "november", "desember"]  # fmt: skip
-_MONTH_ALIASES = {"pebruari": 2, "nopember": 11, "agustus": 8, "jan": 1, "feb": 2, "mar": 3,
+_MONTH_ALIASES = {"pebruari": 2, "nopember": 11, "agustus": 8, "mel": 5, "mci": 5, "jan": 1, "feb": 2, "mar": 3,
                   "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8, "sep": 9,
                   "okt": 10, "nov": 11, "des": 12}  # fmt: skip
 _FOLD = str.maketrans({"0": "o", "1": "l", "|": "l", "!": "l", "5": "s", "$": "s", "€": "e"})
@@ -131,6 +131,7 @@ def number_word(word: str) -> int | None:
 # -- values -----------------------------------------------------------------------------------
 
 _DIGITISH = re.compile(r"^[0-9OoIl|SZB]*[0-9][0-9OoIl|SZB]*$")
+_ROMANISH = re.compile(r"[IVXl1|]{1,5}")
 
 
 def clean_number(raw: str) -> str:
@@ -143,6 +144,8 @@ def clean_number(raw: str) -> str:
     for part in re.split(r"([/.\s-])", text):
         if _DIGITISH.match(part) and sum(c.isdigit() for c in part) >= len(part) / 2:
             part = digits(part)
+        elif _ROMANISH.fullmatch(part) and re.search(r"[IVX]", part) and re.search(r"[l1|]", part):
+            part = re.sub(r"[l1|]", "I", part)  # a Roman month read with l or 1: `Ill` → `III`
         parts.append(part)
     text = "".join(parts)
     # A trailing full stop or stray mark from the line's end is not part of the number.
