@@ -147,6 +147,11 @@ def clean_number(raw: str) -> str:
         elif _ROMANISH.fullmatch(part) and re.search(r"[IVX]", part) and re.search(r"[l1|]", part):
             part = re.sub(r"[l1|]", "I", part)  # a Roman month read with l or 1: `Ill` → `III`
         parts.append(part)
+    # A Roman month I read as 1 between a unit code and the year: `DPPKB/1/2023` → `DPPKB/I/2023`.
+    pieces = [p for p in parts if p != "/"] if "/" in parts else []
+    if len(pieces) >= 3 and pieces[-2] in ("1", "l", "|") and re.fullmatch(r"\d{4}", pieces[-1]):
+        if re.fullmatch(r"[A-Za-z-]{2,}", pieces[-3]):
+            parts[len(parts) - 1 - parts[::-1].index(pieces[-2])] = "I"
     text = "".join(parts)
     # A trailing full stop or stray mark from the line's end is not part of the number.
     return text.rstrip(".,;:'\"|")

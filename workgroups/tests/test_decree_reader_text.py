@@ -50,6 +50,8 @@ def test_impossible_dates_are_not_dates():
         ("800/45/DPPKB/Ill/2O24", "800/45/DPPKB/III/2024"),
         ("42.a/KPTS-DU/VI/2022.", "42.a/KPTS-DU/VI/2022"),
         ("446/II/TAHUN 2022", "446/II/TAHUN 2022"),
+        ("800/726/DPPKB/1/2023", "800/726/DPPKB/I/2023"),
+        ("188.4/1/2024", "188.4/1/2024"),
     ],
 )
 def test_decree_numbers_are_tidied(raw, number):
