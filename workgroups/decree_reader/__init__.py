@@ -3,7 +3,7 @@ title, issuer, signatory, validity and the members of the lampiran, from the tex
 for a scan, by OCR (Tesseract, Indonesian model). Pure: bytes in, a DecreeReading out; it
 writes nothing and imports no Sipokja app. See docs/decree-reader.md."""
 
-from .reader import read_decree
+from .reader import read_decree, scan_pages
 from .result import FIELDS, DecreeReaderError, DecreeReading, NotAPdf, OcrUnavailable, ReadMember
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "OcrUnavailable",
     "ReadMember",
     "read_decree",
+    "scan_pages",
 ]

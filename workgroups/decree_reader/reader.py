@@ -50,6 +50,21 @@ def _ocr_pages(data: bytes, numbers: list[int], report) -> dict[int, Page]:
     return out
 
 
+def scan_pages(data: bytes) -> list[int]:
+    """The pages (1-based) without a usable text layer: what read_decree would OCR. Cheap
+    (no OCR): lets a caller answer a text PDF in the request and send a scan to a job."""
+    pdf = _open(data)
+    try:
+        missing = []
+        for number, pdf_page in enumerate(pdf.pages):
+            if textlayer.read_page(pdf_page, number) is None:
+                missing.append(number + 1)
+            pdf_page.close()
+        return missing
+    finally:
+        pdf.close()
+
+
 def read_decree(
     data: bytes, *, progress: Progress | None = None, ocr: str = "auto"
 ) -> DecreeReading:

@@ -9,7 +9,13 @@ import os
 import pytest
 from django.utils import translation
 
-from workgroups.decree_reader import DecreeReading, NotAPdf, OcrUnavailable, read_decree
+from workgroups.decree_reader import (
+    DecreeReading,
+    NotAPdf,
+    OcrUnavailable,
+    read_decree,
+    scan_pages,
+)
 from workgroups.decree_reader import ocr as ocr_engine
 from workgroups.tests import decree_corpus as corpus
 
@@ -122,6 +128,12 @@ def test_issuer_kind_matches_the_decree_model():
     kinds = {reading(p).issuer_kind for p in TEXT_FILES}
     assert kinds <= set(Decree.Issuer.values)
     assert {"governor", "regent", "mayor"} <= kinds
+
+
+def test_scan_pages_tells_which_pages_need_ocr_without_reading_them():
+    assert scan_pages((corpus.CORPUS / "01-gowa-tabel-nama.pdf").read_bytes()) == []
+    scan = (corpus.CORPUS / "13-takalar-perubahan-scan.pdf").read_bytes()
+    assert scan_pages(scan) == [1, 2, 3, 4]
 
 
 def test_progress_is_reported_per_page():
