@@ -38,12 +38,17 @@ def _ocr_pages(data: bytes, numbers: list[int], report) -> dict[int, Page]:
     document = pdfium.PdfDocument(bytes(data))
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {}
+            pending = []  # (number, future), in page order
             for number in numbers:
+                # At most two rendered pages waiting per worker: memory stays bounded.
+                while len(pending) >= 2 * workers:
+                    done_number, future = pending.pop(0)
+                    out[done_number] = future.result()
+                    report()
                 image = ocr_engine.render(document[number])
-                futures[pool.submit(ocr_engine.read_image, image, number)] = number
-            for future, number in futures.items():
-                out[number] = future.result()
+                pending.append((number, pool.submit(ocr_engine.read_image, image, number)))
+            for done_number, future in pending:
+                out[done_number] = future.result()
                 report()
     finally:
         document.close()
