@@ -9,7 +9,7 @@ TEST_WORKERS ?= auto
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: setup run test lint format translations messages bench clean
+.PHONY: setup run worker test lint format translations messages bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Sipokja needs Python 3.11 or newer")'
@@ -28,7 +28,7 @@ setup: $(STAMP) translations
 	$(DEV_ENV) $(PY) manage.py load_regions
 	$(DEV_ENV) $(PY) manage.py load_demo
 
-## run: setup, then serve on http://$(HOST):$(PORT)/
+## run: setup, then serve on http://$(HOST):$(PORT)/ with one jobs worker (Ctrl-C stops both)
 run: setup
 	@echo ""
 	@echo "  Sipokja runs at http://$(HOST):$(PORT)/"
@@ -40,16 +40,23 @@ run: setup
 	@echo "    pimpinan.sulsel  viewer, Sulawesi Selatan"
 	@echo "    sultra           provincial admin, Sulawesi Tenggara (74)"
 	@echo ""
-	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV_ENV) $(PY) scripts/run.py $(HOST):$(PORT)
+
+## worker: one jobs worker in the foreground, with the settings of the environment (production:
+## run it under a process manager, as many as needed, on any machine sharing the database)
+worker: $(STAMP) translations
+	$(PY) manage.py db_worker
 
 ## test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 test: $(STAMP) translations
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-## lint: ruff, migrations in sync, translations complete
+## lint: ruff, imports only down the layers (docs/architecture.md), migrations in sync, translations complete
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
+	$(PY) scripts/app_imports.py --quiet
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(PY) manage.py compile_translations --check
 	$(DEV_ENV) $(PY) manage.py check

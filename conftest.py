@@ -1,6 +1,6 @@
 """Shared test fixtures: the regions, and the named personas every permission test uses.
 
-Personas (STYLE.md §7): national admin; provincial admin of Sulawesi Selatan (73); operator of
+Personas: national admin; provincial admin of Sulawesi Selatan (73); operator of
 Kabupaten Gowa (73.06); member of Gowa's Pokja; viewer of Sulsel; provincial admin of Sulawesi
 Tenggara (74); anonymous.
 """

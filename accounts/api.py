@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from accounts.models import ApiToken
+from accounts.region_api import router as regions_router
 from audit.context import acting_as
 
 router = Router(tags=["auth"])
@@ -65,3 +66,7 @@ def revoke_token(request, token_id: int):
     token = get_object_or_404(request.user.api_tokens.active(), pk=token_id)
     token.revoke()
     return Status(204, None)
+
+
+# The regions in your scope (`/regions`, tagged "regions") share this app's place in the API.
+router.add_router("", regions_router, tags=["regions"])

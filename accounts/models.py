@@ -16,6 +16,7 @@ class User(AbstractUser):
     class DataScrubbing:
         personal_fields = ("first_name", "last_name", "email")
         purpose = _("To log in, to address the user and to send password resets and reminders.")
+        personal_repr = True  # str() is the username
 
 
 class RoleAssignment(models.Model):
@@ -38,6 +39,9 @@ class RoleAssignment(models.Model):
         verbose_name=_("region"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class DataScrubbing:
+        personal_repr = True  # str() names the user
 
     class Meta:
         verbose_name = _("role assignment")

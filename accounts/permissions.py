@@ -34,9 +34,19 @@ class Permission(StrEnum):
     STRATEGIC_ISSUE_EDIT = "strategic_issue.edit"
     # Knowledge centre documents.
     KNOWLEDGE_MANAGE = "knowledge.manage"
+    # The outgoing-letter register (agenda surat keluar) and the documents issued from it.
+    LETTER_VIEW = "letter.view"
+    # Taking a letter number, cancelling one, issuing a numbered recap.
+    LETTER_ISSUE = "letter.issue"
+    # Signing an issued document electronically with the office's certificate.
+    LETTER_SIGN = "letter.sign"
+    # Uploading or removing an office's signing certificate (national admin only).
+    SIGNING_CERTIFICATE_MANAGE = "signing_certificate.manage"
     # The audit history of the region.
     AUDIT_VIEW = "audit.view"
     # User accounts and their roles.
     USER_MANAGE = "user.manage"
     # National catalogues (sub-groups, indicators, criteria).
     CATALOGUE_MANAGE = "catalogue.manage"
+    # Following the background jobs others started in the region (imports, batches, e-mail).
+    JOB_VIEW = "job.view"

@@ -33,6 +33,8 @@ _OPERATOR = frozenset(
         P.ACTION_ITEM_UPDATE,
         P.STRATEGIC_ISSUE_EDIT,
         P.AUDIT_VIEW,
+        P.LETTER_VIEW,
+        P.LETTER_ISSUE,
     }
 )
 
@@ -52,7 +54,7 @@ ROLES = {
                 "BKKBN provincial office: the province and all its regencies/cities; verifies "
                 "evidence, runs the forum and manages users."
             ),
-            frozenset(P) - {P.CATALOGUE_MANAGE},
+            frozenset(P) - {P.CATALOGUE_MANAGE, P.SIGNING_CERTIFICATE_MANAGE},
         ),
         Role(
             "regency_operator",
@@ -70,7 +72,7 @@ ROLES = {
             "viewer",
             _("Viewer"),
             _("Leaders and observers: reads dashboards and reports, changes nothing."),
-            frozenset({P.REGION_VIEW}),
+            frozenset({P.REGION_VIEW, P.LETTER_VIEW}),
         ),
     ]
 }

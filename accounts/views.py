@@ -4,9 +4,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import is_national, top_regions
 from accounts.forms import TokenForm
 from accounts.models import ApiToken
 from accounts.roles import ROLES
+
+
+def home(request):
+    """Send each user to their dashboard: the national one, or that of the top of their scope."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if is_national(request.user):
+        return redirect("dashboards:national")
+    region = top_regions(request.user).first()
+    if region is None:
+        return redirect("accounts:profile")
+    return redirect("dashboards:region", code=region.code)
 
 
 @login_required

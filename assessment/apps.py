@@ -16,3 +16,8 @@ class AssessmentConfig(AppConfig):
         from assessment import signals
 
         signals.connect()
+
+        from accounts.region_links import register_region_links
+        from assessment.navigation import REGION_LINKS
+
+        register_region_links(*REGION_LINKS)

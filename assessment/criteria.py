@@ -7,7 +7,7 @@ from django.utils.translation import gettext_noop
 from assessment.models import Criterion
 
 # The four basic criteria (BKKBN Perwakilan Sulsel, 2023) and the optional ones from the
-# Deputi Pengendalian Penduduk (2022); see ../shared/DOMAIN.md §0 and §1.1. Names are stored in
+# Deputi Pengendalian Penduduk (2022); see docs/domain.md §2. Names are stored in
 # Indonesian, the language of the official criteria.
 DEFAULTS = [
     {

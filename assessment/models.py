@@ -12,7 +12,7 @@ class Criterion(models.Model):
     The four national defaults come from BKKBN Perwakilan Sulsel (2023): an SK, a work plan,
     Bangga Kencana indicators and a budget for Pokja operations. Optional national criteria come
     from the Deputi's 2022 framing (GDPK; indicators integrated into RPJMD/RKPD; a complete KB
-    agency), see ../shared/DOMAIN.md §0 and §1.1. National criteria have no province; a province
+    agency), see docs/domain.md §2. National criteria have no province; a province
     may add criteria of its own for its Pokjas but cannot switch national ones off.
     """
 

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import Permission
-from core.region_links import RegionLink
+from accounts.region_links import RegionLink
 
 REGION_LINKS = [
     RegionLink(_("Effectiveness"), "assessment:region", Permission.REGION_VIEW),

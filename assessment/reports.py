@@ -3,7 +3,6 @@ Efektivitas Pokja Bangga Kencana")."""
 
 import io
 
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -103,11 +102,13 @@ def matrix_xlsx(province, year, rows) -> bytes:
     return buffer.getvalue()
 
 
-def matrix_pdf(province, year, rows) -> bytes:
-    from weasyprint import HTML
+def matrix_pdf(province, year, rows, *, letter=None, stamp=None) -> bytes:
+    """The recap as PDF. As a numbered letter (`letters.services.issue_letter`) it carries the
+    letter number and the verification stamp (QR code, code and, when signed, the signer)."""
+    from letters.pdf import render_pdf
 
     with translation.override("id"):
-        html = render_to_string(
+        return render_pdf(
             "assessment/matrix_pdf.html",
             {
                 "province": province,
@@ -115,8 +116,9 @@ def matrix_pdf(province, year, rows) -> bytes:
                 "rows": rows,
                 "columns": criteria_columns(rows),
                 "summary": summary(rows),
-                "today": timezone.localdate(),
+                "today": letter.letter_date if letter else timezone.localdate(),
                 "symbol": SYMBOL,
+                "letter": letter,
+                "stamp": stamp,
             },
         )
-        return HTML(string=html).write_pdf()

@@ -1,10 +1,12 @@
 """Keeps the status cache (assessment/summary.py) fresh: every write to a record that a
-criterion reads invalidates the statuses of its region."""
+criterion reads invalidates the statuses of its region. Writes that bypass the model signals
+arrive through `core.signals.bulk_changed`, so the apps below never import assessment."""
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from assessment import summary
+from core.signals import bulk_changed
 
 # model label: how to find the region id from an instance (a field on the instance, or a
 # parent's field: (parent model label, foreign key attribute, path to the region id)).
@@ -65,7 +67,14 @@ def _policy_indicators_changed(sender, instance, action, **kwargs):
         summary.invalidate()
 
 
+def _bulk_changed(sender, region_ids=None, **kwargs):
+    """A lower app wrote evidence in bulk, bypassing the model signals (planning's import)."""
+    if sender._meta.label in EVIDENCE:
+        summary.invalidate(region_ids=region_ids)
+
+
 def connect():
+    bulk_changed.connect(_bulk_changed, dispatch_uid="status-bulk-changed")
     for label in EVIDENCE:
         model = apps.get_model(label)
         post_save.connect(_evidence_changed, sender=model, dispatch_uid=f"status-{label}-save")

@@ -8,7 +8,8 @@ about. Pages that only need the outcome (effective or not, which criteria are me
 Freshness:
 - Every write to a record the criteria read (see `EVIDENCE` in assessment/signals.py) deletes
   the rows of its region, at once and again after the transaction commits; writes that bypass
-  signals (bulk imports) call `invalidate()` themselves.
+  signals (bulk imports) send `core.signals.bulk_changed`, which assessment/signals.py turns into
+  `invalidate()`.
 - A row also goes stale when the date decrees are checked on moves (the current year's
   assessment is judged on today's date).
 - A status is computed from the records and stored only if no invalidation happened meanwhile

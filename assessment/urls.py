@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import views
+from assessment import recap_letter, views
 
 app_name = "assessment"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("r/<str:code>/assessment/", views.region_assessment, name="region"),
     path("r/<str:code>/assessment/matrix/", views.matrix, name="matrix"),
     path("r/<str:code>/assessment/matrix.<str:fmt>", views.matrix_export, name="matrix_export"),
+    path("r/<str:code>/assessment/matrix/letter/", recap_letter.recap_letter, name="recap_letter"),
     path("r/<str:code>/assessment/history/", views.history, name="history"),
     path(
         "r/<str:code>/assessment/criteria/", views.provincial_criteria, name="provincial_criteria"

@@ -18,6 +18,7 @@ from assessment.forms import (
     ReviewForm,
     SubmitForm,
 )
+from assessment.guides import guides_for_kinds
 from assessment.models import Assessment, Criterion
 from assessment.reports import criteria_columns, matrix_pdf, matrix_xlsx, province_rows, summary
 from assessment.summary import statuses
@@ -50,8 +51,6 @@ def year_choices():
 def region_assessment(request, region):
     year = selected_year(request)
     outcome = evaluate_region(region, year)
-    from knowledge.services import guides_for_kinds
-
     guides = guides_for_kinds(region)
     for result in outcome.missing:
         result.guide = guides.get(result.criterion.kind)

@@ -236,7 +236,7 @@ class Generator:
                         formed_on=formed,
                         secretariat_office=f"Dinas Pengendalian Penduduk dan KB {region.name}",
                         contact_name=_name(rng),
-                        contact_phone=f"08{rng.randint(1100000000, 1399999999)}",
+                        contact_phone=f"+628{rng.randint(1100000000, 1399999999)}",
                         contact_email=f"pokja.{region.code.replace('.', '')}@contoh.go.id",
                         is_demo=True,
                     )
@@ -297,7 +297,7 @@ class Generator:
                         institution=institution,
                         role=roles[index] if index < len(roles) else "member",
                         subgroup=rng.choice(self.subgroups) if index >= 5 else None,
-                        phone=f"08{rng.randint(1100000000, 1399999999)}",
+                        phone=f"+628{rng.randint(1100000000, 1399999999)}",
                         email=f"anggota{index + 1}.{region.code.replace('.', '')}@contoh.id",
                         active_from=plans[region.code]["formed"],
                     )

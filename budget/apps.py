@@ -11,3 +11,8 @@ class BudgetConfig(AppConfig):
         from budget.models import BudgetAllocation
 
         register(BudgetAllocation, region=lambda obj: obj.workgroup.region.code)
+
+        from accounts.region_links import register_region_links
+        from budget.navigation import REGION_LINKS
+
+        register_region_links(*REGION_LINKS)

@@ -4,10 +4,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from budget.choices import FundingSource
 from core.concurrency import VersionedModel
 from core.formats import format_rupiah
 from core.uploads import upload_to
+from planning.choices import FundingSource
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -15,7 +15,7 @@ MAX_YEAR = 2100
 
 class BudgetAllocation(VersionedModel):
     """Money allocated for the Pokja's operations in a budget year: criterion 4 of an effective
-    Pokja (Sulsel 2023: BKKBN asks every kab/kota to budget for its Pokja, ../shared/DOMAIN.md §0).
+    Pokja (Sulsel 2023: BKKBN asks every kab/kota to budget for its Pokja, docs/domain.md §1).
     A Pokja may have several allocations a year (e.g. APBD plus a partner's CSR), each with its
     budget document (DPA) and the amount realised so far. Amounts are whole Rupiah."""
 

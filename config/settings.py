@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "regions",
+    # jobs before django_tasks_db: `manage.py db_worker` is then jobs' worker (with the schedule).
+    "jobs",
+    "django_tasks",
+    "django_tasks_db",
     "workgroups",
     "indicators",
     "planning",
@@ -51,10 +55,12 @@ INSTALLED_APPS = [
     "policies",
     "assessment",
     "meetings",
+    "letters",
     "knowledge",
     "dashboards",
     "reports",
     "api",
+    "ops",
     "bench",
 ]
 
@@ -178,7 +184,45 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sipokja <noreply@sipokja.local>")
+# Seconds an SMTP connection may take before the mail job gives up and retries later.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 SIPOKJA_BASE_URL = env_str("SIPOKJA_BASE_URL", "http://127.0.0.1:8000")
+
+# Electronic signatures (docs/letters.md). The office certificate as PKCS#12 (in production a
+# BSrE certificate); the national admin may upload one per office instead. Trust roots (PEM)
+# against which signatures on issued letters and uploaded SKs are verified.
+SIPOKJA_SIGNING_P12_FILE = env_str("SIPOKJA_SIGNING_P12_FILE", "") or ""
+SIPOKJA_SIGNING_P12_PASSWORD = env_secret("SIPOKJA_SIGNING_P12_PASSWORD", "") or ""
+SIPOKJA_SIGNING_SIGNER_TITLE = env_str("SIPOKJA_SIGNING_SIGNER_TITLE", "") or ""
+SIPOKJA_SIGNATURE_TRUST_ROOTS = env_str("SIPOKJA_SIGNATURE_TRUST_ROOTS", "") or ""
+for _name, _path in (
+    ("SIPOKJA_SIGNING_P12_FILE", SIPOKJA_SIGNING_P12_FILE),
+    ("SIPOKJA_SIGNATURE_TRUST_ROOTS", SIPOKJA_SIGNATURE_TRUST_ROOTS),
+):
+    if _path and not Path(_path).is_file():
+        raise ImproperlyConfigured(
+            f"{_name} points to {_path!r}, which is not a readable file. "
+            "Fix the path or leave the variable empty (see docs/letters.md)."
+        )
+# Background jobs (jobs/, docs/adr/0001-background-jobs.md): Django's Tasks API (the
+# django-tasks backport) with its database backend; workers are `manage.py db_worker`.
+# "immediate" runs each job in the process that starts it, right after its transaction commits
+# (tests; nothing else needs it).
+_JOB_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+SIPOKJA_JOBS_BACKEND = env_str("SIPOKJA_JOBS_BACKEND", "database")
+if SIPOKJA_JOBS_BACKEND not in _JOB_BACKENDS:
+    raise ImproperlyConfigured("SIPOKJA_JOBS_BACKEND must be 'database' or 'immediate'.")
+TASKS = {"default": {"BACKEND": _JOB_BACKENDS[SIPOKJA_JOBS_BACKEND], "QUEUES": ["default"]}}
+# Wait before the first retry of a failed attempt (e-mail when the SMTP server is down); it
+# doubles with each attempt, up to an hour.
+SIPOKJA_JOBS_RETRY_SECONDS = env_int("SIPOKJA_JOBS_RETRY_SECONDS", 30)
+# A running job without a sign of life for this long lost its worker: it is tried again.
+SIPOKJA_JOBS_STALE_MINUTES = env_int("SIPOKJA_JOBS_STALE_MINUTES", 10)
+# Finished jobs (and their result files) are deleted after this many days.
+SIPOKJA_JOBS_KEEP_DAYS = env_int("SIPOKJA_JOBS_KEEP_DAYS", 30)
 
 # Security headers. Production (DEBUG off) gets secure cookies and HSTS.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -205,6 +249,9 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Path-building failures of untrusted signatures are reported to the user, not logged.
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
     },
 }
 

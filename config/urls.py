@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_views
 from api.main import api
 from core import views as core_views
+from jobs.mail import PasswordResetForm
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", account_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("privacy/", core_views.privacy, name="privacy"),
     path(
@@ -15,7 +17,12 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/password-reset/",
+        # The e-mail leaves through the mail job (jobs/mail.py), never inside the request.
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
+        name="password_reset",
+    ),
     path(
         "accounts/password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -39,8 +46,9 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("accounts.urls")),
-    path("", include("regions.urls")),
-    path("", include("audit.urls")),
+    path("", include("accounts.region_urls")),
+    path("", include("accounts.audit_urls")),
+    path("", include("jobs.urls")),
     path("", include("workgroups.urls")),
     path("", include("indicators.urls")),
     path("", include("planning.urls")),
@@ -48,6 +56,7 @@ urlpatterns = [
     path("", include("policies.urls")),
     path("", include("assessment.urls")),
     path("", include("meetings.urls")),
+    path("", include("letters.urls")),
     path("", include("knowledge.urls")),
     path("", include("dashboards.urls")),
     path("", include("reports.urls")),

@@ -1,20 +1,5 @@
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import redirect
-
-from accounts.access import is_national, top_regions
-
-
-def home(request):
-    """Send each user to their dashboard: the national one, or that of the top of their scope."""
-    if not request.user.is_authenticated:
-        return redirect("login")
-    if is_national(request.user):
-        return redirect("dashboards:national")
-    region = top_regions(request.user).first()
-    if region is None:
-        return redirect("accounts:profile")
-    return redirect("dashboards:region", code=region.code)
 
 
 def healthz(request):
@@ -29,7 +14,7 @@ def privacy(request):
     from django.apps import apps
     from django.shortcuts import render
 
-    from core.backup import personal_fields
+    from core.privacy import personal_fields
 
     rows = []
     for model in apps.get_models():

@@ -16,3 +16,8 @@ class DashboardsConfig(AppConfig):
             region=lambda obj: obj.province.code,
             fields=["province", "source", "original_filename", "feature_count", "uploaded_by"],
         )
+
+        from accounts.region_links import register_region_links
+        from dashboards.navigation import REGION_LINKS
+
+        register_region_links(*REGION_LINKS)

@@ -189,8 +189,8 @@ def _regency(request, region, year):
 
 def _regency_context(region, year) -> dict:
     from assessment.engine import evaluate_region
+    from assessment.guides import guides_for_kinds
     from budget.services import allocations_by_year
-    from knowledge.services import guides_for_kinds
     from meetings.models import ActionItem, Meeting
     from meetings.scope import items_in, meetings_in
 

@@ -1,4 +1,4 @@
-"""Achievement (capaian) and grade, the way BKKBN reports them (../shared/DOMAIN.md §3.5).
+"""Achievement (capaian) and grade, the way BKKBN reports them (docs/domain.md §5).
 
 - higher is better: capaian = realisation / target × 100
 - lower is better:  capaian = (2 − realisation / target) × 100

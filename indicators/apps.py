@@ -16,3 +16,8 @@ class IndicatorsConfig(AppConfig):
         register(Target, region=lambda obj: obj.region.code)
         register(Value, region=lambda obj: obj.region.code)
         register(WorkGroupIndicator, region=lambda obj: obj.workgroup.region.code)
+
+        from accounts.region_links import register_region_links
+        from indicators.navigation import REGION_LINKS
+
+        register_region_links(*REGION_LINKS)

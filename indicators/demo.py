@@ -2,8 +2,8 @@
 marked `is_demo=True` with the note "Data demo". Deterministic (seeded random) and idempotent.
 
 - Stunting prevalence from the surveys (SSGI 2022, SKI 2023, SSGI 2024, SSGI 2025): the province
-  series follows DOMAIN.md §5.2 (27.2, 27.4, 23.3); Makassar 2022 = 18.4 and Toraja Utara 2022 =
-  34.1 (SSGI, DOMAIN.md §3.1); other kab/kota and 2025 are invented around them.
+  series follows docs/domain.md §3 (27.2, 27.4, 23.3); Makassar 2022 = 18.4 and Toraja Utara 2022 =
+  34.1 (SSGI, docs/domain.md §3); other kab/kota and 2025 are invented around them.
 - Stunting from e-PPGBM (administrative), 2023–2025, much lower, kept as its own source.
 - TFR and unmet need (Pendataan Keluarga) with targets, 2023–2025.
 - Adopted indicators with 2025 targets for the Pokja of 73, 73.06, 73.71, 73.16, 73.24, 73.09,

@@ -1,7 +1,7 @@
 """Bangga Kencana indicators: the national catalogue, national targets, regional targets,
 realisations (each with its data source) and the indicators a Pokja adopts.
 
-Domain facts and sources: ../shared/DOMAIN.md §3. Achievement (capaian) is computed, never
+Domain facts and sources: docs/domain.md §3–§5. Achievement (capaian) is computed, never
 stored: see `indicators.achievement`.
 """
 
@@ -28,7 +28,7 @@ RESERVED_CODES = frozenset(
 
 class Indicator(VersionedModel):
     """A Bangga Kencana indicator from the national catalogue (TFR, mCPR, unmet need, …), with
-    its definition, unit and direction. Definitions and sources: ../shared/DOMAIN.md §3.
+    its definition, unit and direction. Definitions and sources: docs/domain.md §3.
 
     Maintained by national admins (`catalogue.manage`); regions only read it."""
 
@@ -134,7 +134,7 @@ class NationalTarget(VersionedModel):
 class DataSource(models.TextChoices):
     """Where a realisation comes from. Values from different sources are never mixed: survey
     (SSGI, SKI) and administrative (e-PPGBM) stunting figures differ a lot for the same place and
-    year (DOMAIN.md §3.1, data-source warning)."""
+    year (docs/domain.md §3)."""
 
     SSGI = "ssgi", "SSGI"
     SKI = "ski", "SKI"

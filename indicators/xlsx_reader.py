@@ -219,6 +219,10 @@ class SheetReader:
             if not match:
                 return None
             raw = match.group(1)
+        if (
+            raw == "" and kind != "str"
+        ):  # <v></v>: a formula without a cached value (lxml writes it)
+            return None
         if kind is None or kind == "n":
             return self._number(raw, style)
         if kind == "s":
@@ -306,7 +310,12 @@ class SheetReader:
                     values.extend([None] * (column - 1 - len(values)))
                 if not body:
                     values.append(None)
-                elif kind is None and body.startswith(v_open) and body.endswith(v_close):
+                elif (
+                    kind is None
+                    and body.startswith(v_open)
+                    and body.endswith(v_close)
+                    and len(body) > len(v_open) + len(v_close)
+                ):
                     raw = body[v_start:v_end]
                     if style is None or not date_styles:
                         values.append(

@@ -24,8 +24,8 @@ _year_validators = [MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
 
 class StrategicIssue(VersionedModel):
     """A strategic issue (isu strategis) of a region for a period of years: a problem the Pokja
-    must carry into its plan and its advocacy (Bangga Kencana programme, ../shared/DOMAIN.md
-    §1.1: "Pokja should surface issues and advocate for regional-head commitment"). It is
+    must carry into its plan and its advocacy (Bangga Kencana programme, docs/domain.md
+    §1: "Pokja should surface issues and advocate for regional-head commitment"). It is
     answered when at least one plan activity (not cancelled) or regional policy (not revoked)
     is linked to it."""
 

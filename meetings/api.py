@@ -287,6 +287,7 @@ class GuestIn(Schema):
     position: str = ""
     institution_name: str = ""
     email: str = ""
+    phone: str = ""  # stored as E.164 (+62…); local forms such as 0812-3456-7890 accepted
     region: str | None = None
     invited: bool = True
     attendance: Participant.Attendance = Participant.Attendance.UNKNOWN

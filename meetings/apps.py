@@ -25,3 +25,10 @@ class MeetingsConfig(AppConfig):
         register(m.AnnouncementRecipient, region=lambda obj: obj.announcement.region.code)
         register(m.AnnouncementRead, region=lambda obj: obj.region.code)
         register(m.ReminderLog, region=lambda obj: obj.region_code)
+
+        from accounts.region_links import register_region_links
+        from meetings.navigation import REGION_LINKS
+
+        register_region_links(*REGION_LINKS)
+
+        from meetings import jobs  # noqa: F401  (registers the hourly reminders)

@@ -2,7 +2,7 @@
 each meeting, item and announcement is looked up by its title (all end in " (demo)") and made
 only once. Relies on the demo users (accounts) and the demo Pokja (workgroups) when present.
 
-- The Forum Komunikasi of 24–25 July 2023 at Hotel Ramcy Panakukang, Makassar (DOMAIN.md §0),
+- The Forum Komunikasi of 24–25 July 2023 at Hotel Ramcy Panakukang, Makassar (docs/domain.md §1),
   for all 24 kab/kota, with attendance, approved minutes, decisions and the kab/kota commitments
   (some done, some overdue).
 - The 2025 forum with its own commitments (budget in APBD 2026), one due soon.

@@ -1,15 +1,16 @@
 """E-mails of the meetings app, always in Indonesian: invitations (with the .ics attached) and
-reminders. Built here, sent through Django's mail API."""
+reminders. Built here, sent by the mail job (jobs.mail) after the transaction commits."""
 
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from jobs import mail
 from meetings.calendar import meeting_ics
 from meetings.formats import meeting_dates, meeting_times
 from meetings.links import item_url, meeting_url
-from meetings.models import Meeting, Participant
+from meetings.models import Participant
 
 ICS_MIMETYPE = "text/calendar"
 
@@ -40,20 +41,17 @@ def invitation_message(meeting, participant, ics: bytes) -> EmailMessage:
     return message
 
 
-def deliver_invitations(meeting_pk, participant_pks) -> int:
-    """Send the invitation e-mails (called after the transaction that recorded them commits)."""
-    meeting = Meeting.objects.select_related("region").filter(pk=meeting_pk).first()
-    if meeting is None:
-        return 0
+def queue_invitations(meeting, participant_pks, *, by):
+    """Queue the invitation e-mails as one mail job, in the transaction that records them; they
+    leave from a worker once it commits. Returns the job (None without any address)."""
     participants = Participant.objects.filter(pk__in=participant_pks).select_related(
         "member__user", "region"
     )
     with translation.override("id"):
         ics = meeting_ics(meeting, url=meeting_url(meeting))
         messages = [invitation_message(meeting, p, ics) for p in participants if p.contact_email()]
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages)
+        title = _("Invitations: %(title)s") % {"title": meeting.title}
+    return mail.send(messages, by=by, region=meeting.region, title=title)
 
 
 def meeting_reminder(meeting, recipient) -> EmailMessage:

@@ -143,6 +143,9 @@ class GuestForm(forms.Form):
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
     institution_name = forms.CharField(label=_("Institution"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(
+        label=_("Phone"), max_length=30, required=False, help_text=_("E.g. 0812 3456 7890.")
+    )
     region = forms.ModelChoiceField(
         label=_("Region represented"), queryset=Region.objects.none(), required=False
     )

@@ -120,7 +120,7 @@ class Letterhead(VersionedModel):
 class Meeting(VersionedModel):
     """A meeting of the Pokja or a forum event at province or kab/kota level, organised by one
     region, which may invite other regions (a province its kab/kota), institutions and members.
-    The province's Forum Komunikasi Pokja Bangga Kencana (DOMAIN.md §0) is the model case."""
+    The province's Forum Komunikasi Pokja Bangga Kencana (docs/domain.md §1) is the model case."""
 
     class Kind(models.TextChoices):
         FORUM = "forum", _("Communication forum (Forum Komunikasi)")
@@ -381,6 +381,9 @@ class Participant(models.Model):
     position = models.CharField(_("position"), max_length=200, blank=True)
     institution_name = models.CharField(_("institution"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # E.164 (`+6281234567890`, workgroups.validators.normalize_phone); guests only, a member's
+    # number stays on the member.
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
     invited = models.BooleanField(_("invited"), default=True)
     attendance = models.CharField(
         _("attendance"), max_length=12, choices=Attendance.choices, default=Attendance.UNKNOWN
@@ -416,7 +419,8 @@ class Participant(models.Model):
         ]
 
     class DataScrubbing:
-        personal_fields = ("name", "email", "represented_by")
+        personal_fields = ("name", "email", "phone", "represented_by")
+        personal_repr = True  # str() is the name
 
     def __str__(self):
         return self.name
@@ -437,6 +441,12 @@ class Participant(models.Model):
             if self.member.user_id and self.member.user and self.member.user.email:
                 return self.member.user.email
         return self.email
+
+    def contact_phone(self) -> str:
+        """The number (E.164) to reach the participant on: the member's, else the guest's."""
+        if self.member_id and self.member and self.member.phone:
+            return self.member.phone
+        return self.phone
 
 
 class Minutes(VersionedModel):
@@ -513,7 +523,7 @@ class ActionItem(VersionedModel):
     institution and/or a member. Tracked until done or dropped.
 
     Example: at the 2023 provincial forum each kab/kota committed to allocate the Pokja's
-    operational budget in its APBD (DOMAIN.md §0)."""
+    operational budget in its APBD (docs/domain.md §1)."""
 
     class Kind(models.TextChoices):
         ACTION = "action", _("Action item")
@@ -636,7 +646,7 @@ class ProgressNote(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    author_name = models.CharField(max_length=150, blank=True)
+    author_name = models.CharField(_("author's name"), max_length=150, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     text = models.TextField(_("progress note"))
     status_from = models.CharField(max_length=12, choices=ActionItem.Status.choices, blank=True)
@@ -646,6 +656,9 @@ class ProgressNote(models.Model):
     )
     evidence_type = models.CharField(max_length=4, choices=FileType.choices, blank=True)
     evidence_filename = models.CharField(max_length=200, blank=True)
+
+    class DataScrubbing:
+        personal_fields = ("author_name",)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -734,6 +747,9 @@ class AnnouncementRead(models.Model):
     region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     read_at = models.DateTimeField(default=timezone.now)
+
+    class DataScrubbing:
+        personal_repr = True  # str() names the user
 
     class Meta:
         ordering = ["read_at", "pk"]

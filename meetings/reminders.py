@@ -1,8 +1,9 @@
-"""Reminder e-mails for cron (`manage.py send_reminders`): action items due within 7 days,
-overdue action items and tomorrow's meetings. Each (kind, object, recipient, due date) is sent
-once: the ReminderLog row is written in the same transaction as the e-mail is handed to the mail
-backend, and its unique constraint stops a second run (or a parallel one) from sending again.
-If sending fails, the row is rolled back and the next run tries again."""
+"""Reminder e-mails: action items due within 7 days, overdue action items and tomorrow's
+meetings. They run every hour on the job schedule (meetings/jobs.py, `meetings.reminders`) and
+from `manage.py send_reminders`, both through `run_reminders`. Each (kind, object, recipient,
+due date) is sent once: the ReminderLog row is written in the same transaction as the e-mail is
+queued (jobs.mail: sent by a worker after the commit, retried while the SMTP server is down),
+and its unique constraint stops a second run (or a parallel one) from queueing it again."""
 
 import datetime
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from accounts.permissions import Permission
 from accounts.roles import ROLES
+from jobs import mail
 from meetings.emails import item_reminder, meeting_reminder
 from meetings.models import ActionItem, Meeting, ReminderLog
 from workgroups.models import WorkGroup
@@ -77,21 +79,21 @@ def meeting_recipients(meeting) -> list[str]:
     return _clean(p.contact_email() for p in participants)
 
 
-def _send_once(*, kind, object_id, recipient, due_date, region_code, build) -> bool:
+def _send_once(*, kind, object_id, recipient, due_date, region, build) -> bool:
     key = {"kind": kind, "object_id": object_id, "recipient": recipient, "due_date": due_date}
     if ReminderLog.objects.filter(**key).exists():
         return False
     try:
         with transaction.atomic():
-            ReminderLog.objects.create(region_code=region_code, **key)
-            build(recipient).send()
+            ReminderLog.objects.create(region_code=region.code, **key)
+            mail.send([build(recipient)], region=region)
     except IntegrityError:
         return False
     return True
 
 
 def run_reminders(*, today: datetime.date | None = None) -> dict:
-    """Send what is due today; returns the number sent per kind."""
+    """Queue what is due today; returns the number of reminders per kind."""
     today = today or timezone.localdate()
     sent = {kind: 0 for kind in ReminderLog.Kind.values}
     items = ActionItem.objects.filter(status__in=ActionItem.OPEN_STATUSES).select_related(
@@ -112,7 +114,7 @@ def run_reminders(*, today: datetime.date | None = None) -> dict:
                     object_id=item.pk,
                     recipient=recipient,
                     due_date=item.due_date,
-                    region_code=item.assigned_region.code,
+                    region=item.assigned_region,
                     build=lambda to, item=item, is_overdue=is_overdue: item_reminder(
                         item, to, overdue=is_overdue
                     ),
@@ -134,7 +136,7 @@ def run_reminders(*, today: datetime.date | None = None) -> dict:
                 object_id=meeting.pk,
                 recipient=recipient,
                 due_date=tomorrow,
-                region_code=meeting.region.code,
+                region=meeting.region,
                 build=lambda to, meeting=meeting: meeting_reminder(meeting, to),
             )
     return sent

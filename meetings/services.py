@@ -5,6 +5,7 @@ the input breaks a rule. E-mail goes out only after the transaction commits."""
 import functools
 from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -32,6 +33,7 @@ from meetings.models import (
     ProgressNote,
 )
 from workgroups.models import Institution, Member, WorkGroup
+from workgroups.validators import normalize_phone
 
 
 def service(fn):
@@ -296,6 +298,7 @@ def add_guest(
     institution_name="",
     position="",
     email="",
+    phone="",
     region=None,
     invited=True,
     attendance=Participant.Attendance.UNKNOWN,
@@ -307,6 +310,10 @@ def add_guest(
     name = (name or "").strip()
     if not name:
         errors.append(_error("name", _("Write the guest's name.")))
+    try:
+        phone = normalize_phone(phone)
+    except ValidationError as exc:
+        errors.append(_error("phone", exc.messages[0]))
     if region is not None and region.pk not in {r.pk for r in eligible_regions(meeting)}:
         errors.append(_error("region", _("The region is neither the organiser nor invited.")))
     if attendance not in Participant.Attendance.values:
@@ -324,6 +331,7 @@ def add_guest(
         position=(position or "").strip(),
         institution_name=(institution_name or "").strip(),
         email=(email or "").strip(),
+        phone=phone,
         invited=invited,
         attendance=attendance,
         represented_by=(represented_by or "").strip()
@@ -475,9 +483,9 @@ def send_invitations(*, meeting, by, resend=False) -> int:
         changes={"recipients": [None, len(targets)], "resend": [None, bool(resend)]},
         actor=by,
     )
-    from meetings.emails import deliver_invitations
+    from meetings.emails import queue_invitations
 
-    transaction.on_commit(partial(deliver_invitations, meeting.pk, targets))
+    queue_invitations(meeting, targets, by=by)
     return len(targets)
 
 

@@ -284,6 +284,7 @@ def guest_add(request, region, pk):
                 position=data["position"],
                 institution_name=data["institution_name"],
                 email=data["email"],
+                phone=data["phone"],
                 region=data["region"],
                 invited=not walk_in,
                 attendance=data.get("attendance") or Participant.Attendance.UNKNOWN,

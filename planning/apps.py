@@ -12,3 +12,8 @@ class PlanningConfig(AppConfig):
 
         register(WorkPlan, region=lambda obj: obj.workgroup.region.code)
         register(Activity, region=lambda obj: obj.plan.workgroup.region.code)
+
+        from accounts.region_links import register_region_links
+        from planning.navigation import REGION_LINKS
+
+        register_region_links(*REGION_LINKS)

@@ -20,8 +20,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from budget.choices import FundingSource
 from core.formats import MONTHS_ID, format_date_id
+from planning.choices import FundingSource
 from planning.common import parse_amount, parse_month
 from planning.models import Activity
 

@@ -4,10 +4,10 @@ from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from budget.choices import FundingSource
 from core.concurrency import VersionedModel
 from core.formats import MONTHS_ID
 from core.uploads import stored_name, upload_to
+from planning.choices import FundingSource
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
@@ -31,7 +31,7 @@ class EvidenceUploadTo:
 
 class WorkPlan(VersionedModel):
     """The yearly work plan (Rencana Kerja) of a Pokja: criterion 2 of an effective Pokja
-    (Sulsel 2023 wording, ../shared/DOMAIN.md §0). Drafted by the secretariat, then approved
+    (Sulsel 2023 wording, docs/domain.md §2). Drafted by the secretariat, then approved
     (usually signed by the Pokja chair or the regional head) with its signed document."""
 
     class Status(models.TextChoices):
@@ -75,6 +75,9 @@ class WorkPlan(VersionedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    class DataScrubbing:
+        personal_fields = ("approver_name",)
 
     class Meta:
         ordering = ["-year"]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from audit.registry import record
 from core.concurrency import save_versioned, stale_message
 from core.errors import ConflictError, DomainError
+from core.signals import bulk_changed
 from planning.common import (
     attach_file,
     check_pdf,
@@ -461,10 +462,9 @@ def import_activities(*, by, plan, uploaded) -> list[Activity]:
             for i in dict.fromkeys(row.indicator_ids)
         ]
     )
-    # The bulk insert bypasses signals: the plan's activities count for the assessment.
-    from assessment.summary import invalidate
-
-    invalidate(region_ids=[plan.workgroup.region_id])
+    # The bulk insert bypasses model signals: tell the caches that read activities (the
+    # assessment status) that this region's activities changed.
+    bulk_changed.send(sender=Activity, region_ids=[plan.workgroup.region_id])
     record(
         action="other",
         code="planning.activities.imported",

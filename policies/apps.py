@@ -11,3 +11,8 @@ class PoliciesConfig(AppConfig):
         from policies.models import Policy
 
         register(Policy, region=lambda obj: obj.region.code)
+
+        from accounts.region_links import register_region_links
+        from policies.navigation import REGION_LINKS
+
+        register_region_links(*REGION_LINKS)

@@ -15,7 +15,7 @@ class Policy(VersionedModel):
     """A regional policy or regulation the Pokja drafts, advocates or follows (Perda, Pergub,
     Perbup/Perwali, SK of the regional head, circulars) or a regional planning document (RPJMD,
     RKPD, Renstra OPD, GDPK). Bringing Bangga Kencana into regional policy, and its indicators
-    into planning documents, is the Pokja's purpose (../shared/DOMAIN.md §1.1)."""
+    into planning documents, is the Pokja's purpose (docs/domain.md §1, §2)."""
 
     class Kind(models.TextChoices):
         PERDA = "perda", _("Perda (regional regulation)")

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import Permission
-from core.region_links import RegionLink
+from accounts.region_links import RegionLink
 
 REGION_LINKS = [RegionLink(_("Policies"), "policies:list", Permission.REGION_VIEW)]

@@ -5,6 +5,7 @@ from reports import views
 app_name = "reports"
 urlpatterns = [
     path("r/<str:code>/reports/profile.pdf", views.profile_pdf, name="profile"),
+    path("r/<str:code>/reports/profiles/", views.profiles_batch, name="profiles_batch"),
     path("r/<str:code>/reports/indicators/", views.indicators, name="indicators"),
     path(
         "r/<str:code>/reports/indicators.<str:fmt>",

@@ -1,5 +1,6 @@
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from accounts.access import region_view
 from accounts.permissions import Permission
@@ -7,6 +8,7 @@ from assessment.views import selected_year, year_choices
 from regions.codes import normalize_code
 from regions.models import Region
 from reports import builders, exports
+from reports.jobs import start_profiles
 
 
 def _attachment(content, content_type, filename):
@@ -23,6 +25,17 @@ def profile_pdf(request, region):
     year = selected_year(request)
     pdf = exports.profile_pdf(builders.profile(region, year))
     return _attachment(pdf, "application/pdf", f"profil-pokja-{region.code}-{year}.pdf")
+
+
+@require_POST
+@region_view(Permission.REGION_VIEW)
+def profiles_batch(request, region):
+    """Start the ZIP of every Pokja profile of the region and below (a background job). With
+    htmx the job's progress box replaces the button's placeholder; without, its page opens."""
+    job = start_profiles(region=region, year=selected_year(request), by=request.user)
+    if request.headers.get("HX-Request"):
+        return render(request, "jobs/_job.html", {"job": job})
+    return redirect("jobs:detail", job.pk)
 
 
 @region_view(Permission.REGION_VIEW)

@@ -70,6 +70,13 @@ def _draft_minutes():
     return minutes
 
 
+def _gowa_numbering():
+    """Gowa's numbering scheme (the demo has none: made with the defaults)."""
+    region = _model("regions.Region").objects.get(code=GOWA)
+    scheme, _created = _model("letters.NumberingScheme").objects.get_or_create(region=region)
+    return scheme
+
+
 SWEEP = {
     "workgroups.WorkGroup": Entry(
         get=lambda: _gowa(_model("workgroups.WorkGroup"), status="active"),
@@ -220,6 +227,10 @@ SWEEP = {
             lambda o, m: {"venue": m},
             lambda o: o.venue,
         ),
+    ),
+    "letters.NumberingScheme": Entry(
+        get=_gowa_numbering,
+        html=Html(lambda o: f"/r/{GOWA}/letters/numbering/", "unit_code"),
     ),
     "meetings.Minutes": Entry(
         get=lambda: _draft_minutes(),

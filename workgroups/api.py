@@ -69,6 +69,10 @@ class DecreeOut(Schema):
     has_file: bool
     original_filename: str
     file_url: str | None
+    # unsigned / valid / tampered / unreadable, or "" when not checked; one entry per signature
+    # (signer, organisation, signed_at, timestamped, intact, covers_whole_file, trusted).
+    signature_state: str
+    signatures: list[dict]
     version: int
 
 
@@ -231,6 +235,8 @@ def _decree_out(decree, region, today=None):
             if decree.file
             else None
         ),
+        "signature_state": decree.signature_state,
+        "signatures": decree.signature_details,
         "version": decree.version,
     }
 

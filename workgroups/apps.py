@@ -16,3 +16,8 @@ class WorkgroupsConfig(AppConfig):
         register(Member, region=lambda obj: obj.workgroup.region.code)
         # The national catalogue: no region.
         register(SubGroup, region=lambda obj: "")
+
+        from accounts.region_links import register_region_links
+        from workgroups.navigation import REGION_LINKS
+
+        register_region_links(*REGION_LINKS)

@@ -1,5 +1,5 @@
 """A decree (SK) as a PDF, laid out like an Indonesian Keputusan Kepala Daerah
-(../shared/DOMAIN.md §6.1): issuer heading, NOMOR, TENTANG, Menimbang, Mengingat, MEMUTUSKAN,
+(docs/domain.md §7): issuer heading, NOMOR, TENTANG, Menimbang, Mengingat, MEMUTUSKAN,
 the diktum KESATU…, the signature block and the LAMPIRAN with the membership table.
 
 Used for demo data (a real, readable PDF as the uploaded SK) and in tests; it is a specimen,

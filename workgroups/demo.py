@@ -201,11 +201,20 @@ def _members(region, count, subgroups, institutions, rng):
                 institution=institutions[key],
                 role=role,
                 subgroup=subgroup,
-                phone=f"08{rng.randint(11, 53)}{rng.randint(1000_0000, 9999_9999)}",
+                phone=f"+628{_mobile_prefix(rng.randint(11, 53))}{rng.randint(1000_0000, 9999_9999)}",
                 email=f"{handle}@example.org",
             )
         )
     return members
+
+
+# Indonesian mobile prefixes (after 08) that phonenumbers accepts; the demo's random draw picks
+# one of them, so the draws (and all demo data after them) stay as they were.
+_MOBILE_PREFIXES = ("11", "12", "13", "21", "22", "23", "51", "52", "53", "55", "56", "57", "58")
+
+
+def _mobile_prefix(draw: int) -> str:
+    return _MOBILE_PREFIXES[draw % len(_MOBILE_PREFIXES)]
 
 
 def _load_region(region, count, subgroup_codes, decrees, stdout):

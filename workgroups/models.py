@@ -152,7 +152,7 @@ class Institution(VersionedModel):
 class Decree(VersionedModel):
     """An SK (Surat Keputusan) establishing, amending or renewing the Pokja, with its signed PDF.
     A Pokja has several decrees over time; the current one is the latest valid on a given date.
-    Structure of an Indonesian decree: ../shared/DOMAIN.md §6."""
+    Structure of an Indonesian decree: docs/domain.md §7."""
 
     class Issuer(models.TextChoices):
         GOVERNOR = "governor", _("Governor")
@@ -165,6 +165,16 @@ class Decree(VersionedModel):
         FORMATION = "formation", _("Formation")
         AMENDMENT = "amendment", _("Amendment")
         RENEWAL = "renewal", _("Renewal")
+
+    class SignatureState(models.TextChoices):
+        """What the check of the uploaded PDF's electronic signatures found
+        (core.pdf_signatures, run when the file is uploaded)."""
+
+        NOT_CHECKED = "", _("Not checked")
+        UNSIGNED = "unsigned", _("No electronic signature")
+        VALID = "valid", _("Signature intact")
+        TAMPERED = "tampered", _("Changed after signing")
+        UNREADABLE = "unreadable", _("Signatures could not be read")
 
     # The order that decides which of several valid decrees is current (see current_decree).
     CURRENT_ORDER = ("-valid_from", "-signed_on", "-pk")
@@ -190,6 +200,18 @@ class Decree(VersionedModel):
     )
     file = models.FileField(_("signed PDF"), upload_to=upload_to("decrees", "pdf"), blank=True)
     original_filename = models.CharField(max_length=200, blank=True)
+    signature_state = models.CharField(
+        _("electronic signature"),
+        max_length=12,
+        choices=SignatureState.choices,
+        default=SignatureState.NOT_CHECKED,
+        blank=True,
+    )
+    # One entry per signature: signer, organisation, signed_at (ISO), timestamped, intact,
+    # covers_whole_file, trusted (core.pdf_signatures.SignatureCheck).
+    signature_details = models.JSONField(default=list, blank=True)
+    signature_checked_at = models.DateTimeField(null=True, blank=True)
+    signature_trust_configured = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -217,6 +239,15 @@ class Decree(VersionedModel):
 
     def is_valid_on(self, day) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+    def signatures(self) -> list[dict]:
+        """The stored signature checks, with `signed_at` as a datetime (or None)."""
+        from django.utils.dateparse import parse_datetime
+
+        return [
+            {**entry, "signed_at": parse_datetime(entry.get("signed_at") or "")}
+            for entry in self.signature_details or []
+        ]
 
 
 class Member(VersionedModel):
@@ -304,6 +335,7 @@ class Member(VersionedModel):
             "meetings and to remind them of action items. Phone and e-mail are shown only to "
             "users with the contact right."
         )
+        personal_repr = True  # str() is the name
 
     def __str__(self):
         return self.name

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -38,6 +37,7 @@ from audit.registry import record
 from core.concurrency import save_versioned
 from core.errors import DomainError
 from core.uploads import safe_filename
+from jobs.mail import PasswordResetForm
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
 from workgroups.validators import check_decree_pdf, check_members_xlsx, normalize_phone
 
@@ -254,6 +254,29 @@ def _attach_file(decree, uploaded):
         raise ValidationError({"file": exc.messages}) from None
     decree.file = uploaded
     decree.original_filename = safe_filename(uploaded.name, "SK.pdf")
+    check_decree_signatures(decree, uploaded)
+
+
+def check_decree_signatures(decree, uploaded=None) -> None:
+    """Validate the electronic signatures of the decree's PDF (`uploaded`, or the stored file)
+    and keep the result on the decree: who signed, when, whether intact and trusted. An
+    unsigned scan is fine and recorded as such. Does not save."""
+    from core.pdf_signatures import check_pdf_signatures
+
+    source = uploaded if uploaded is not None else decree.file
+    source.seek(0) if uploaded is not None else source.open("rb")
+    try:
+        data = source.read()
+    finally:
+        if uploaded is not None:
+            source.seek(0)
+        else:
+            source.close()
+    report = check_pdf_signatures(data)
+    decree.signature_state = report.state
+    decree.signature_details = report.as_json()
+    decree.signature_trust_configured = report.trust_configured
+    decree.signature_checked_at = timezone.now()
 
 
 def add_decree(*, by, workgroup, file=None, **fields) -> Decree:
@@ -495,7 +518,8 @@ def grant_login(*, by, member, method=LoginMethod.EMAIL) -> tuple[object, str | 
 
 
 def send_set_password_email(user) -> None:
-    """E-mail `user` a link to choose their password (the standard password-reset e-mail)."""
+    """E-mail `user` a link to choose their password (the standard password-reset e-mail, sent
+    by the mail job)."""
     base = settings.SIPOKJA_BASE_URL.rstrip("/")
     protocol, _sep, domain = base.partition("://")
     context = {

@@ -8,13 +8,25 @@ from django.utils.translation import gettext as _
 from core import uploads
 
 _PHONE_SEPARATORS = re.compile(r"[\s\-./()]")
-_PHONE = re.compile(r"^(?:\+62|62|0)(\d{7,13})$")
+_PHONE_CHARACTERS = re.compile(r"^\+?\d+$")
+
+
+def _phone_error(text):
+    return ValidationError(
+        _("%(value)s is not a phone number. Write it as 0812 3456 7890 or +62 812 3456 7890.")
+        % {"value": text},
+        code="phone",
+    )
 
 
 def normalize_phone(raw) -> str:
-    """An Indonesian phone number in national form: `0812 3456 7890`, `+62 812-3456-7890` and
-    `62812…` all become `081234567890`. Excel drops the leading zero of numbers typed as
-    numbers (`81234567890`); that is put back. Empty input stays empty."""
+    """A phone number in E.164 form (`+6281234567890`), as Sipokja stores every number (the form
+    wa.me links and messaging services need). Local forms are accepted: `0812-3456-7890`,
+    `62812…`, `+62 812 …`, `(0411) 861234`; numbers of other countries need their `+` code.
+    Excel drops the leading zero of numbers typed as numbers (`81234567890`); that is put back.
+    Validated with `phonenumbers` (Google's libphonenumber data). Empty input stays empty."""
+    import phonenumbers
+
     if raw is None:
         return ""
     if isinstance(raw, bool):
@@ -28,14 +40,17 @@ def normalize_phone(raw) -> str:
     if not text:
         return ""
     cleaned = _PHONE_SEPARATORS.sub("", text)
-    match = _PHONE.match(cleaned)
-    if not match:
-        raise ValidationError(
-            _("%(value)s is not a phone number. Write it as 0812 3456 7890 or +62 812 3456 7890.")
-            % {"value": text},
-            code="phone",
-        )
-    return "0" + match.group(1)
+    if cleaned.startswith("00"):  # international prefix written instead of +
+        cleaned = "+" + cleaned[2:]
+    if not _PHONE_CHARACTERS.match(cleaned) or len(cleaned) > 17:
+        raise _phone_error(text)
+    try:
+        number = phonenumbers.parse(cleaned, "ID")
+    except phonenumbers.NumberParseException:
+        raise _phone_error(text) from None
+    if not phonenumbers.is_valid_number(number):
+        raise _phone_error(text)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def check_decree_pdf(uploaded) -> None:

@@ -173,4 +173,12 @@ ROWS = [
         data={"year": YEAR, "criterion": "sk", "decision": "accepted"},
         api=True,
     ),
+    # The province recap issued as a numbered letter from the office's register.
+    Row(
+        "assessment:recap_letter",
+        "POST",
+        "/r/{sulsel}/assessment/matrix/letter/",
+        edit_sulsel(302),
+        data={"year": "2025"},
+    ),
 ]

@@ -1,7 +1,8 @@
+"""Indonesian formats for templates. The permission tag `{% can %}` lives in accounts
+(`{% load access %}`): core knows nothing of users."""
+
 from django import template
 
-from accounts.access import has_permission
-from accounts.permissions import Permission
 from core.formats import format_date_id, format_number, format_rupiah
 
 register = template.Library()
@@ -20,12 +21,3 @@ def tanggal(value):
 @register.filter
 def angka(value, decimals=0):
     return format_number(value, decimals)
-
-
-@register.simple_tag(takes_context=True)
-def can(context, permission, region=None):
-    """`{% can "workgroup.edit" region as can_edit %}`."""
-    request = context.get("request")
-    if request is None:
-        return False
-    return has_permission(request.user, Permission(permission), region)

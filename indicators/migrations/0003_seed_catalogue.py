@@ -1,6 +1,6 @@
 """Seed the Bangga Kencana indicator catalogue and the national targets that could be sourced.
 
-Facts and addresses: ../shared/DOMAIN.md §3.1 (definitions), §3.2 and §3.4 (national targets).
+Facts and addresses: docs/domain.md §3 (definitions) and §4 (national targets).
 The data is frozen here on purpose (a migration must not change with later code). Existing rows
 are updated by code / (code, year), so the migration is safe on a database that already has them.
 """

@@ -1,4 +1,4 @@
-"""The BKKBN capaian formula (DOMAIN.md §3.5) against published figures, in both directions."""
+"""The BKKBN capaian formula (docs/domain.md §5) against published figures, in both directions."""
 
 from decimal import Decimal
 
@@ -19,7 +19,7 @@ from indicators.achievement import Grade, achievement, grade, grade_label
         ("10.6", "10.9", "lower", "102.75"),  # unmet need
         # National 2023 (radarbangka): higher is better
         ("22.3", "22.1", "higher", "100.90"),  # MUKP
-        # iBangga 61.43 / 59 = 104.1186…: half-up to 104.12 (DOMAIN.md quotes 104.11, ±0.05)
+        # iBangga 61.43 / 59 = 104.1186…: half-up to 104.12 (docs/domain.md quotes 104.11, ±0.05)
         ("61.43", "59", "higher", "104.12"),
     ],
 )

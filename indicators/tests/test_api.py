@@ -195,7 +195,7 @@ def test_values_list_includes_children_only_when_asked(personas):
 
 
 def test_achievement_of_published_babel_figures_through_the_api(personas):
-    # Babel's 2025 targets against its realisations (DOMAIN.md §3.5), stored for Gowa.
+    # Babel's 2025 targets against its realisations (docs/domain.md §5), stored for Gowa.
     gowa = Region.objects.get(code="73.06")
     for code, target, value in [
         ("tfr", "2.21", "2.18"),

@@ -1,5 +1,5 @@
 """The templates Sipokja generates for the knowledge centre: an SK skeleton that follows the
-structure of a Keputusan Kepala Daerah (DOMAIN.md §6.1), and the work-plan and members
+structure of a Keputusan Kepala Daerah (docs/domain.md §7), and the work-plan and members
 spreadsheets the planning and workgroups apps import."""
 
 import io

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import TestCase
 from django.utils import timezone
 
 from meetings import services
@@ -15,7 +16,10 @@ from meetings.tests import helpers as h
 
 def _run(**options):
     out = io.StringIO()
-    call_command("send_reminders", stdout=out, **options)
+    # The reminders leave by mail jobs once their transaction commits (here: the test's
+    # savepoints; the callbacks are run at the end of the block).
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_reminders", stdout=out, **options)
     return out.getvalue()
 
 

@@ -1,8 +1,32 @@
-from tests.matrix import Row, expect, view_gowa, view_sulsel
+from tests.matrix import Row, api, expect, view_gowa, view_sulsel
 
 EVERYONE = expect(200)
 
 ROWS = [
+    # The profiles batch: a background job anyone who may read the region may start.
+    Row("reports:profiles_batch", "POST", "/r/{sulsel}/reports/profiles/", view_sulsel(302)),
+    Row("reports:profiles_batch", "POST", "/r/{gowa}/reports/profiles/?year=2025", view_gowa(302)),
+    Row(
+        "reports:profiles_batch",
+        "GET",
+        "/r/{gowa}/reports/profiles/",
+        expect(405, anonymous=405),
+        note="POST only",
+    ),
+    Row(
+        "POST /api/v1/regions/{code}/reports/profiles",
+        "POST",
+        "/api/v1/regions/{sulsel}/reports/profiles",
+        api(view_sulsel(202)),
+        api=True,
+    ),
+    Row(
+        "POST /api/v1/regions/{code}/reports/profiles",
+        "POST",
+        "/api/v1/regions/{gowa}/reports/profiles?year=2025",
+        api(view_gowa(202)),
+        api=True,
+    ),
     Row("reports:profile", "GET", "/r/{gowa}/reports/profile.pdf?year=2025", view_gowa()),
     Row("reports:profile", "GET", "/r/{sulsel}/reports/profile.pdf", view_sulsel()),
     Row("reports:indicators", "GET", "/r/{gowa}/reports/indicators/?year=2025", view_gowa()),

@@ -1,5 +1,5 @@
 """Seed the national sub-group catalogue with the working groups merged into the Pokja Bangga
-Kencana (../shared/DOMAIN.md §0 and §1.1). National admins maintain it afterwards."""
+Kencana (docs/domain.md §1 and §6). National admins maintain it afterwards."""
 
 from django.db import migrations
 

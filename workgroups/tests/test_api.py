@@ -150,7 +150,7 @@ def test_api_hides_contact_without_the_right(personas, gowa_pokja, persona):
         assert "@" not in text
         assert not any(
             phone in text
-            for phone in ("081234567890", "081355500011", "085299912345", "0411861234")
+            for phone in ("+6281234567890", "+6281355500011", "+6285299912345", "+62411861234")
         )
     assert one.json()["phone"] is None and one.json()["email"] is None
     assert workgroup.json()["contact_phone"] is None
@@ -162,7 +162,7 @@ def test_api_shows_contact_with_the_right(personas, gowa_pokja):
     )
     chair = next(m for m in members if m["name"] == "Andi Makkasau")
     assert (chair["phone"], chair["email"], chair["role"], chair["subgroup"]) == (
-        "081234567890",
+        "+6281234567890",
         "andi@gowakab.example",
         "chair",
         "tpps",
@@ -189,7 +189,7 @@ def test_api_member_write_checks_institution_region_and_version(personas, gowa_p
         "/api/v1/regions/73.06/workgroup/members",
         {"name": "Nur Aisyah", "role": "member", "phone": "0812 1111 2222"},
     )
-    assert created.status_code == 201 and created.json()["phone"] == "081211112222"
+    assert created.status_code == 201 and created.json()["phone"] == "+6281211112222"
     member_id = created.json()["id"]
     path = f"/api/v1/regions/73.06/workgroup/members/{member_id}"
     assert _json(client, "patch", path, {"version": 1, "role": "secretary"}).status_code == 200

@@ -175,7 +175,7 @@ def test_subgroup_changes_are_audited(personas, gowa_pokja):
 
 
 def test_workgroup_contact_phone_is_normalised_and_checked(personas, gowa_pokja):
-    assert gowa_pokja.contact_phone == "0411861234"
+    assert gowa_pokja.contact_phone == "+62411861234"
     with pytest.raises(ValidationError) as info:
         services.update_workgroup(
             by=personas.gowa_operator,

@@ -207,7 +207,7 @@ def test_import_of_a_non_excel_file_is_refused(personas, gowa_pokja, sk_pdf):
 
 # --- contact data -----------------------------------------------------------------------------
 
-CONTACTS = ["081234567890", "andi@gowakab.example", "0411861234", "sekretariat@gowakab.example"]
+CONTACTS = ["+6281234567890", "andi@gowakab.example", "+62411861234", "sekretariat@gowakab.example"]
 
 
 @pytest.mark.parametrize("persona", ["sulsel_viewer", "gowa_member"])
@@ -224,7 +224,7 @@ def test_contact_is_hidden_in_pages_without_the_right(personas, gowa_pokja, pers
 @pytest.mark.parametrize("persona", ["gowa_operator", "sulsel_admin"])
 def test_contact_is_shown_with_the_right(personas, gowa_pokja, persona):
     page = personas.client(persona).get("/r/73.06/pokja/members/").content.decode()
-    assert "081234567890" in page and "andi@gowakab.example" in page
+    assert "+6281234567890" in page and "andi@gowakab.example" in page
 
 
 @pytest.mark.parametrize(
@@ -238,7 +238,7 @@ def test_contact_in_the_export_follows_the_right(personas, gowa_pokja, persona, 
     wb = load_workbook(io.BytesIO(response.content))
     text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row)
     assert "Andi Makkasau" in text
-    assert ("081234567890" in text and "andi@gowakab.example" in text) is shown
+    assert ("+6281234567890" in text and "andi@gowakab.example" in text) is shown
     assert ("0812" in text or "@" in text) is shown
 
 
@@ -314,7 +314,7 @@ def test_member_form_adds_a_member_with_normalised_phone(personas, gowa_pokja):
     )
     assert response.status_code == 302
     member = Member.objects.get(name="Nur Aisyah")
-    assert member.phone == "081233334444"
+    assert member.phone == "+6281233334444"
     event = AuditEvent.objects.filter(model="workgroups.Member", object_id=str(member.pk)).get()
     assert event.action == "create" and event.actor_username == "gowa_operator"
 

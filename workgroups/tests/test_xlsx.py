@@ -115,7 +115,7 @@ def test_import_creates_members_new_institutions_and_one_audit_record(gowa_pokja
     assert (uni.sector, uni.is_government) == ("academia", False)
     assert Member.objects.get(name="Anggota Nomor 7").institution.name == "Bappeda Kabupaten Gowa"
     first = Member.objects.get(name="Anggota Nomor 1")
-    assert (first.phone, first.role, first.subgroup.code) == ("081234560001", "member", "tpps")
+    assert (first.phone, first.role, first.subgroup.code) == ("+6281234560001", "member", "tpps")
     assert AuditEvent.objects.count() == before_events + 1
     event = AuditEvent.objects.latest("id")
     assert (event.code, event.region_code, event.changes["members"][1]) == (
@@ -210,7 +210,7 @@ def test_import_accepts_english_headers_and_labels(gowa_pokja):
     )
     result = _import(gowa_pokja, [row], header=header)
     member = result.members[0]
-    assert (member.role, member.phone) == ("coordinator", "081234567890")
+    assert (member.role, member.phone) == ("coordinator", "+6281234567890")
 
 
 def test_import_without_required_column_is_refused(gowa_pokja):
@@ -256,7 +256,7 @@ def test_export_with_contact_has_phone_and_email(gowa_pokja):
     header = [c.value for c in ws[1]]
     assert "Telepon" in header and "E-mail" in header
     values = {str(c.value) for row in ws.iter_rows() for c in row}
-    assert "081234567890" in values and "andi@gowakab.example" in values
+    assert "+6281234567890" in values and "andi@gowakab.example" in values
     assert [c.value for c in ws["A"][1:]] == [
         "Andi Makkasau",
         "Sitti Rahmawati",

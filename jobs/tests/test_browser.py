@@ -1,0 +1,68 @@
+"""In Chromium: the profiles batch is started from the province dashboard, and its progress bar
+advances (htmx polling) while the job runs, until the page says it finished and offers the ZIP."""
+
+import io
+import zipfile
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import make_user
+from jobs import engine
+from jobs.models import Job
+from jobs.signals import job_progressed
+from tests.browser import browser_page, log_in  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_progress_bar_advances_until_the_zip_can_be_downloaded(
+    browser_page,  # noqa: F811
+    regions,
+    settings,
+    monkeypatch,
+):
+    # Queue in the database: the job waits for a worker (this test plays the worker).
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    user = make_user("kaltara", "provincial_admin", "65")
+    user.set_password("sandi-uji-yang-panjang")
+    user.save()
+    page = browser_page
+    log_in(page, "kaltara", "sandi-uji-yang-panjang")
+    page.goto(page.base_url + "/r/65/dashboard/?year=2025")
+
+    page.get_by_role("button", name="Unduh semua profil Pokja").click()
+    box = page.locator(".job-box")
+    expect(box.locator(".job-state")).to_have_text("Dalam antrean")
+    job = Job.objects.get()
+    assert (job.kind, job.total, job.state) == ("reports.profiles_zip", 6, "queued")
+
+    monkeypatch.setattr(engine, "PROGRESS_INTERVAL", 0)  # write every step (not throttled)
+    seen = []
+
+    def the_page_follows(sender, job_id, done, total, **kwargs):
+        # Before the job goes on, the page shows where it is: part of the bar filled.
+        if 0 < done < total and len(seen) < 2:
+            bar = box.locator("progress")
+            expect(bar).to_have_attribute("value", str(done), timeout=15_000)
+            expect(bar).to_have_attribute("max", str(total))
+            expect(box.locator(".job-count")).to_have_text(f"{done} dari {total} selesai")
+            seen.append(done)
+
+    job_progressed.connect(the_page_follows)
+    try:
+        assert engine.run(job.pk, 1) == "succeeded"
+    finally:
+        job_progressed.disconnect(the_page_follows)
+    assert len(seen) == 2 and seen[0] < seen[1]
+
+    expect(box.get_by_role("status")).to_contain_text("Selesai.", timeout=15_000)
+    expect(box.locator("progress")).to_have_attribute("value", "6")
+    with page.expect_download() as download:
+        box.get_by_role("link", name="Unduh profil-pokja-65-2025.zip").click()
+    with open(download.value.path(), "rb") as handle:
+        archive = zipfile.ZipFile(io.BytesIO(handle.read()))
+    assert len(archive.namelist()) == 6
+    assert page.console_errors == []

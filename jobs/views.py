@@ -1,0 +1,76 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET
+
+from core.uploads import content_disposition
+from jobs.access import get_job, own_jobs
+
+# Content types of the files jobs produce; anything else is an opaque download.
+RESULT_TYPES = {
+    "zip": "application/zip",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+# htmx stops polling when a response has this status (the job has finished).
+STOP_POLLING = 286
+
+
+@login_required
+@require_GET
+def my_jobs(request):
+    """Pekerjaan saya: the jobs the user started, newest first."""
+    page = Paginator(own_jobs(request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "jobs/list.html", {"page": page})
+
+
+@login_required
+@require_GET
+def detail(request, pk):
+    return render(request, "jobs/detail.html", {"job": get_job(request.user, pk)})
+
+
+@login_required
+@require_GET
+def progress(request, pk):
+    """The job's progress, for htmx polling: the inside of the job box; once the job has
+    finished, with the status that ends the polling."""
+    job = get_job(request.user, pk)
+    html = render_to_string("jobs/_job_body.html", {"job": job}, request)
+    response = HttpResponse(html)
+    if job.is_finished and request.headers.get("HX-Request"):
+        response.status_code = STOP_POLLING
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def result_response(job) -> HttpResponse:
+    """The job's result file as a download (the caller has checked who may see the job)."""
+    if job.state != job.State.SUCCEEDED or not job.result:
+        raise Http404("No result")
+    try:
+        with job.result.open("rb") as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        raise Http404("Result missing") from None
+    finally:
+        job.result.close()
+    extension = job.result.name.rsplit(".", 1)[-1].lower()
+    if extension not in RESULT_TYPES:
+        extension = ""
+    response = HttpResponse(
+        content, content_type=RESULT_TYPES.get(extension, "application/octet-stream")
+    )
+    response["Content-Disposition"] = content_disposition(job.result_name or "hasil", extension)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def result(request, pk):
+    return result_response(get_job(request.user, pk))

@@ -1,0 +1,6 @@
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import Permission
+from accounts.region_links import RegionLink
+
+REGION_LINKS = [RegionLink(_("Outgoing letters"), "letters:register", Permission.LETTER_VIEW)]

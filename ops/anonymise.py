@@ -1,0 +1,272 @@
+"""The anonymised copy (`manage.py anonymise_copy`): the backup archive with every personal value
+replaced, in the tables and in the logs.
+
+What is personal is declared on the models (core.privacy): `DataScrubbing.personal_fields`, and
+`DataScrubbing.personal_repr = True` where the text of a row (`str()`, which the logs keep as
+`object_repr`) names a person. Usernames, names and e-mail addresses of users are personal too.
+
+1. Collect every personal value the database holds: the personal fields of every row, the users'
+   usernames and names, and what the audit log kept of rows since changed or deleted (the
+   personal fields in `changes`, usernames in `actor_username` and under `username`-like keys).
+2. Give each value one pseudonym (`Anonim 3`, `anon3@example.invalid`, `08000000003`,
+   `anon3`), the same wherever it occurs, so the copy stays consistent: the member and the
+   user of one person get one name.
+3. Replace the personal fields of every row; in the audit log and Django's admin log replace
+   every occurrence of a collected value (as a whole word) in `object_repr`, `changes`,
+   `actor_username` and `change_message`.
+
+Uploaded documents are copied unchanged (decree PDFs are public instruments); see README.
+"""
+
+import re
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import Serializer as JSONSerializer
+from django.db import models
+
+from core.privacy import personal_fields
+
+# Keys of service-level audit events (`audit.registry.record(changes=…)`) whose values are
+# usernames, whatever the model.
+USERNAME_KEYS = {"username", "approved_by", "actor_username"}
+# Shorter values are not searched for in free text (too likely to be part of other words).
+MIN_FREE_TEXT_LENGTH = 3
+_WORD = re.compile(r"\w+")
+NAME, EMAIL, PHONE, USERNAME = "name", "email", "phone", "username"
+_AUDIT_LABEL = "audit.auditevent"
+_ADMIN_LOG_LABEL = "admin.logentry"
+
+
+def _kind(model, name) -> str:
+    field = model._meta.get_field(name)
+    if isinstance(field, models.EmailField):
+        return EMAIL
+    if "phone" in name:
+        return PHONE
+    return NAME
+
+
+def personal_repr(model) -> bool:
+    return bool(getattr(getattr(model, "DataScrubbing", None), "personal_repr", False))
+
+
+class Pseudonyms:
+    """One pseudonym per personal value, numbered per kind in the order values are met."""
+
+    FORMATS = {
+        NAME: "Anonim {n}",
+        EMAIL: "anon{n}@example.invalid",
+        PHONE: "0800{n:07d}",
+        USERNAME: "anon{n}",
+    }
+
+    def __init__(self):
+        self.by_value: dict[str, str] = {}
+        self._counts = dict.fromkeys(self.FORMATS, 0)
+        self._search_index = None
+
+    def add(self, value, kind) -> str | None:
+        if not isinstance(value, str) or not value.strip():
+            return None
+        value = value.strip()
+        if value not in self.by_value:
+            self._counts[kind] += 1
+            self.by_value[value] = self.FORMATS[kind].format(n=self._counts[kind])
+            self._search_index = None
+        return self.by_value[value]
+
+    def get(self, value, kind):
+        """The pseudonym of a field value (empty or blank stays as it is)."""
+        return self.add(value, kind) or value
+
+    def scrub_text(self, text):
+        """`text` with every collected value that stands as whole words replaced by its
+        pseudonym (the longest value first: "Andi Baso" before "Andi")."""
+        if not isinstance(text, str) or not text:
+            return text
+        index = self._index()
+        parts, done = [], 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < done:  # inside a value already replaced
+                continue
+            for length, pseudonyms in index.get(word.group(), ()):
+                pseudonym = pseudonyms.get(text[start : start + length])
+                if pseudonym is not None and not _WORD.match(text, start + length):
+                    parts += [text[done:start], pseudonym]
+                    done = start + length
+                    break
+        return "".join([*parts, text[done:]]) if parts else text
+
+    def _index(self) -> dict:
+        """{first word: [(length, {value: pseudonym}), … longest first]} of the searchable
+        values: a text is scanned word by word, and only at a word that starts some value are
+        the substrings of those values' lengths looked up."""
+        if self._search_index is None:
+            by_word: dict = {}
+            for value, pseudonym in self.by_value.items():
+                first = _WORD.search(value)
+                if first is None or len(value) < MIN_FREE_TEXT_LENGTH:
+                    continue
+                # A value is matched from its first word ("+62 811…" as "62 811…").
+                searchable = value[first.start() :]
+                lengths = by_word.setdefault(first.group(), {})
+                lengths.setdefault(len(searchable), {})[searchable] = pseudonym
+            self._search_index = {
+                word: sorted(lengths.items(), key=lambda item: -item[0])
+                for word, lengths in by_word.items()
+            }
+        return self._search_index
+
+
+class Anonymiser:
+    """Collects the personal values of the database, then scrubs objects before they are
+    written to the archive (ops.backup.write_archive)."""
+
+    def __init__(self):
+        self.pseudonyms = Pseudonyms()
+        self.user_model = get_user_model()
+
+    # 1. Collecting ---------------------------------------------------------------------------
+
+    def collect(self, models_) -> "Anonymiser":
+        pseudonyms = self.pseudonyms
+        usernames = self.user_model._base_manager.order_by("pk")
+        for username in usernames.values_list(self.user_model.USERNAME_FIELD, flat=True):
+            pseudonyms.add(username, USERNAME)
+        for model in models_:
+            for name in personal_fields(model):
+                kind = _kind(model, name)
+                values = model._base_manager.order_by("pk").values_list(name, flat=True)
+                for value in values:
+                    pseudonyms.add(value, kind)
+        for first, last in self.user_model._base_manager.values_list("first_name", "last_name"):
+            pseudonyms.add(f"{first} {last}".strip(), NAME)
+        self._collect_from_logs()
+        return self
+
+    def _collect_from_logs(self):
+        AuditEvent = apps.get_model("audit", "AuditEvent")
+        events = AuditEvent.objects.values_list("model", "actor_username", "changes", "object_repr")
+        for label, actor, changes, repr_ in events.iterator(chunk_size=2000):
+            if actor and actor != "system":
+                self.pseudonyms.add(actor, USERNAME)
+            model = _model(label)
+            if model is not None and personal_repr(model):
+                self.pseudonyms.add(repr_, NAME)
+            if isinstance(changes, dict):
+                for key, value in changes.items():
+                    kind = self._key_kind(model, key)
+                    if kind:
+                        for item in _leaves(value):
+                            self.pseudonyms.add(item, kind)
+
+    def _key_kind(self, model, key):
+        if key in USERNAME_KEYS:
+            return USERNAME
+        if model is not None and key in personal_fields(model):
+            return _kind(model, key)
+        return None
+
+    # 2. Scrubbing ----------------------------------------------------------------------------
+
+    def scrub(self, model, objects) -> None:
+        """Replace the personal data of `objects` (rows of `model`) in place."""
+        label = model._meta.label_lower
+        fields = personal_fields(model)
+        for obj in objects:
+            for name in fields:
+                setattr(obj, name, self.pseudonyms.get(getattr(obj, name), _kind(model, name)))
+        if model is self.user_model:
+            for obj in objects:
+                setattr(
+                    obj,
+                    model.USERNAME_FIELD,
+                    self.pseudonyms.get(obj.get_username(), USERNAME),
+                )
+                obj.set_unusable_password()
+        elif label == _AUDIT_LABEL:
+            for event in objects:
+                self._scrub_event(event)
+        elif label == _ADMIN_LOG_LABEL:
+            for entry in objects:
+                entry_model = None
+                if entry.content_type_id:
+                    entry_model = ContentType.objects.get_for_id(
+                        entry.content_type_id
+                    ).model_class()
+                if entry_model is not None and personal_repr(entry_model):
+                    entry.object_repr = self.pseudonyms.get(entry.object_repr, NAME)
+                entry.object_repr = self.pseudonyms.scrub_text(entry.object_repr)
+                entry.change_message = self.pseudonyms.scrub_text(entry.change_message)
+
+    def _scrub_event(self, event):
+        text = self.pseudonyms.scrub_text
+        model = _model(event.model)
+        if event.actor_username != "system":
+            event.actor_username = self.pseudonyms.get(event.actor_username, USERNAME)
+        if model is not None and personal_repr(model):
+            event.object_repr = self.pseudonyms.get(event.object_repr, NAME)
+        event.object_repr = text(event.object_repr)
+        if isinstance(event.changes, dict):
+            event.changes = {
+                key: self._scrub_value(value, self._key_kind(model, key))
+                for key, value in event.changes.items()
+            }
+        else:
+            event.changes = self._scrub_value(event.changes, None)
+
+    def _scrub_value(self, value, kind):
+        if isinstance(value, str):
+            return self.pseudonyms.get(value, kind) if kind else self.pseudonyms.scrub_text(value)
+        if isinstance(value, list):
+            return [self._scrub_value(item, kind) for item in value]
+        if isinstance(value, dict):
+            return {k: self._scrub_value(v, kind) for k, v in value.items()}
+        return value
+
+    def serializer(self):
+        """The JSON serializer for the copy: foreign keys to users are written as primary keys,
+        since a user's natural key is the username, which the copy replaces."""
+        return _UsersByPrimaryKey(self.user_model)
+
+
+class _UsersByPrimaryKey(JSONSerializer):
+    def __init__(self, user_model):
+        super().__init__()
+        self.user_model = user_model
+
+    def _plain(self, handle, obj, field):
+        natural = self.use_natural_foreign_keys
+        if field.remote_field.model is self.user_model:
+            self.use_natural_foreign_keys = False
+        try:
+            handle(obj, field)
+        finally:
+            self.use_natural_foreign_keys = natural
+
+    def handle_fk_field(self, obj, field):
+        self._plain(super().handle_fk_field, obj, field)
+
+    def handle_m2m_field(self, obj, field):
+        self._plain(super().handle_m2m_field, obj, field)
+
+
+def _model(label):
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+
+
+def _leaves(value):
+    if isinstance(value, list | tuple):
+        for item in value:
+            yield from _leaves(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _leaves(item)
+    elif isinstance(value, str):
+        yield value
