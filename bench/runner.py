@@ -286,6 +286,33 @@ class Runner:
                 row["extra"] = lines[0].split("; ", 1)[1] + "; " + row["extra"]
         return row
 
+    def decree_reading(self):
+        """Reading an SK PDF (issue 26) from the reader's test corpus: a 4-page scan by OCR
+        (target ≤ 20 s) and a text PDF. Database-independent; measured in-process."""
+        from workgroups.decree_reader import read_decree
+        from workgroups.decree_reader.ocr import tesseract_status
+
+        folder = Path(settings.BASE_DIR) / "workgroups" / "tests" / "data" / "decrees"
+        cases = (
+            ("decree_text", "Read an SK with a text layer (5 pages)", "04-bone-multihalaman.pdf",
+             SLOW_RUNS),
+            ("decree_scan", "Read a 4-page scanned SK (OCR, Tesseract ind)",
+             "13-takalar-perubahan-scan.pdf", 3),
+        )  # fmt: skip
+        for key, label, name, runs in cases:
+            row = {"key": key, "label": label}
+            usable, detail = tesseract_status()
+            if key == "decree_scan" and not usable:
+                row["error"] = f"OCR not measured: {detail} (apt-get install tesseract-ocr-ind)"
+                self.add(row)
+                continue
+            data = (folder / name).read_bytes()
+            reading = read_decree(data)
+            row.update(self.timed(lambda data=data: read_decree(data), runs, warmups=0))
+            row["extra"] = (f"{reading.pages} pages, {reading.text_source}, "
+                            f"{len(reading.members)} members, {os.cpu_count()} cores")  # fmt: skip
+            self.add(row)
+
     def load(self):
         """wrk against gunicorn (2 workers) on loopback: the province dashboard for
         `load_seconds`, then the trivial view for a quarter of that, for comparison."""
@@ -365,6 +392,7 @@ class Runner:
         if imports:
             self.import_file("xlsx")
             self.import_file("csv")
+        self.decree_reading()
         if load and connection.vendor == "postgresql":
             self.load()
         return {

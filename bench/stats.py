@@ -10,6 +10,7 @@ TARGET_MS = {
     "import_xlsx": 15000,
     "import_csv": 15000,
     "recap_pdf": 3000,
+    "decree_scan": 20000,  # issue 26: a 4-page scanned SK read by OCR on 2 cores
 }
 IMPORT_MAX_MB = 500
 # Issue 18: python-calamine reads the 100,000-value workbook at least twice as fast as the
