@@ -11,7 +11,12 @@ from accounts.roles import ROLE_CHOICES
 
 
 class User(AbstractUser):
-    """A person who logs in to Sipokja. What they may do comes from their role assignments."""
+    """A person who logs in to Sipokja. What they may do comes from their role assignments.
+    `language` is the language of the e-mails Sipokja sends them (Indonesian by default)."""
+
+    language = models.CharField(
+        _("e-mail language"), max_length=8, choices=settings.LANGUAGES, default="id"
+    )
 
     class DataScrubbing:
         personal_fields = ("first_name", "last_name", "email")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import RoleAssignment
 from accounts.roles import ROLES
+from audit.registry import record
 from core.errors import DomainError
 from regions.codes import normalize_code
 from regions.models import Region
@@ -46,3 +47,24 @@ def upsert_user_with_role(
     user.save()
     RoleAssignment.objects.get_or_create(user=user, role=role, region=region)
     return user, created
+
+
+@transaction.atomic
+def update_contact(*, by, user, email, language):
+    """Change a user's e-mail address and e-mail language (recorded in the audit log)."""
+    email = (email or "").strip()
+    changes = {}
+    for field, value in (("email", email), ("language", language)):
+        if getattr(user, field) != value:
+            changes[field] = [getattr(user, field), value]
+            setattr(user, field, value)
+    if changes:
+        user.save(update_fields=list(changes))
+        record(
+            action="update",
+            instance=user,
+            code="accounts.contact",
+            changes=changes,
+            actor=by,
+        )
+    return user

@@ -5,8 +5,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import is_national, top_regions
-from accounts.forms import TokenForm
+from accounts import services
+from accounts.forms import ContactForm, TokenForm
 from accounts.models import ApiToken
+from accounts.profile_sections import render_sections
 from accounts.roles import ROLES
 
 
@@ -42,8 +44,25 @@ def profile(request):
             "new_token": new_token,
             "tokens": request.user.api_tokens.active(),
             "assignments": assignments,
+            "contact_form": ContactForm(
+                initial={"email": request.user.email, "language": request.user.language}
+            ),
+            "sections": render_sections(request),
         },
     )
+
+
+@login_required
+@require_POST
+def contact(request):
+    """The user's own e-mail address and e-mail language."""
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        services.update_contact(by=request.user, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your e-mail settings were saved."))
+    else:
+        messages.error(request, _("Enter a valid e-mail address."))
+    return redirect("accounts:profile")
 
 
 @login_required

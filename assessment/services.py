@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import has_permission
 from accounts.permissions import Permission
+from assessment import notify
 from assessment.engine import EFFECTIVE, evaluate_region
 from assessment.models import Assessment, Criterion, CriterionReview, Declaration, Snapshot
 from audit.registry import record
@@ -75,6 +76,7 @@ def submit(*, by, region, year, note="") -> Assessment:
         },
         by,
     )
+    notify.submitted(assessment)
     return assessment
 
 
@@ -146,6 +148,7 @@ def review(*, by, assessment, criterion, decision, reason="") -> Assessment:
         _log(
             "assessment.verified", assessment, {"year": assessment.year, "effective": effective}, by
         )
+        notify.closed(assessment)
     return assessment
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "jobs",
     "django_tasks",
     "django_tasks_db",
+    "notifications",
     "workgroups",
     "indicators",
     "planning",

@@ -49,6 +49,7 @@ urlpatterns = [
     path("", include("accounts.region_urls")),
     path("", include("accounts.audit_urls")),
     path("", include("jobs.urls")),
+    path("", include("notifications.urls")),
     path("", include("workgroups.urls")),
     path("", include("indicators.urls")),
     path("", include("planning.urls")),
