@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import is_national, top_regions
 from accounts import services
+from accounts.access import is_national, top_regions
 from accounts.forms import ContactForm, TokenForm
 from accounts.models import ApiToken
 from accounts.profile_sections import render_sections

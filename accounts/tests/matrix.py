@@ -16,6 +16,13 @@ ROWS = [
         expect(200, anonymous=302),
         data={"name": "BI"},
     ),
+    Row(
+        "accounts:contact",
+        "POST",
+        "/accounts/profile/contact/",
+        expect(302),
+        data={"email": "saya@example.org", "language": "id"},
+    ),
     # Revoking a token that is not yours is a 404 (tokens are private); its owner may.
     Row(
         "accounts:revoke_token",
