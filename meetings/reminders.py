@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.permissions import Permission
 from accounts.roles import ROLES
 from jobs import mail
+from meetings import notify
 from meetings.emails import item_reminder, meeting_reminder
 from meetings.models import ActionItem, Meeting, ReminderLog
 from workgroups.models import WorkGroup
@@ -108,6 +109,8 @@ def run_reminders(*, today: datetime.date | None = None) -> dict:
         (ReminderLog.Kind.ITEM_OVERDUE, overdue, True),
     ):
         for item in queryset:
+            if is_overdue:
+                notify.item_overdue(item)
             for recipient in item_recipients(item):
                 sent[kind] += _send_once(
                     kind=kind,

@@ -15,6 +15,7 @@ from audit.context import acting_as, current_actor
 from audit.registry import record
 from core.concurrency import save_versioned, stale_message
 from core.errors import ConflictError, DomainError
+from meetings import notify
 from meetings.files import DOCUMENTS, IMAGES, detect_file_type, original_name
 from meetings.models import (
     ActionItem,
@@ -189,6 +190,7 @@ def update_meeting(
     unknown = set(fields) - set(Meeting.EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
+    before = notify.snapshot(meeting)
     for name, value in fields.items():
         setattr(meeting, name, value)
     _validate_meeting({name: getattr(meeting, name) for name in Meeting.EDITABLE_FIELDS})
@@ -196,6 +198,7 @@ def update_meeting(
     if invited_regions is not None or invite_all_children:
         regions = _regions_to_invite(meeting.region, invited_regions, invite_all_children)
         _sync_invited_regions(meeting, regions, by)
+    notify.changed(meeting, before, by=by)
     return meeting
 
 
@@ -483,9 +486,7 @@ def send_invitations(*, meeting, by, resend=False) -> int:
         changes={"recipients": [None, len(targets)], "resend": [None, bool(resend)]},
         actor=by,
     )
-    from meetings.emails import queue_invitations
-
-    queue_invitations(meeting, targets, by=by)
+    notify.invitations(meeting, targets, by=by)
     return len(targets)
 
 
@@ -685,7 +686,7 @@ def create_action_item(
         "meeting": meeting, "decision": decision,
     }  # fmt: skip
     _raise(_validate_item(region=region, values=values), _("The action item was not saved."))
-    return ActionItem.objects.create(
+    item = ActionItem.objects.create(
         region=region,
         created_by=by,
         title=title.strip(),
@@ -698,6 +699,8 @@ def create_action_item(
         meeting=meeting,
         decision=decision,
     )
+    notify.item_assigned(item)
+    return item
 
 
 @service
