@@ -21,3 +21,6 @@ class WorkgroupsConfig(AppConfig):
         from workgroups.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)
+
+        # The daily SK expiry notices (a scheduled job kind).
+        from workgroups import notify  # noqa: F401
