@@ -132,3 +132,16 @@ def test_the_sk_check_is_a_daily_scheduled_job_started_once(personas, gowa):
     started = [job.kind for job in schedule.tick(now) + schedule.tick(now)]
     assert started.count(DECREE_EXPIRY) == 1
     assert Job.objects.filter(kind=DECREE_EXPIRY).count() == 1
+
+
+def test_a_stale_verification_tells_the_province(personas):
+    from assessment import notify as assessment_notify
+    from regions.models import Region
+
+    gowa = Region.objects.get(code="73.06")
+    assessment_notify.stale(gowa, 2025, why="Berkas SK dihapus.")
+    (notification,) = Notification.objects.filter(kind=kinds.VERIFICATION_STALE)
+    assert notification.user == personas.sulsel_admin
+    assert notification.title == "Verifikasi 2025 Kabupaten Gowa perlu diulang"
+    assert notification.body == "Berkas SK dihapus."
+    assert notification.url == "/r/73.06/assessment/?year=2025"
