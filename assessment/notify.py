@@ -36,7 +36,7 @@ def _reasons(assessment) -> str:
         .select_related("criterion")
         .order_by("criterion__order", "criterion__code")
     )
-    return "\n".join(f"{r.criterion.code} {r.criterion.name}: {r.reason}" for r in rejected)
+    return "\n".join(f"{r.criterion.name}: {r.reason}" for r in rejected)
 
 
 def closed(assessment) -> None:
