@@ -147,10 +147,15 @@ def _item_path(item) -> str:
     )
 
 
-def item_assigned(item) -> None:
+def owner_ids(item) -> set:
+    return {user.pk for user in _owners(item)}
+
+
+def item_assigned(item, *, skip=frozenset()) -> None:
+    """Tell the item's owners it is theirs; on a change, only owners it was not theirs before."""
     notify(
         kind=kinds.ACTION_ITEM_ASSIGNED,
-        users=_owners(item),
+        users=[user for user in _owners(item) if user.pk not in skip],
         title=lambda: (
             _("Action item for you: %(title)s (due %(due)s)")
             % {"title": item.title, "due": item.due_date.strftime("%d-%m-%Y")}

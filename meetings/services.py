@@ -712,11 +712,13 @@ def update_action_item(*, item, by, expected_version, **fields) -> ActionItem:
         new_meeting = fields["meeting"]
         if (new_meeting.pk if new_meeting else None) != item.meeting_id:
             fields["decision"] = None  # a decision belongs to the meeting it was taken at
+    owners_before = notify.owner_ids(item)
     for name, value in fields.items():
         setattr(item, name, value.strip() if isinstance(value, str) else value)
     values = {name: getattr(item, name) for name in ActionItem.EDITABLE_FIELDS}
     _raise(_validate_item(region=item.region, values=values), _("The action item was not saved."))
     save_versioned(item, expected_version=expected_version)
+    notify.item_assigned(item, skip=owners_before)
     return item
 
 

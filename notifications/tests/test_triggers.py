@@ -84,6 +84,20 @@ def test_an_action_item_tells_its_owner_when_assigned_and_once_when_overdue(pers
     h.item("73", by=personas.sulsel_admin, assigned="73.06", title="Laporan triwulan")
     assert _kinds_of(personas.gowa_operator) == [kinds.ACTION_ITEM_ASSIGNED]
 
+    # Handed to the Gowa operator (no member): they are told; editing it again tells nobody.
+    item = meetings.update_action_item(
+        item=item, by=None, expected_version=item.version, assigned_member=None
+    )
+    assert _kinds_of(personas.gowa_operator) == [kinds.ACTION_ITEM_ASSIGNED] * 2
+    item = meetings.update_action_item(
+        item=item, by=None, expected_version=item.version, title="Kirim"
+    )
+    assert _kinds_of(personas.gowa_operator) == [kinds.ACTION_ITEM_ASSIGNED] * 2
+    item = meetings.update_action_item(
+        item=item, by=None, expected_version=item.version, assigned_member=member,
+        title="Kirim data",
+    )  # fmt: skip
+
     ActionItem.objects.filter(pk=item.pk).update(
         due_date=timezone.localdate() - datetime.timedelta(days=2)
     )
