@@ -13,6 +13,7 @@ from accounts.permissions import Permission
 from indicators.forms import ImportForm
 from indicators.models import DataSource, Indicator
 from indicators.services import import_file
+from jobs.engine import InputMissing
 from jobs.imports import import_kind, start_import
 from jobs.models import Job
 
@@ -22,15 +23,17 @@ KIND = "indicators.import"
 @import_kind(KIND, label=gettext_lazy("Indicator import"))
 def run_import(ctx, uploaded) -> None:
     """Read every row (progress: rows read), then write them all with the job's success."""
-    result = import_file(
+    if ctx.region is None:
+        raise InputMissing(_("The region of this job no longer exists."))
+    import_file(
         by=ctx.user,
         fileobj=uploaded,
         filename=uploaded.name,
         scope_region=ctx.region,
         progress=ctx.progress,
         atomic=ctx.atomic,
+        saved=lambda result: ctx.message(result.summary(), level="info"),
     )
-    ctx.message(result.summary(), level="info")
 
 
 def checked_upload(uploaded):

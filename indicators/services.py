@@ -681,7 +681,14 @@ def _parse_file(by, fileobj, filename, scope_region, progress=None):
 
 
 def import_file(
-    *, by, fileobj, filename="", scope_region=None, progress=None, atomic=transaction.atomic
+    *,
+    by,
+    fileobj,
+    filename="",
+    scope_region=None,
+    progress=None,
+    atomic=transaction.atomic,
+    saved=None,
 ) -> ImportResult:
     """Import targets and realisations from a workbook (.xlsx, .xls, .ods) or CSV file (format:
     indicators.spreadsheets).
@@ -692,8 +699,9 @@ def import_file(
     `indicator.edit` scope are errors. Existing targets and realisations are updated (upsert);
     the result counts created, updated and unchanged rows. One audit record summarises it.
 
-    A job passes `progress(done, total)` (rows read of the sheet's rows) and its `ctx.atomic`:
-    the file is read outside the transaction, the rows are written inside it.
+    A job passes `progress(done, total)` (rows read of the sheet's rows), its `ctx.atomic` (the
+    file is read outside the transaction, the rows are written inside it) and `saved(result)`,
+    called inside the transaction once the rows are written.
     """
     started = time.monotonic()
     parser = _parse_file(by, fileobj, filename, scope_region, progress)
@@ -722,6 +730,8 @@ def import_file(
             changes={"file": filename, **details},
             actor=by,
         )
+        if saved is not None:
+            saved(result)
     return result
 
 
