@@ -134,3 +134,14 @@ def page_import(django_capture_on_commit_callbacks):
         return response, job
 
     return post
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a callable as if its transaction committed (its on-commit callbacks run)."""
+
+    def run(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return run

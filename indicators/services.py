@@ -675,6 +675,7 @@ def _parse_file(by, fileobj, filename, scope_region, progress=None):
                 parser.feed(number, cells)
                 if not number % 500:
                     progress(min(number, last), last)
+            progress(last, last)  # every row read
     finally:
         close()
     return parser
