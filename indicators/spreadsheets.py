@@ -156,7 +156,8 @@ def read_csv(data: bytes) -> tuple[Table, callable]:
 
     iterator = rows()
     number, header = _first_nonempty(iterator)
-    return _table(number, header, iterator, text.count("\n") + 1), lambda: None
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return _table(number, header, iterator, lines), lambda: None
 
 
 def read_table(fileobj, filename: str = "") -> tuple[Table, callable]:
