@@ -117,3 +117,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
+
+
+@pytest.fixture
+def page_import(django_capture_on_commit_callbacks):
+    """Post an upload to an import page and let the request's transaction "commit": the import
+    job it queues runs at once (the tests' immediate backend). Returns (response, job)."""
+    from jobs.models import Job
+
+    def post(client, url, data):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, data)
+        job = None
+        if response.status_code == 302 and response.url.startswith("/jobs/"):
+            job = Job.objects.get(pk=int(response.url.strip("/").split("/")[1]))
+        return response, job
+
+    return post
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a callable as if its transaction committed (its on-commit callbacks run)."""
+
+    def run(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return run

@@ -232,6 +232,9 @@ SIPOKJA_JOBS_RETRY_SECONDS = env_int("SIPOKJA_JOBS_RETRY_SECONDS", 30)
 SIPOKJA_JOBS_STALE_MINUTES = env_int("SIPOKJA_JOBS_STALE_MINUTES", 10)
 # Finished jobs (and their result files) are deleted after this many days.
 SIPOKJA_JOBS_KEEP_DAYS = env_int("SIPOKJA_JOBS_KEEP_DAYS", 30)
+# Imports started from a page always run as jobs; through the API, a file larger than this (KB)
+# does too (202 and the job), a smaller one is imported in the request unless ?background=1.
+SIPOKJA_IMPORT_BACKGROUND_KB = env_int("SIPOKJA_IMPORT_BACKGROUND_KB", 256)
 
 # Security headers. Production (DEBUG off) gets secure cookies and HSTS.
 SECURE_CONTENT_TYPE_NOSNIFF = True

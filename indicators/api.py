@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status, UploadedFile
@@ -21,9 +21,7 @@ from accounts.access import NATIONAL, get_region, require
 from accounts.permissions import Permission
 from core.concurrency import save_versioned
 from core.errors import DomainError
-from core.spreadsheets import looks_like_workbook
-from core.uploads import check_size, validate_spreadsheet
-from indicators import selectors
+from indicators import import_jobs, selectors
 from indicators.models import (
     RESERVED_CODES,
     VALUE_DECIMALS,
@@ -43,6 +41,8 @@ from indicators.services import (
     save_target,
     save_value,
 )
+from jobs.api import JobOut, accepted
+from jobs.imports import background_bytes
 
 router = Router(tags=["indicators"])
 
@@ -527,18 +527,28 @@ def delete_value(request, code: str, value_id: int, version: int | None = None):
     return Status(204, None)
 
 
-@router.post("/regions/{code}/indicators/import", response={200: ImportOut, 400: Error})
-def import_spreadsheet(request, code: str, file: File[UploadedFile]):
+@router.post(
+    "/regions/{code}/indicators/import",
+    response={200: ImportOut, 202: JobOut, 400: Error},
+)
+def import_spreadsheet(
+    request, code: str, file: File[UploadedFile], response: HttpResponse, background: bool = False
+):
     """Import a workbook (.xlsx, .xls, .ods) or CSV file in the template format for the region (and its kab/kota).
-    All or nothing: on any error, 400 with `errors` by row and column, and nothing is saved."""
+    All or nothing: on any error, 400 with `errors` by row and column, and nothing is saved.
+
+    With `background=1`, and always for a file larger than `SIPOKJA_IMPORT_BACKGROUND_KB`
+    (256 KB unless configured), the file is checked and imported by a job: 202 with the job and
+    `Location: /api/v1/jobs/{id}`; follow it there until `state` is `succeeded` (its `messages`
+    hold the summary) or `failed` (its `messages` hold the errors by row and column)."""
     region = get_region(request.user, code, Permission.INDICATOR_EDIT)
-    check_size(file)
-    file.seek(0)
-    if looks_like_workbook(file.read(8)):
-        validate_spreadsheet(file)
-    file.seek(0)
+    uploaded = import_jobs.checked_upload(file)
+    if background or (uploaded.size or 0) > background_bytes():
+        return accepted(
+            import_jobs.start(by=request.user, region=region, uploaded=uploaded), response
+        )
     result = import_file(
-        by=request.user, fileobj=file, filename=file.name or "", scope_region=region
+        by=request.user, fileobj=uploaded, filename=uploaded.name or "", scope_region=region
     )
     return {
         **{k: getattr(result, k) for k in ImportOut.model_fields if k != "summary"},

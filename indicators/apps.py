@@ -21,3 +21,5 @@ class IndicatorsConfig(AppConfig):
         from indicators.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)
+
+        from indicators import import_jobs  # noqa: F401  (registers the import job kind)

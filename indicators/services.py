@@ -656,7 +656,7 @@ def save_records(
     return result
 
 
-def _parse_file(by, fileobj, filename, scope_region):
+def _parse_file(by, fileobj, filename, scope_region, progress=None):
     table, close = read_table(fileobj, filename)
     try:
         parser = _Parser(
@@ -665,14 +665,32 @@ def _parse_file(by, fileobj, filename, scope_region):
             all_region_codes=dict(Region.objects.values_list("code", "id")),
             indicators={i.code: i for i in Indicator.objects.all()},
         )
-        for number, cells in table.rows:
-            parser.feed(number, cells)
+        if progress is None:
+            for number, cells in table.rows:
+                parser.feed(number, cells)
+        else:
+            last = max(table.last_row, 1)
+            progress(0, last)
+            for number, cells in table.rows:
+                parser.feed(number, cells)
+                if not number % 500:
+                    progress(min(number, last), last)
+            progress(last, last)  # every row read
     finally:
         close()
     return parser
 
 
-def import_file(*, by, fileobj, filename="", scope_region=None) -> ImportResult:
+def import_file(
+    *,
+    by,
+    fileobj,
+    filename="",
+    scope_region=None,
+    progress=None,
+    atomic=transaction.atomic,
+    saved=None,
+) -> ImportResult:
     """Import targets and realisations from a workbook (.xlsx, .xls, .ods) or CSV file (format:
     indicators.spreadsheets).
 
@@ -681,9 +699,13 @@ def import_file(*, by, fileobj, filename="", scope_region=None) -> ImportResult:
     regions outside `scope_region` (the region and its kab/kota) or outside the user's
     `indicator.edit` scope are errors. Existing targets and realisations are updated (upsert);
     the result counts created, updated and unchanged rows. One audit record summarises it.
+
+    A job passes `progress(done, total)` (rows read of the sheet's rows), its `ctx.atomic` (the
+    file is read outside the transaction, the rows are written inside it) and `saved(result)`,
+    called inside the transaction once the rows are written.
     """
     started = time.monotonic()
-    parser = _parse_file(by, fileobj, filename, scope_region)
+    parser = _parse_file(by, fileobj, filename, scope_region, progress)
     if parser.error_count:
         raise DomainError(
             ngettext(
@@ -696,7 +718,7 @@ def import_file(*, by, fileobj, filename="", scope_region=None) -> ImportResult:
         )
     if not parser.targets and not parser.values:
         raise DomainError(_("The file has no data rows below the column names."))
-    with transaction.atomic():
+    with atomic():
         result = save_records(by=by, targets=parser.targets, values=parser.values)
         result.seconds = round(time.monotonic() - started, 2)
         details = {k: v for k, v in asdict(result).items() if k != "errors"}
@@ -709,6 +731,8 @@ def import_file(*, by, fileobj, filename="", scope_region=None) -> ImportResult:
             changes={"file": filename, **details},
             actor=by,
         )
+        if saved is not None:
+            saved(result)
     return result
 
 

@@ -66,9 +66,11 @@ class Table:
 
     letters: dict
     rows: Iterator
+    # The number of the sheet's last row (0 when unknown), for progress.
+    last_row: int = 0
 
 
-def _table(header_row_number: int, header, rows) -> Table:
+def _table(header_row_number: int, header, rows, last_row: int = 0) -> Table:
     positions = {}
     for index, cell in enumerate(header):
         name = _normalise_header(cell)
@@ -105,7 +107,7 @@ def _table(header_row_number: int, header, rows) -> Table:
             size = len(row)
             yield number, {key: (row[index] if index < size else None) for key, index in items}
 
-    return Table(letters=letters, rows=generate())
+    return Table(letters=letters, rows=generate(), last_row=last_row)
 
 
 def _first_nonempty(rows):
@@ -126,7 +128,7 @@ def read_workbook(fileobj) -> tuple[Table, callable]:
     try:
         rows = workbook.rows("Data")
         number, header = _first_nonempty(rows)
-        return _table(number, header, rows), workbook.close
+        return _table(number, header, rows, workbook.last_row), workbook.close
     except SpreadsheetError as exc:
         workbook.close()
         raise DomainError(" ".join(exc.messages)) from None
@@ -154,7 +156,8 @@ def read_csv(data: bytes) -> tuple[Table, callable]:
 
     iterator = rows()
     number, header = _first_nonempty(iterator)
-    return _table(number, header, iterator), lambda: None
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    return _table(number, header, iterator, lines), lambda: None
 
 
 def read_table(fileobj, filename: str = "") -> tuple[Table, callable]:

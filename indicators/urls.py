@@ -1,6 +1,6 @@
 from django.urls import path
 
-from indicators import views
+from indicators import import_jobs, views
 
 app_name = "indicators"
 urlpatterns = [
@@ -26,7 +26,7 @@ urlpatterns = [
     ),
     # A region's indicators (fixed words first: they are reserved as indicator codes)
     path("r/<str:code>/indicators/", views.region_indicators, name="region"),
-    path("r/<str:code>/indicators/import/", views.import_view, name="import"),
+    path("r/<str:code>/indicators/import/", import_jobs.import_view, name="import"),
     path("r/<str:code>/indicators/template.<str:fmt>", views.template_download, name="template"),
     path("r/<str:code>/indicators/export.<str:fmt>", views.export, name="export"),
     path("r/<str:code>/indicators/adopted/", views.adopted, name="adopted"),

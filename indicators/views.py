@@ -23,7 +23,6 @@ from indicators.achievement import Grade, achievement, grade
 from indicators.exports import export_rows, instructions, template_rows
 from indicators.forms import (
     AdoptionForm,
-    ImportForm,
     IndicatorForm,
     NationalTargetForm,
     TargetForm,
@@ -43,7 +42,6 @@ from indicators.parsing import TARGET, VALUE
 from indicators.services import (
     Adoption,
     delete_record,
-    import_file,
     save_national_target,
     save_target,
     save_value,
@@ -379,39 +377,6 @@ def ranking_view(request, region, indicator_code):
 
 # ---------------------------------------------------------------------------------------------
 # Import and export
-
-
-@region_view(Permission.INDICATOR_EDIT)
-def import_view(request, region):
-    """Upload a spreadsheet of targets and realisations for the region (and, for a province, its
-    kab/kota). All or nothing; errors by row and column."""
-    form = ImportForm(request.POST or None, request.FILES or None)
-    result = error = None
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data["file"]
-        try:
-            result = import_file(
-                by=request.user, fileobj=uploaded, filename=uploaded.name, scope_region=region
-            )
-        except DomainError as exc:
-            error, errors = exc.message, exc.errors
-        else:
-            messages.success(request, result.summary())
-    return render(
-        request,
-        "indicators/import.html",
-        {
-            "region": region,
-            "form": form,
-            "result": result,
-            "error": error,
-            "errors": errors,
-            "indicators": Indicator.objects.filter(is_active=True),
-            "sources": DataSource.choices,
-            "year": timezone.localdate().year,
-        },
-    )
 
 
 def _area_regions(region, area):

@@ -7,5 +7,6 @@ class JobsConfig(AppConfig):
     verbose_name = _("Background jobs")
 
     def ready(self):
-        # The kinds of the jobs app itself: e-mail and housekeeping (with its schedule).
-        from jobs import housekeeping, mail  # noqa: F401
+        # The kinds of the jobs app itself: e-mail and housekeeping (with its schedule); imports
+        # delete their uploaded file once finished.
+        from jobs import housekeeping, imports, mail  # noqa: F401

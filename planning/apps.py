@@ -17,3 +17,5 @@ class PlanningConfig(AppConfig):
         from planning.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)
+
+        from planning import import_jobs  # noqa: F401  (registers the import job kind)

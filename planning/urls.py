@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planning import views
+from planning import import_jobs, views
 
 app_name = "planning"
 urlpatterns = [
@@ -24,7 +24,7 @@ urlpatterns = [
     ),
     path(
         "r/<str:code>/plans/<int:year>/activities/import/",
-        views.activity_import,
+        import_jobs.activity_import,
         name="activity_import",
     ),
     path(

@@ -11,7 +11,7 @@ from accounts.permissions import Permission
 from core.errors import DomainError
 from planning import excel, services
 from planning.common import active_workgroup, add_errors, pokja_url, serve_file
-from planning.forms import ActivityForm, ApproveForm, ConfirmForm, ImportForm, PlanForm
+from planning.forms import ActivityForm, ApproveForm, ConfirmForm, PlanForm
 from planning.models import Activity, WorkPlan
 
 
@@ -352,32 +352,3 @@ def activity_template(request, region, year):
 def activity_export(request, region, year):
     plan = _plan_or_404(region, year)
     return _xlsx(excel.export_bytes(plan), f"kegiatan-{region.code}-{plan.year}.xlsx")
-
-
-@region_view(Permission.PLAN_EDIT)
-def activity_import(request, region, year):
-    """Upload the filled-in template: all rows are added, or none (problems listed by row and
-    column)."""
-    plan = _plan_or_404(region, year)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                created = services.import_activities(
-                    by=request.user, plan=plan, uploaded=form.cleaned_data["file"]
-                )
-            except DomainError as exc:
-                form.add_error(None, exc.message)
-                problems = exc.errors
-            else:
-                messages.success(
-                    request,
-                    _("%(count)d activities were imported.") % {"count": len(created)},
-                )
-                return redirect("planning:detail", code=region.code, year=year)
-    return render(
-        request,
-        "planning/activity_import.html",
-        {"region": region, "form": form, "plan": plan, "problems": problems},
-    )

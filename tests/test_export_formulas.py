@@ -92,15 +92,17 @@ def test_a_stored_control_character_does_not_break_the_members_export(personas, 
 
 
 def test_imported_activities_come_back_as_text_and_control_characters_are_removed(
-    personas, gowa_plan
+    personas, gowa_plan, page_import
 ):
     client = personas.client("gowa_operator")
     dde = "+cmd|' /C calc'!A0"  # openpyxl writes text starting with + or @ as text
     upload = h.filled_template(
         h.template_for(gowa_plan), [h.activity_row(dde, expected_output="@SUM(1+1)")]
     )
-    response = client.post(f"/r/73.06/plans/{gowa_plan.year}/activities/import/", {"file": upload})
-    assert response.status_code == 302, response.context.get("problems")
+    response, job = page_import(
+        client, f"/r/73.06/plans/{gowa_plan.year}/activities/import/", {"file": upload}
+    )
+    assert response.status_code == 302 and job.state == "succeeded", job.messages
     Activity.objects.filter(plan=gowa_plan).update(
         progress_note="catatan\x1b[31m merah", expected_output=PAYLOAD
     )

@@ -24,3 +24,4 @@ class WorkgroupsConfig(AppConfig):
 
         # The daily SK expiry notices (a scheduled job kind).
         from workgroups import notify  # noqa: F401
+        from workgroups import import_jobs  # noqa: F401  (registers the import job kind)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from workgroups import import_jobs
 from workgroups.views import catalogue, decrees, institutions, members, workgroup
 
 app_name = "workgroups"
@@ -19,7 +20,7 @@ urlpatterns = [
     path("r/<str:code>/pokja/members/", members.member_list, name="members"),
     path("r/<str:code>/pokja/members/new/", members.member_create, name="member_create"),
     path("r/<str:code>/pokja/members/template/", members.members_template, name="members_template"),
-    path("r/<str:code>/pokja/members/import/", members.members_import, name="members_import"),
+    path("r/<str:code>/pokja/members/import/", import_jobs.members_import, name="members_import"),
     path("r/<str:code>/pokja/members/export/", members.members_export, name="members_export"),
     path("r/<str:code>/pokja/members/<int:pk>/edit/", members.member_edit, name="member_edit"),
     path(

@@ -149,6 +149,7 @@ class Workbook:
         finally:
             uploaded.seek(0)
         self.sheet_names = list(self._book.sheet_names)
+        self.last_row = 0
 
     def __enter__(self):
         return self
@@ -177,6 +178,8 @@ class Workbook:
             if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
                 raise
             raise L.damaged() from None
+        # The number of the sheet's last row (for progress: rows read of rows in all).
+        self.last_row = sheet.end[0] + 1 if sheet.end else 0
         return self._iterate(sheet)
 
     @staticmethod

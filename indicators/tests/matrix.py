@@ -57,6 +57,17 @@ def _csv(personas, kwargs):
     }
 
 
+def _import_job(personas):
+    from indicators import import_jobs
+
+    region = Region.objects.get(code="73.06")
+    data = _csv(personas, {})
+    job = import_jobs.start(
+        by=personas.users["gowa_operator"], region=region, uploaded=data["file"]
+    )
+    return {"job": job.pk}
+
+
 _indicator_form = {
     "code": "indeks-baru",
     "name": "Indeks Baru",
@@ -270,7 +281,14 @@ ROWS = [
         data={"version": "1"},
     ),
     Row("indicators:import", "GET", "/r/{gowa}/indicators/import/", edit_gowa()),
-    Row("indicators:import", "POST", "/r/{gowa}/indicators/import/", edit_gowa(), data=_csv),
+    Row(
+        "indicators:import",
+        "POST",
+        "/r/{gowa}/indicators/import/",
+        edit_gowa(302),
+        data=_csv,
+        note="queues an import job and redirects to it",
+    ),
     Row("indicators:template", "GET", "/r/{gowa}/indicators/template.xlsx", edit_gowa()),
     Row(
         "indicators:template",
@@ -452,6 +470,24 @@ ROWS = [
         api(edit_gowa(200)),
         api=True,
         data=_csv,
+    ),
+    Row(
+        "GET /api/v1/jobs/{job_id}",
+        "GET",
+        "/api/v1/jobs/{job}",
+        api(expect(404, gowa_operator=200, sulsel_admin=200, national_admin=200)),
+        api=True,
+        setup=_import_job,
+        note="an indicator import job started by the Gowa operator",
+    ),
+    Row(
+        "POST /api/v1/regions/{code}/indicators/import",
+        "POST",
+        "/api/v1/regions/{gowa}/indicators/import?background=1",
+        api(edit_gowa(202)),
+        api=True,
+        data=_csv,
+        note="as a background job",
     ),
     Row(
         "GET /api/v1/regions/{code}/indicators/adopted",

@@ -35,16 +35,18 @@ def _ranking_rows(html):
     return re.findall(r'<tr data-region="([\d.]+)">(.*?)</tr>', body, re.S)
 
 
-def test_provincial_admin_imports_24_kabkota_and_sees_ranking_and_grades(personas):
+def test_provincial_admin_imports_24_kabkota_and_sees_ranking_and_grades(personas, page_import):
     client = personas.client("sulsel_admin")
     assert Region.objects.get(code="73").children.count() == 24
 
-    response = client.post(
-        "/r/73/indicators/import/", {"file": upload(_spreadsheet(), "stunting-2024.xlsx")}
+    response, job = page_import(
+        client, "/r/73/indicators/import/", {"file": upload(_spreadsheet(), "stunting-2024.xlsx")}
     )
 
-    assert response.status_code == 200
-    assert 'id="import-result"' in response.content.decode()
+    assert response.status_code == 302 and job.state == "succeeded"
+    assert job.done == job.total > 0 and job.messages[-1]["level"] == "info"
+    page = client.get(response.url).content.decode()
+    assert "47 baris diimpor" in page and 'href="/r/73/indicators/"' in page
     assert Value.objects.filter(indicator__code="stunting", year=2024, source="ssgi").count() == 24
     assert Target.objects.filter(indicator__code="stunting", year=2024).count() == 23
     assert AuditEvent.objects.filter(code="indicators.imported", region_code="73").count() == 1
@@ -76,9 +78,9 @@ def test_provincial_admin_imports_24_kabkota_and_sees_ranking_and_grades(persona
     assert len(chart["labels"]) == 24 and chart["values"][-1] is None
 
 
-def test_ranking_against_the_province_target_is_explicit(personas):
+def test_ranking_against_the_province_target_is_explicit(personas, page_import):
     client = personas.client("sulsel_admin")
-    client.post("/r/73/indicators/import/", {"file": upload(_spreadsheet())})
+    page_import(client, "/r/73/indicators/import/", {"file": upload(_spreadsheet())})
     province = Region.objects.get(code="73")
     Target.objects.create(
         region=province,

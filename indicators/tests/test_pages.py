@@ -118,15 +118,17 @@ def test_ranking_is_only_for_provinces(personas):
     )
 
 
-def test_import_page_lists_errors_and_saves_nothing(personas):
+def test_import_page_lists_errors_and_saves_nothing(personas, page_import):
     content = xlsx_bytes([["73.06", "stunting", 2024, "", "realisasi", "banyak", "SSGI", ""]])
-    response = personas.client("gowa_operator").post(
-        "/r/73.06/indicators/import/", {"file": upload(content)}
-    )
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert 'id="import-errors"' in html and "<td>2</td><td>F</td>" in html
+    client = personas.client("gowa_operator")
+    response, job = page_import(client, "/r/73.06/indicators/import/", {"file": upload(content)})
+    assert response.status_code == 302 and job.state == "failed"
+    errors = [m for m in job.messages if m.get("row")]
+    assert [(m["row"], m["column"]) for m in errors] == [(2, "F")]
+    html = client.get(response.url).content.decode()
+    assert "Baris 2, kolom F:" in html and "tidak ada yang disimpan" in html
     assert not Value.objects.exists()
+    assert not job.input  # the uploaded file is deleted once the job has finished
 
 
 def test_import_page_refuses_a_file_that_is_not_a_spreadsheet(personas):

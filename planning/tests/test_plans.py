@@ -57,7 +57,7 @@ def _lists(content):
     return workbook, result
 
 
-def test_operator_builds_2025_plan_from_excel_and_approves_it(personas, gowa):
+def test_operator_builds_2025_plan_from_excel_and_approves_it(personas, gowa, page_import):
     client = personas.client("gowa_operator")
 
     response = client.post(
@@ -133,8 +133,11 @@ def test_operator_builds_2025_plan_from_excel_and_approves_it(personas, gowa):
         ),
     ]
     upload = h.filled_template(template.content, rows)
-    response = client.post("/r/73.06/plans/2025/activities/import/", {"file": upload})
+    response, job = page_import(client, "/r/73.06/plans/2025/activities/import/", {"file": upload})
     assert response.status_code == 302, response.content.decode()[:2000]
+    assert job.state == "succeeded", job.messages
+    job_page = client.get(response.url).content.decode()
+    assert "6 kegiatan" in job_page and 'href="/r/73.06/plans/2025/"' in job_page
 
     activities = {a.title: a for a in plan.activities.all()}
     assert len(activities) == 6
@@ -179,7 +182,7 @@ def test_operator_builds_2025_plan_from_excel_and_approves_it(personas, gowa):
     assert "Rp 64.250.000" in page
 
 
-def test_import_refuses_bad_rows_and_writes_nothing(personas, gowa):
+def test_import_refuses_bad_rows_and_writes_nothing(personas, gowa, page_import):
     plan = h.plan("73.06", activities=1)  # "Kegiatan 1" exists
     client = personas.client("gowa_operator")
     rows = [
@@ -195,17 +198,17 @@ def test_import_refuses_bad_rows_and_writes_nothing(personas, gowa):
     ]
     upload = h.filled_template(h.template_for(plan), rows)
 
-    response = client.post("/r/73.06/plans/2025/activities/import/", {"file": upload})
+    response, job = page_import(client, "/r/73.06/plans/2025/activities/import/", {"file": upload})
 
-    assert response.status_code == 200
-    problems = {(p["row"], p["column"]): p["message"] for p in response.context["problems"]}
+    assert response.status_code == 302 and job.state == "failed"
+    problems = {(p["row"], p["column"]): p["message"] for p in job.messages if p.get("row")}
     assert problems[(5, "H")] == rupiah_error("1,5 juta")
     assert problems[(6, "H")] == rupiah_error("-500000")
     assert "Mei" in problems[(7, "E")] and "Februari" in problems[(7, "E")]
     assert (8, "B") in problems and (9, "A") in problems and (10, "A") in problems
     assert (12, "D") in problems and (13, "C") in problems
     assert not any(row == 11 for row, _col in problems)
-    assert "import-problems" in response.content.decode()
+    assert "Baris 5, kolom H:" in client.get(response.url).content.decode()
     assert list(plan.activities.values_list("title", flat=True)) == ["Kegiatan 1"]
     assert not AuditEvent.objects.filter(code="planning.activities.imported").exists()
 
@@ -221,19 +224,19 @@ def test_import_refuses_a_file_that_is_not_a_workbook(personas, gowa):
     assert plan.activities.count() == 1
 
 
-def test_import_refuses_duplicate_rows_in_the_file(personas, gowa):
+def test_import_refuses_duplicate_rows_in_the_file(personas, gowa, page_import):
     plan = h.plan("73.06", activities=0)
     upload = h.filled_template(
         h.template_for(plan), [h.activity_row("Rapat"), h.activity_row("rapat ")]
     )
-    response = personas.client("gowa_operator").post(
-        "/r/73.06/plans/2025/activities/import/", {"file": upload}
+    response, job = page_import(
+        personas.client("gowa_operator"), "/r/73.06/plans/2025/activities/import/", {"file": upload}
     )
-    assert [(p["row"], p["column"]) for p in response.context["problems"]] == [(6, "A")]
+    assert [(p["row"], p["column"]) for p in job.messages if p.get("row")] == [(6, "A")]
     assert plan.activities.count() == 0
 
 
-def test_export_can_be_imported_into_the_next_year(personas, gowa):
+def test_export_can_be_imported_into_the_next_year(personas, gowa, page_import):
     from planning import services
 
     plan_2025 = h.plan("73.06", activities=0)
@@ -248,9 +251,9 @@ def test_export_can_be_imported_into_the_next_year(personas, gowa):
     assert exported.status_code == 200
 
     upload = SimpleUploadedFile("export.xlsx", exported.content)
-    response = client.post("/r/73.06/plans/2026/activities/import/", {"file": upload})
+    response, job = page_import(client, "/r/73.06/plans/2026/activities/import/", {"file": upload})
 
-    assert response.status_code == 302
+    assert response.status_code == 302 and job.state == "succeeded"
     copy = plan_2026.activities.get()
     assert (copy.title, copy.start_month, copy.end_month, copy.planned_cost) == (
         "Rapat koordinasi",

@@ -34,7 +34,7 @@ def _decree_form(upload, **overrides):
     return data
 
 
-def test_operator_records_pokja_uploads_sk_and_imports_30_members(personas, sk_pdf):
+def test_operator_records_pokja_uploads_sk_and_imports_30_members(personas, sk_pdf, page_import):
     client = personas.client("gowa_operator")
 
     # No Pokja yet: the page says so and offers to record it.
@@ -108,13 +108,14 @@ def test_operator_records_pokja_uploads_sk_and_imports_30_members(personas, sk_p
         ws.cell(row=i + 2, column=9, value=datetime.date(2023, 7, 12))
     buffer = io.BytesIO()
     wb.save(buffer)
-    response = client.post(
+    response, job = page_import(
+        client,
         "/r/73.06/pokja/members/import/",
         {"file": SimpleUploadedFile("anggota-gowa.xlsx", buffer.getvalue(), content_type=XLSX)},
-        follow=True,
     )
-    assert response.status_code == 200
-    assert "30 anggota diimpor." in response.content.decode()
+    assert response.status_code == 302 and job.state == "succeeded" and job.done == job.total
+    job_page = client.get(response.url).content.decode()
+    assert "30 anggota diimpor." in job_page and 'href="/r/73.06/pokja/members/"' in job_page
     assert workgroup.members.count() == 30
     assert Institution.objects.filter(region=workgroup.region).count() == 6
     assert workgroup.members.filter(role="adviser", subgroup__isnull=True).count() == 1
@@ -182,17 +183,20 @@ def test_replacing_the_pdf_keeps_one_file(
     assert not gowa_decree.file.storage.exists(old_name)
 
 
-def test_import_with_one_bad_row_shows_the_errors_and_writes_nothing(personas, gowa_pokja):
+def test_import_with_one_bad_row_shows_the_errors_and_writes_nothing(
+    personas, gowa_pokja, page_import
+):
     rows = [member_row(i) for i in range(1, 8)]
     rows[3]["role"] = "Bendahara"  # Excel row 5, column E
     before = Member.objects.count()
-    response = personas.client("gowa_operator").post(
-        "/r/73.06/pokja/members/import/", {"file": build_xlsx(rows)}
+    client = personas.client("gowa_operator")
+    response, job = page_import(
+        client, "/r/73.06/pokja/members/import/", {"file": build_xlsx(rows)}
     )
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert 'id="import-errors"' in page
-    assert "<td>5</td><td>E</td><td>Kedudukan dalam Pokja</td>" in page
+    assert job.state == "failed"
+    assert [(m["row"], m["column"]) for m in job.messages if m.get("row")] == [(5, "E")]
+    page = client.get(response.url).content.decode()
+    assert "Baris 5, kolom E:" in page
     assert "Tidak ada data yang disimpan" in page
     assert Member.objects.count() == before
     assert not Institution.objects.filter(name="Dinas Kesehatan Kabupaten Gowa").exists()

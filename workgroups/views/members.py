@@ -4,13 +4,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from accounts.access import region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
 from workgroups import services, xlsx
-from workgroups.forms import GrantLoginForm, MemberForm, MemberImportForm, apply_errors
+from workgroups.forms import GrantLoginForm, MemberForm, apply_errors
 from workgroups.models import Member
 from workgroups.views.common import can_edit, can_see_contact, no_store, workgroup_or_redirect
 
@@ -225,43 +224,6 @@ def members_template(request, region):
         institutions=list(region.institutions.all()),
     )
     return _xlsx_response(content, f"template-anggota-pokja-{region.code}.xlsx")
-
-
-@region_view(Permission.WORKGROUP_EDIT)
-def members_import(request, region):
-    """Upload a filled-in template: all rows are checked; one bad row and nothing is saved."""
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
-    form = MemberImportForm(request.POST or None, request.FILES or None)
-    row_errors = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.import_members(
-                by=request.user, workgroup=workgroup, uploaded=form.cleaned_data["file"]
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-            row_errors = exc.errors
-        else:
-            message = ngettext(
-                "%(count)d member was imported.",
-                "%(count)d members were imported.",
-                len(result.members),
-            ) % {"count": len(result.members)}
-            if result.institutions:
-                message += " " + ngettext(
-                    "%(count)d new institution was added.",
-                    "%(count)d new institutions were added.",
-                    len(result.institutions),
-                ) % {"count": len(result.institutions)}
-            messages.success(request, message)
-            return redirect("workgroups:members", code=region.code)
-    return render(
-        request,
-        "workgroups/member_import.html",
-        {"region": region, "workgroup": workgroup, "form": form, "row_errors": row_errors},
-    )
 
 
 @region_view(Permission.REGION_VIEW)
