@@ -22,6 +22,5 @@ class WorkgroupsConfig(AppConfig):
 
         register_region_links(*REGION_LINKS)
 
-        # The daily SK expiry notices (a scheduled job kind).
-        from workgroups import notify  # noqa: F401
-        from workgroups import import_jobs  # noqa: F401  (registers the import job kind)
+        # Job kinds: the members import and the daily SK expiry notices.
+        from workgroups import import_jobs, notify  # noqa: F401
