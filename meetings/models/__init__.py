@@ -6,21 +6,32 @@ A meeting belongs to the region that organises it and is reached through that re
 a region it invites (`/r/<code>/meetings/<pk>/`). An action item belongs to the region that set it
 and is also reached through the region it is assigned to.
 
-The models live in one module per area; this package names them all, so
+The models live in three modules: `meeting` (meetings, invitations, agenda, materials, uploads,
+letterhead), `outcomes` (attendance, minutes and decisions, action items and their follow-up) and
+`announcements` (announcements and the reminder log). This package names them all, so
 `from meetings.models import Meeting` keeps working and the app label stays `meetings`.
 """
 
 # Imported in the order the models were declared in one module, which is the order Django lists
 # them in (backup and restore follow it).
 # ruff: noqa: I001
-from meetings.models.uploads import FileType, TypedUploadTo
-from meetings.models.letterhead import Letterhead
-from meetings.models.meeting import AgendaItem, InvitedInstitution, InvitedRegion, Material, Meeting
-from meetings.models.attendance import Participant
-from meetings.models.minutes import Decision, Minutes
-from meetings.models.actions import ActionItem, ProgressNote
-from meetings.models.announcements import Announcement, AnnouncementRead, AnnouncementRecipient
-from meetings.models.reminders import ReminderLog
+from meetings.models.meeting import (
+    AgendaItem,
+    FileType,
+    InvitedInstitution,
+    InvitedRegion,
+    Letterhead,
+    Material,
+    Meeting,
+    TypedUploadTo,
+)
+from meetings.models.outcomes import ActionItem, Decision, Minutes, Participant, ProgressNote
+from meetings.models.announcements import (
+    Announcement,
+    AnnouncementRead,
+    AnnouncementRecipient,
+    ReminderLog,
+)
 
 __all__ = [
     "ActionItem",
