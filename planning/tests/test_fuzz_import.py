@@ -1,11 +1,9 @@
 """Property tests for the activities import: any cells give activities or a DomainError listing
 the problems, never another exception; a file with any bad row writes nothing."""
 
-import datetime
-
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.models import AuditEvent
@@ -13,25 +11,12 @@ from core.errors import DomainError
 from planning import services
 from planning.models import Activity
 from planning.tests import helpers as h
+from tests import fuzz
+from tests.fuzz import FUZZ
 
 COLUMNS = 11
-FUZZ = settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-cells = st.one_of(
-    st.none(),
-    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
-    st.sampled_from(["Januari", "13", "Rp 1.000.000", "1,5 juta", "-5", "tfr", "Dinas Kesehatan"]),
-    st.integers(min_value=-(10**6), max_value=10**16),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.dates(min_value=datetime.date(1900, 3, 1), max_value=datetime.date(2100, 1, 1)),
-    st.booleans(),
-)
-rows = st.lists(st.lists(cells, min_size=COLUMNS, max_size=COLUMNS), max_size=4)
+SAMPLES = ["Januari", "13", "Rp 1.000.000", "1,5 juta", "-5", "tfr", "Dinas Kesehatan"]
+rows = fuzz.rows(fuzz.cells(samples=SAMPLES, max_int=10**16), COLUMNS)
 
 
 @pytest.fixture

@@ -2,34 +2,19 @@
 problems, never another exception; a file with any bad row writes nothing (no member, no
 institution, no audit record)."""
 
-import datetime
-
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.models import AuditEvent
 from core.errors import DomainError
+from tests import fuzz
+from tests.fuzz import FUZZ
 from workgroups import services
 from workgroups.models import Institution, Member
 from workgroups.tests.helpers import FIELDS, build_xlsx, member_row
 
-FUZZ = settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-cells = st.one_of(
-    st.none(),
-    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
-    st.integers(min_value=-(10**6), max_value=10**12),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.dates(min_value=datetime.date(1900, 3, 1), max_value=datetime.date(2100, 1, 1)),
-    st.booleans(),
-)
-rows = st.lists(st.lists(cells, min_size=len(FIELDS), max_size=len(FIELDS)), max_size=4)
+rows = fuzz.rows(fuzz.cells(), len(FIELDS))
 
 
 def _counts():

@@ -1,0 +1,38 @@
+"""What the property tests of the spreadsheet imports share: the Hypothesis settings and the
+cells a spreadsheet may hold (empty, text, likely words, numbers, dates, booleans)."""
+
+import datetime
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+FUZZ = settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def text(max_size=40):
+    """Any printable text (no control characters or surrogates)."""
+    return st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=max_size)
+
+
+def cells(*, samples=(), max_int=10**12, text_cells=None):
+    """Any cell of an uploaded sheet; `samples` are values a user is likely to type."""
+    return st.one_of(
+        st.none(),
+        text() if text_cells is None else text_cells,
+        *([st.sampled_from(list(samples))] if samples else []),
+        st.integers(min_value=-(10**6), max_value=max_int),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.dates(min_value=datetime.date(1900, 3, 1), max_value=datetime.date(2100, 1, 1)),
+        st.booleans(),
+    )
+
+
+def rows(cells, width: int):
+    """Up to four rows of `width` cells."""
+    return st.lists(st.lists(cells, min_size=width, max_size=width), max_size=4)
