@@ -23,14 +23,3 @@ def start_job(django_capture_on_commit_callbacks):
         return job
 
     return start
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a callable as if its transaction committed (its on-commit callbacks run)."""
-
-    def run(function, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return function(*args, **kwargs)
-
-    return run
