@@ -3,8 +3,11 @@ cells a spreadsheet may hold (empty, text, likely words, numbers, dates, boolean
 
 import datetime
 
+from django.db import transaction
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+
+from core.errors import DomainError
 
 FUZZ = settings(
     max_examples=25,
@@ -36,3 +39,22 @@ def cells(*, samples=(), max_int=10**12, text_cells=None):
 def rows(cells, width: int):
     """Up to four rows of `width` cells."""
     return st.lists(st.lists(cells, min_size=width, max_size=width), max_size=4)
+
+
+def imports_or_names_its_problems(run):
+    """`run()` imports, or raises a DomainError whose message and every listed error say what is
+    wrong; never another exception. Whatever it wrote is rolled back."""
+    with transaction.atomic():
+        try:
+            run()
+        except DomainError as exc:
+            assert exc.message
+            assert all(error["message"] for error in exc.errors)
+        transaction.set_rollback(True)
+
+
+def with_bad_row(good, rows, position, bad):
+    """`good` rows, then the fuzzed `rows`, with the `bad` row inserted at `position`."""
+    all_rows = good + rows
+    all_rows.insert(min(position, len(all_rows)), bad)
+    return all_rows
