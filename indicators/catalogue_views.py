@@ -76,6 +76,27 @@ def indicator_edit(request, indicator_code):
     )
 
 
+def _save_national_target(request, form, indicator, *, year, **extra):
+    """Save the form's national target: the redirect when saved, None when the form now shows
+    the service's error."""
+    data = form.cleaned_data
+    try:
+        save_national_target(
+            by=request.user,
+            indicator=indicator,
+            year=year,
+            value=data["value"],
+            source=data["source"],
+            is_uncertain=data["is_uncertain"],
+            **extra,
+        )
+    except DomainError as exc:
+        form.add_error(None, exc.message)
+        return None
+    messages.success(request, _("Saved."))
+    return redirect("indicators:indicator_info", indicator_code=indicator.code)
+
+
 @national_view(Permission.CATALOGUE_MANAGE)
 def national_target_create(request, indicator_code):
     indicator = _indicator(indicator_code)
@@ -84,21 +105,8 @@ def national_target_create(request, indicator_code):
         data = form.cleaned_data
         if NationalTarget.objects.filter(indicator=indicator, year=data["year"]).exists():
             form.add_error("year", _("This indicator already has a national target for this year."))
-        else:
-            try:
-                save_national_target(
-                    by=request.user,
-                    indicator=indicator,
-                    year=data["year"],
-                    value=data["value"],
-                    source=data["source"],
-                    is_uncertain=data["is_uncertain"],
-                )
-            except DomainError as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("indicators:indicator_info", indicator_code=indicator.code)
+        elif saved := _save_national_target(request, form, indicator, year=data["year"]):
+            return saved
     return render(
         request,
         "indicators/national_target_form.html",
@@ -123,22 +131,12 @@ def national_target_edit(request, pk):
         },
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            save_national_target(
-                by=request.user,
-                indicator=indicator,
-                year=target.year,
-                value=data["value"],
-                source=data["source"],
-                is_uncertain=data["is_uncertain"],
-                expected_version=data["version"],
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("indicators:indicator_info", indicator_code=indicator.code)
+        version = form.cleaned_data["version"]
+        saved = _save_national_target(
+            request, form, indicator, year=target.year, expected_version=version
+        )
+        if saved:
+            return saved
     title = _("National target %(year)d") % {"year": target.year}
     return render(
         request,
