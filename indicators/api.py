@@ -120,6 +120,21 @@ def _regions(region, children: bool):
     return Q(region=region)
 
 
+def _editable(request, code, model, pk):
+    """The region (the user needs INDICATOR_EDIT there) and its target or realisation `pk`."""
+    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
+    record = get_object_or_404(
+        model.objects.select_related("region", "indicator"), pk=pk, region=region
+    )
+    return region, record
+
+
+def _delete(request, code, model, pk, version):
+    _, record = _editable(request, code, model, pk)
+    delete_record(by=request.user, instance=record, expected_version=version)
+    return Status(204, None)
+
+
 def _check_indicator_fields(payload):
     if payload.decimals < 0 or payload.decimals > VALUE_DECIMALS:
         raise _bad(
@@ -266,10 +281,7 @@ def create_target(request, code: str, payload: TargetIn):
 )
 def update_target(request, code: str, target_id: int, payload: RecordUpdate):
     """Change a target's value and note; send the `version` you read."""
-    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
-    target = get_object_or_404(
-        Target.objects.select_related("region", "indicator"), pk=target_id, region=region
-    )
+    region, target = _editable(request, code, Target, target_id)
     return save_target(
         by=request.user,
         region=region,
@@ -285,10 +297,7 @@ def update_target(request, code: str, target_id: int, payload: RecordUpdate):
 @router.delete("/regions/{code}/indicators/targets/{target_id}", response={204: None, 409: Error})
 def delete_target(request, code: str, target_id: int, version: int | None = None):
     """Delete a target (with `version`, refused when it changed since you read it)."""
-    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
-    target = get_object_or_404(Target, pk=target_id, region=region)
-    delete_record(by=request.user, instance=target, expected_version=version)
-    return Status(204, None)
+    return _delete(request, code, Target, target_id, version)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,10 +349,7 @@ def create_value(request, code: str, payload: ValueIn):
 )
 def update_value(request, code: str, value_id: int, payload: RecordUpdate):
     """Change a realisation's value and note; send the `version` you read."""
-    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
-    record = get_object_or_404(
-        Value.objects.select_related("region", "indicator"), pk=value_id, region=region
-    )
+    region, record = _editable(request, code, Value, value_id)
     return save_value(
         by=request.user,
         region=region,
@@ -361,10 +367,7 @@ def update_value(request, code: str, value_id: int, payload: RecordUpdate):
 @router.delete("/regions/{code}/indicators/values/{value_id}", response={204: None, 409: Error})
 def delete_value(request, code: str, value_id: int, version: int | None = None):
     """Delete a realisation (with `version`, refused when it changed since you read it)."""
-    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
-    record = get_object_or_404(Value, pk=value_id, region=region)
-    delete_record(by=request.user, instance=record, expected_version=version)
-    return Status(204, None)
+    return _delete(request, code, Value, value_id, version)
 
 
 @router.post("/regions/{code}/indicators/import", response={200: ImportOut, 400: Error})
