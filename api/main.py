@@ -33,6 +33,15 @@ ERROR_SCHEMA = {
 
 
 class SipokjaAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation):
+        """`<app>_api_<view>`, also when an app's API is a package of modules (`meetings.api.minutes`):
+        splitting a module keeps the operation ids that clients were generated from."""
+        module = operation.view_func.__module__
+        app, _, area = module.partition(".api.")
+        if area:
+            module = f"{app}.api"
+        return f"{module}_{operation.view_func.__name__}".replace(".", "_")
+
     def get_openapi_schema(self, **kwargs):
         schema = super().get_openapi_schema(**kwargs)
         schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA

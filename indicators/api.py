@@ -6,7 +6,6 @@ Numbers are decimals and travel as JSON strings (`"2.18"`) so that no precision 
 accepted as strings or numbers. Realisations of different data sources are never combined.
 """
 
-from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -14,7 +13,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Query, Router, Schema, Status, UploadedFile
+from ninja import File, Query, Router, Status, UploadedFile
 from ninja.pagination import paginate
 
 from accounts.access import NATIONAL, get_region, require
@@ -22,6 +21,25 @@ from accounts.permissions import Permission
 from core.concurrency import save_versioned
 from core.errors import DomainError
 from indicators import import_jobs, selectors
+from indicators.api_schemas import (
+    AchievementOut,
+    AdoptedOut,
+    Error,
+    ImportOut,
+    IndicatorIn,
+    IndicatorOut,
+    IndicatorUpdate,
+    NationalTargetIn,
+    NationalTargetOut,
+    RankingOut,
+    RecordFilter,
+    RecordUpdate,
+    TargetIn,
+    TargetOut,
+    ValueFilter,
+    ValueIn,
+    ValueOut,
+)
 from indicators.models import (
     RESERVED_CODES,
     VALUE_DECIMALS,
@@ -45,184 +63,6 @@ from jobs.api import JobOut, accepted
 from jobs.imports import background_bytes
 
 router = Router(tags=["indicators"])
-
-
-# ---------------------------------------------------------------------------------------------
-# Schemas
-
-
-class Error(Schema):
-    detail: str
-    errors: list[dict] = []
-
-
-class NationalTargetOut(Schema):
-    year: int
-    value: Decimal
-    source: str
-    is_uncertain: bool
-    version: int
-
-
-class IndicatorOut(Schema):
-    code: str
-    name: str
-    definition: str
-    unit: str
-    direction: str
-    decimals: int
-    usual_source: str
-    periodicity: str
-    reference: str
-    max_value: Decimal | None
-    is_active: bool
-    order: int
-    version: int
-    national_targets: list[NationalTargetOut]
-
-    @staticmethod
-    def resolve_national_targets(obj):
-        return sorted(obj.national_targets.all(), key=lambda t: t.year)
-
-
-class IndicatorFields(Schema):
-    name: str
-    definition: str = ""
-    unit: str
-    direction: Indicator.Direction
-    decimals: int = 2
-    usual_source: str = ""
-    periodicity: Indicator.Periodicity = Indicator.Periodicity.YEARLY
-    reference: str = ""
-    max_value: Decimal | None = None
-    is_active: bool = True
-    order: int = 0
-
-
-class IndicatorIn(IndicatorFields):
-    code: str
-
-
-class IndicatorUpdate(IndicatorFields):
-    version: int
-
-
-class NationalTargetIn(Schema):
-    value: Decimal
-    source: str
-    is_uncertain: bool = False
-    version: int | None = None
-
-
-class TargetOut(Schema):
-    id: int
-    region: str
-    indicator: str
-    year: int
-    value: Decimal
-    note: str
-    is_demo: bool
-    version: int
-    updated_at: datetime
-
-    @staticmethod
-    def resolve_region(obj):
-        return obj.region.code
-
-    @staticmethod
-    def resolve_indicator(obj):
-        return obj.indicator.code
-
-
-class TargetIn(Schema):
-    indicator: str
-    year: int
-    value: Decimal
-    note: str = ""
-
-
-class RecordUpdate(Schema):
-    value: Decimal
-    note: str = ""
-    version: int
-
-
-class ValueOut(TargetOut):
-    period: str
-    period_label: str
-    source: str
-    source_label: str
-
-    @staticmethod
-    def resolve_source_label(obj):
-        return str(obj.get_source_display())
-
-
-class ValueIn(Schema):
-    indicator: str
-    year: int
-    period: str = ""
-    source: str
-    value: Decimal
-    note: str = ""
-
-
-class RecordFilter(Schema):
-    indicator: str | None = None
-    year: int | None = None
-    children: bool = False
-
-
-class ValueFilter(RecordFilter):
-    source: str | None = None
-    period: str | None = None
-
-
-class AchievementOut(Schema):
-    region: str
-    indicator: str
-    year: int
-    source: str
-    direction: str
-    target: Decimal | None
-    value: Decimal | None
-    achievement: Decimal | None
-    grade: str | None
-    grade_label: str | None
-
-
-class RankingOut(Schema):
-    rank: int | None
-    region: str
-    region_name: str
-    target: Decimal | None
-    value: Decimal | None
-    achievement: Decimal | None
-    grade: str | None
-
-
-class AdoptionOut(Schema):
-    indicator: str
-    year: int
-    target: Decimal | None
-    note: str
-    version: int
-
-
-class AdoptedOut(Schema):
-    workgroup: int | None
-    year: int
-    indicators: list[AdoptionOut]
-
-
-class ImportOut(Schema):
-    rows: int
-    targets_created: int
-    targets_updated: int
-    values_created: int
-    values_updated: int
-    unchanged: int
-    summary: str
 
 
 # ---------------------------------------------------------------------------------------------
@@ -278,6 +118,21 @@ def _regions(region, children: bool):
     if children and region.is_province:
         return Q(region=region) | Q(region__parent=region)
     return Q(region=region)
+
+
+def _editable(request, code, model, pk):
+    """The region (the user needs INDICATOR_EDIT there) and its target or realisation `pk`."""
+    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
+    record = get_object_or_404(
+        model.objects.select_related("region", "indicator"), pk=pk, region=region
+    )
+    return region, record
+
+
+def _delete(request, code, model, pk, version):
+    _, record = _editable(request, code, model, pk)
+    delete_record(by=request.user, instance=record, expected_version=version)
+    return Status(204, None)
 
 
 def _check_indicator_fields(payload):
@@ -426,10 +281,7 @@ def create_target(request, code: str, payload: TargetIn):
 )
 def update_target(request, code: str, target_id: int, payload: RecordUpdate):
     """Change a target's value and note; send the `version` you read."""
-    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
-    target = get_object_or_404(
-        Target.objects.select_related("region", "indicator"), pk=target_id, region=region
-    )
+    region, target = _editable(request, code, Target, target_id)
     return save_target(
         by=request.user,
         region=region,
@@ -445,10 +297,7 @@ def update_target(request, code: str, target_id: int, payload: RecordUpdate):
 @router.delete("/regions/{code}/indicators/targets/{target_id}", response={204: None, 409: Error})
 def delete_target(request, code: str, target_id: int, version: int | None = None):
     """Delete a target (with `version`, refused when it changed since you read it)."""
-    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
-    target = get_object_or_404(Target, pk=target_id, region=region)
-    delete_record(by=request.user, instance=target, expected_version=version)
-    return Status(204, None)
+    return _delete(request, code, Target, target_id, version)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -500,10 +349,7 @@ def create_value(request, code: str, payload: ValueIn):
 )
 def update_value(request, code: str, value_id: int, payload: RecordUpdate):
     """Change a realisation's value and note; send the `version` you read."""
-    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
-    record = get_object_or_404(
-        Value.objects.select_related("region", "indicator"), pk=value_id, region=region
-    )
+    region, record = _editable(request, code, Value, value_id)
     return save_value(
         by=request.user,
         region=region,
@@ -521,10 +367,7 @@ def update_value(request, code: str, value_id: int, payload: RecordUpdate):
 @router.delete("/regions/{code}/indicators/values/{value_id}", response={204: None, 409: Error})
 def delete_value(request, code: str, value_id: int, version: int | None = None):
     """Delete a realisation (with `version`, refused when it changed since you read it)."""
-    region = get_region(request.user, code, Permission.INDICATOR_EDIT)
-    record = get_object_or_404(Value, pk=value_id, region=region)
-    delete_record(by=request.user, instance=record, expected_version=version)
-    return Status(204, None)
+    return _delete(request, code, Value, value_id, version)
 
 
 @router.post(

@@ -51,7 +51,20 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class TargetForm(VersionForm):
+class IndicatorRecordForm(VersionForm):
+    """A value for `self.indicator` (a target, a realisation, a national target), checked by
+    `indicators.services.check_value` like the API and the import check it."""
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        try:
+            check_value(self.indicator, value)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from None
+        return value
+
+
+class TargetForm(IndicatorRecordForm):
     year = year_field(initial=lambda: timezone.localdate().year)
     value = NumberField(label=_("Target"))
     note = forms.CharField(
@@ -68,16 +81,8 @@ class TargetForm(VersionForm):
             self.fields["year"].disabled = True
         self.fields["value"].help_text = indicator.unit
 
-    def clean_value(self):
-        value = self.cleaned_data["value"]
-        try:
-            check_value(self.indicator, value)
-        except ValueError as exc:
-            raise ValidationError(str(exc)) from None
-        return value
 
-
-class ValueForm(VersionForm):
+class ValueForm(IndicatorRecordForm):
     year = year_field()
     period = forms.ChoiceField(label=_("Period"), choices=Value.Period.choices, required=False)
     source = forms.ChoiceField(label=_("Data source"), choices=DataSource.choices)
@@ -99,14 +104,6 @@ class ValueForm(VersionForm):
         if editing:
             for name in ("year", "period", "source"):
                 self.fields[name].disabled = True
-
-    def clean_value(self):
-        value = self.cleaned_data["value"]
-        try:
-            check_value(self.indicator, value)
-        except ValueError as exc:
-            raise ValidationError(str(exc)) from None
-        return value
 
     def clean_period(self):
         period = self.cleaned_data.get("period") or ""
@@ -176,7 +173,7 @@ class IndicatorForm(forms.ModelForm):
         return code
 
 
-class NationalTargetForm(VersionForm):
+class NationalTargetForm(IndicatorRecordForm):
     year = year_field()
     value = NumberField(label=_("National target"))
     source = forms.CharField(
@@ -195,14 +192,6 @@ class NationalTargetForm(VersionForm):
         self.indicator = indicator
         if editing:
             self.fields["year"].disabled = True
-
-    def clean_value(self):
-        value = self.cleaned_data["value"]
-        try:
-            check_value(self.indicator, value)
-        except ValueError as exc:
-            raise ValidationError(str(exc)) from None
-        return value
 
 
 class AdoptionForm(forms.Form):

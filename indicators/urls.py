@@ -1,27 +1,33 @@
 from django.urls import path
 
-from indicators import import_jobs, views
+from indicators import adoption_views, catalogue_views, import_jobs, views
 
 app_name = "indicators"
 urlpatterns = [
     # National catalogue
-    path("indicators/", views.catalogue, name="catalogue"),
-    path("indicators/new/", views.indicator_create, name="indicator_create"),
+    path("indicators/", catalogue_views.catalogue, name="catalogue"),
+    path("indicators/new/", catalogue_views.indicator_create, name="indicator_create"),
     path(
         "indicators/national-targets/<int:pk>/",
-        views.national_target_edit,
+        catalogue_views.national_target_edit,
         name="national_target_edit",
     ),
     path(
         "indicators/national-targets/<int:pk>/delete/",
-        views.national_target_delete,
+        catalogue_views.national_target_delete,
         name="national_target_delete",
     ),
-    path("indicators/<slug:indicator_code>/", views.indicator_info, name="indicator_info"),
-    path("indicators/<slug:indicator_code>/edit/", views.indicator_edit, name="indicator_edit"),
+    path(
+        "indicators/<slug:indicator_code>/", catalogue_views.indicator_info, name="indicator_info"
+    ),
+    path(
+        "indicators/<slug:indicator_code>/edit/",
+        catalogue_views.indicator_edit,
+        name="indicator_edit",
+    ),
     path(
         "indicators/<slug:indicator_code>/national-targets/new/",
-        views.national_target_create,
+        catalogue_views.national_target_create,
         name="national_target_create",
     ),
     # A region's indicators (fixed words first: they are reserved as indicator codes)
@@ -29,8 +35,8 @@ urlpatterns = [
     path("r/<str:code>/indicators/import/", import_jobs.import_view, name="import"),
     path("r/<str:code>/indicators/template.<str:fmt>", views.template_download, name="template"),
     path("r/<str:code>/indicators/export.<str:fmt>", views.export, name="export"),
-    path("r/<str:code>/indicators/adopted/", views.adopted, name="adopted"),
-    path("r/<str:code>/indicators/adopted/edit/", views.adopted_edit, name="adopted_edit"),
+    path("r/<str:code>/indicators/adopted/", adoption_views.adopted, name="adopted"),
+    path("r/<str:code>/indicators/adopted/edit/", adoption_views.adopted_edit, name="adopted_edit"),
     path("r/<str:code>/indicators/targets/<int:pk>/", views.target_edit, name="target_edit"),
     path(
         "r/<str:code>/indicators/targets/<int:pk>/delete/",

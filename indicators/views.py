@@ -6,28 +6,19 @@ queryset starts from the region of the URL.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import has_permission, national_view, region_view
+from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
-from core.concurrency import save_versioned
 from core.errors import DomainError
 from indicators import selectors
 from indicators.achievement import Grade, achievement, grade
 from indicators.exports import export_rows, instructions, template_rows
-from indicators.forms import (
-    AdoptionForm,
-    IndicatorForm,
-    NationalTargetForm,
-    TargetForm,
-    ValueForm,
-)
+from indicators.forms import TargetForm, ValueForm
 from indicators.models import (
     YEAR_MAX,
     YEAR_MIN,
@@ -36,17 +27,9 @@ from indicators.models import (
     NationalTarget,
     Target,
     Value,
-    WorkGroupIndicator,
 )
 from indicators.parsing import TARGET, VALUE
-from indicators.services import (
-    Adoption,
-    delete_record,
-    save_national_target,
-    save_target,
-    save_value,
-    set_adoptions,
-)
+from indicators.services import delete_record, save_target, save_value
 from indicators.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, write_csv, write_xlsx
 
 EXPORT_FORMATS = ("xlsx", "csv")
@@ -423,276 +406,3 @@ def export(request, region, fmt):
     name = "-".join(p for p in parts if p)
     content = write_xlsx(rows, instructions=instructions()) if fmt == "xlsx" else write_csv(rows)
     return _attachment(content, fmt, name)
-
-
-# ---------------------------------------------------------------------------------------------
-# Indicators adopted by the Pokja
-
-
-@region_view(Permission.REGION_VIEW)
-def adopted(request, region):
-    """The indicators the region's Pokja adopted for a year, with its own targets, the region's
-    realisations and the achievement against the Pokja's target."""
-    year = _year(request, timezone.localdate().year)
-    source = _source(request)
-    workgroup = selectors.active_workgroup(region)
-    lines = []
-    if workgroup is not None:
-        adoptions = list(
-            WorkGroupIndicator.objects.filter(workgroup=workgroup, year=year)
-            .select_related("indicator")
-            .order_by("indicator__order")
-        )
-        region_targets = dict(
-            Target.objects.filter(region=region, year=year).values_list("indicator_id", "value")
-        )
-        values = Value.objects.filter(
-            region=region, year=year, period="", indicator__in=[a.indicator_id for a in adoptions]
-        )
-        if source:
-            values = values.filter(source=source)
-        by_indicator = {}
-        for value in values.order_by("source"):
-            by_indicator.setdefault(value.indicator_id, []).append(value)
-        for adoption in adoptions:
-            realisations = []
-            for value in by_indicator.get(adoption.indicator_id, []):
-                score = achievement(value.value, adoption.target, adoption.indicator.direction)
-                realisations.append(
-                    selectors.Realisation(value.source, value.value, score, grade(score))
-                )
-            if not realisations:
-                realisations.append(selectors.Realisation(source, None, None, None))
-            lines.append(
-                {
-                    "adoption": adoption,
-                    "region_target": region_targets.get(adoption.indicator_id),
-                    "realisations": realisations,
-                }
-            )
-    return render(
-        request,
-        "indicators/adopted.html",
-        {
-            "region": region,
-            "workgroup": workgroup,
-            "lines": lines,
-            "can_edit": has_permission(request.user, Permission.INDICATOR_EDIT, region),
-            **_filters(request, year, source),
-        },
-    )
-
-
-@region_view(Permission.INDICATOR_EDIT)
-def adopted_edit(request, region):
-    """Tick the indicators the Pokja works on for the year and give each its target."""
-    year = _year(request, timezone.localdate().year)
-    workgroup = selectors.active_workgroup(region)
-    if workgroup is None:
-        return render(
-            request,
-            "indicators/adopted_edit.html",
-            {"region": region, "workgroup": None, "year": year},
-        )
-    indicators = list(Indicator.objects.filter(is_active=True))
-    existing = {
-        a.indicator_id: a for a in WorkGroupIndicator.objects.filter(workgroup=workgroup, year=year)
-    }
-    region_targets = dict(
-        Target.objects.filter(region=region, year=year).values_list("indicator_id", "value")
-    )
-    form = AdoptionForm(
-        request.POST or None,
-        indicators=indicators,
-        adoptions=existing,
-        suggested_targets=region_targets,
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        items = [
-            Adoption(
-                indicator=i,
-                adopt=data[f"adopt_{i.pk}"],
-                target=data[f"target_{i.pk}"],
-                note=data[f"note_{i.pk}"],
-                version=data[f"version_{i.pk}"],
-            )
-            for i in indicators
-        ]
-        try:
-            counts = set_adoptions(by=request.user, workgroup=workgroup, year=year, adoptions=items)
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Adopted indicators saved: %(created)d added, %(updated)d changed, %(deleted)d removed."
-                )
-                % counts,
-            )
-            return redirect(
-                reverse("indicators:adopted", kwargs={"code": region.code}) + f"?year={year}"
-            )
-    return render(
-        request,
-        "indicators/adopted_edit.html",
-        {
-            "region": region,
-            "workgroup": workgroup,
-            "form": form,
-            "year": year,
-            "years": _year_choices(year),
-            "region_targets": region_targets,
-        },
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# National catalogue
-
-
-@login_required
-def catalogue(request):
-    """The national indicator catalogue (readable by every signed-in user)."""
-    indicators = Indicator.objects.prefetch_related("national_targets")
-    can_manage = has_permission(request.user, Permission.CATALOGUE_MANAGE, None)
-    return render(
-        request, "indicators/catalogue.html", {"indicators": indicators, "can_manage": can_manage}
-    )
-
-
-@login_required
-def indicator_info(request, indicator_code):
-    indicator = _indicator(indicator_code)
-    can_manage = has_permission(request.user, Permission.CATALOGUE_MANAGE, None)
-    return render(
-        request,
-        "indicators/indicator_info.html",
-        {
-            "indicator": indicator,
-            "national_targets": indicator.national_targets.order_by("year"),
-            "can_manage": can_manage,
-        },
-    )
-
-
-@national_view(Permission.CATALOGUE_MANAGE)
-def indicator_create(request):
-    form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        indicator = form.save()
-        messages.success(
-            request, _("Indicator %(code)s added to the catalogue.") % {"code": indicator.code}
-        )
-        return redirect("indicators:indicator_info", indicator_code=indicator.code)
-    return render(
-        request, "indicators/indicator_form.html", {"form": form, "title": _("New indicator")}
-    )
-
-
-@national_view(Permission.CATALOGUE_MANAGE)
-def indicator_edit(request, indicator_code):
-    indicator = _indicator(indicator_code)
-    form = IndicatorForm(
-        request.POST or None, instance=indicator, initial={"version": indicator.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_versioned(form.instance, expected_version=form.cleaned_data["version"])
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("indicators:indicator_info", indicator_code=indicator.code)
-    return render(
-        request,
-        "indicators/indicator_form.html",
-        {"form": form, "title": indicator.name, "indicator": indicator},
-    )
-
-
-@national_view(Permission.CATALOGUE_MANAGE)
-def national_target_create(request, indicator_code):
-    indicator = _indicator(indicator_code)
-    form = NationalTargetForm(request.POST or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if NationalTarget.objects.filter(indicator=indicator, year=data["year"]).exists():
-            form.add_error("year", _("This indicator already has a national target for this year."))
-        else:
-            try:
-                save_national_target(
-                    by=request.user,
-                    indicator=indicator,
-                    year=data["year"],
-                    value=data["value"],
-                    source=data["source"],
-                    is_uncertain=data["is_uncertain"],
-                )
-            except DomainError as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, _("Saved."))
-                return redirect("indicators:indicator_info", indicator_code=indicator.code)
-    return render(
-        request,
-        "indicators/national_target_form.html",
-        {"form": form, "indicator": indicator, "title": _("New national target")},
-    )
-
-
-@national_view(Permission.CATALOGUE_MANAGE)
-def national_target_edit(request, pk):
-    target = get_object_or_404(NationalTarget.objects.select_related("indicator"), pk=pk)
-    indicator = target.indicator
-    form = NationalTargetForm(
-        request.POST or None,
-        indicator=indicator,
-        editing=True,
-        initial={
-            "year": target.year,
-            "value": target.value,
-            "source": target.source,
-            "is_uncertain": target.is_uncertain,
-            "version": target.version,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            save_national_target(
-                by=request.user,
-                indicator=indicator,
-                year=target.year,
-                value=data["value"],
-                source=data["source"],
-                is_uncertain=data["is_uncertain"],
-                expected_version=data["version"],
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("indicators:indicator_info", indicator_code=indicator.code)
-    title = _("National target %(year)d") % {"year": target.year}
-    return render(
-        request,
-        "indicators/national_target_form.html",
-        {"form": form, "indicator": indicator, "title": title, "target": target},
-    )
-
-
-@national_view(Permission.CATALOGUE_MANAGE)
-@require_POST
-def national_target_delete(request, pk):
-    target = get_object_or_404(NationalTarget.objects.select_related("indicator"), pk=pk)
-    try:
-        delete_record(
-            by=request.user, instance=target, expected_version=request.POST.get("version") or None
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Deleted."))
-    return redirect("indicators:indicator_info", indicator_code=target.indicator.code)

@@ -120,42 +120,14 @@ def test_targets_create_update_delete_in_scope(personas):
 def test_values_create_validates_period_source_and_maximum(personas):
     client = personas.api_client("gowa_operator")
     path = "/api/v1/regions/73.06/indicators/values"
-    assert (
-        _json(
-            client,
-            "post",
-            path,
-            {"indicator": "tfr", "year": 2025, "period": "2025-03", "source": "PK", "value": "2.1"},
-        ).status_code
-        == 400
-    )
-    assert (
-        _json(
-            client,
-            "post",
-            path,
-            {"indicator": "stunting", "year": 2025, "source": "Riskesdas", "value": "20"},
-        ).status_code
-        == 400
-    )
-    assert (
-        _json(
-            client,
-            "post",
-            path,
-            {"indicator": "stunting", "year": 2025, "source": "SSGI", "value": "120"},
-        ).status_code
-        == 400
-    )
-    assert (
-        _json(
-            client,
-            "post",
-            path,
-            {"indicator": "stunting", "year": 2025, "source": "SSGI", "value": "-1"},
-        ).status_code
-        == 400
-    )
+    invalid = [
+        {"indicator": "tfr", "year": 2025, "period": "2025-03", "source": "PK", "value": "2.1"},
+        {"indicator": "stunting", "year": 2025, "source": "Riskesdas", "value": "20"},
+        {"indicator": "stunting", "year": 2025, "source": "SSGI", "value": "120"},
+        {"indicator": "stunting", "year": 2025, "source": "SSGI", "value": "-1"},
+    ]
+    for body in invalid:
+        assert _json(client, "post", path, body).status_code == 400, body
     assert not Value.objects.exists()
     response = _json(
         client,

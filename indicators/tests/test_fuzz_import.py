@@ -2,11 +2,8 @@
 DomainError listing the problems, never another exception; a file with any bad row writes
 nothing (no target, no value, no audit record)."""
 
-import datetime
-
 import pytest
-from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.models import AuditEvent
@@ -16,27 +13,15 @@ from indicators.parsing import parse_number
 from indicators.services import import_file
 from indicators.tests.helpers import HEADER, csv_bytes, fileobj, xlsx_bytes
 from regions.models import Region
+from tests import fuzz
+from tests.fuzz import FUZZ
 
 pytestmark = pytest.mark.django_db
 
-FUZZ = settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=30)
-cells = st.one_of(
-    st.none(),
-    text,
-    st.sampled_from(["73.06", "7306", "stunting", "tfr", "target", "realisasi", "2024-08", "20,5"]),
-    st.integers(min_value=-(10**6), max_value=10**12),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.dates(min_value=datetime.date(1900, 3, 1), max_value=datetime.date(2100, 1, 1)),
-    st.booleans(),
-)
-rows = st.lists(st.lists(cells, min_size=len(HEADER), max_size=len(HEADER)), max_size=4)
+text = fuzz.text(max_size=30)
+SAMPLES = ["73.06", "7306", "stunting", "tfr", "target", "realisasi", "2024-08", "20,5"]
+cells = fuzz.cells(samples=SAMPLES, text_cells=text)
+rows = fuzz.rows(cells, len(HEADER))
 GOOD = [
     ["73.06", "stunting", 2024, "", "target", "20,5", "", "RPJMD"],
     ["73.06", "tfr", 2024, None, "realisasi", "2.31", "PK", ""],
@@ -66,13 +51,9 @@ def _counts():
 @FUZZ
 @given(rows=rows, name=st.sampled_from(["nilai.xlsx", "nilai.csv"]))
 def test_any_cells_import_or_give_a_domain_error(personas, rows, name):
-    with transaction.atomic():
-        try:
-            _import(personas.gowa_operator, _encode(rows, name), name)
-        except DomainError as exc:
-            assert exc.message
-            assert all(error["message"] for error in exc.errors)
-        transaction.set_rollback(True)
+    fuzz.imports_or_names_its_problems(
+        lambda: _import(personas.gowa_operator, _encode(rows, name), name)
+    )
 
 
 @FUZZ
@@ -82,8 +63,7 @@ def test_any_cells_import_or_give_a_domain_error(personas, rows, name):
     name=st.sampled_from(["nilai.xlsx", "nilai.csv"]),
 )
 def test_a_file_with_a_bad_row_writes_nothing(personas, rows, position, name):
-    all_rows = GOOD + rows
-    all_rows.insert(min(position, len(all_rows)), BAD)
+    all_rows = fuzz.with_bad_row(GOOD, rows, position, BAD)
     before = _counts()
     with pytest.raises(DomainError) as info:
         _import(personas.gowa_operator, _encode(all_rows, name), name)

@@ -17,6 +17,12 @@ pytestmark = pytest.mark.django_db
 JULY = datetime.date(2025, 7, 14)
 
 
+def _register(by, office, letter_type, subject, letter_date=JULY):
+    return services.register_letter(
+        by=by, office=office, letter_type=letter_type, subject=subject, letter_date=letter_date
+    )
+
+
 def test_default_pattern_formats_classification_serial_unit_roman_month_and_year():
     number = format_number(
         "{klasifikasi}/{urut}/{unit}/{bulan_romawi}/{tahun}",
@@ -68,32 +74,18 @@ def test_numbers_follow_each_other_per_office_and_restart_each_year(personas, re
         classifications={"invitation": "005", "recap": "400.13"},
     )
 
-    first = services.register_letter(
-        by=personas.sulsel_admin,
-        office=sulsel,
-        letter_type=LetterType.INVITATION,
-        subject="Undangan Forum Komunikasi",
-        letter_date=JULY,
+    first = _register(
+        personas.sulsel_admin, sulsel, LetterType.INVITATION, "Undangan Forum Komunikasi"
     )
-    second = services.register_letter(
-        by=personas.sulsel_admin,
-        office=sulsel,
-        letter_type=LetterType.RECAP,
-        subject="Rekapitulasi",
-        letter_date=JULY,
+    second = _register(personas.sulsel_admin, sulsel, LetterType.RECAP, "Rekapitulasi")
+    other_office = _register(
+        personas.gowa_operator, gowa, LetterType.INVITATION, "Undangan rapat Pokja"
     )
-    other_office = services.register_letter(
-        by=personas.gowa_operator,
-        office=gowa,
-        letter_type=LetterType.INVITATION,
-        subject="Undangan rapat Pokja",
-        letter_date=JULY,
-    )
-    next_year = services.register_letter(
-        by=personas.sulsel_admin,
-        office=sulsel,
-        letter_type=LetterType.ADVOCACY,
-        subject="Advokasi anggaran",
+    next_year = _register(
+        personas.sulsel_admin,
+        sulsel,
+        LetterType.ADVOCACY,
+        "Advokasi anggaran",
         letter_date=datetime.date(2026, 1, 5),
     )
 

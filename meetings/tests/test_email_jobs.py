@@ -32,15 +32,6 @@ def attachments_of(message) -> dict:
     }
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(function, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return function(*args, **kwargs)
-
-    return run
-
-
 @pytest.mark.django_db
 def test_invitations_survive_an_smtp_outage_and_leave_once_it_is_back(
     personas, settings, committed

@@ -1,11 +1,8 @@
 """Property tests for the activities import: any cells give activities or a DomainError listing
 the problems, never another exception; a file with any bad row writes nothing."""
 
-import datetime
-
 import pytest
-from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.models import AuditEvent
@@ -13,25 +10,12 @@ from core.errors import DomainError
 from planning import services
 from planning.models import Activity
 from planning.tests import helpers as h
+from tests import fuzz
+from tests.fuzz import FUZZ
 
 COLUMNS = 11
-FUZZ = settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-cells = st.one_of(
-    st.none(),
-    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
-    st.sampled_from(["Januari", "13", "Rp 1.000.000", "1,5 juta", "-5", "tfr", "Dinas Kesehatan"]),
-    st.integers(min_value=-(10**6), max_value=10**16),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.dates(min_value=datetime.date(1900, 3, 1), max_value=datetime.date(2100, 1, 1)),
-    st.booleans(),
-)
-rows = st.lists(st.lists(cells, min_size=COLUMNS, max_size=COLUMNS), max_size=4)
+SAMPLES = ["Januari", "13", "Rp 1.000.000", "1,5 juta", "-5", "tfr", "Dinas Kesehatan"]
+rows = fuzz.rows(fuzz.cells(samples=SAMPLES, max_int=10**16), COLUMNS)
 
 
 @pytest.fixture
@@ -49,22 +33,19 @@ def _counts():
 @FUZZ
 @given(rows=rows)
 def test_any_cells_import_or_give_a_domain_error(plan, rows):
-    with transaction.atomic():
-        try:
-            services.import_activities(
-                by=None, plan=plan, uploaded=h.filled_template(h.template_for(plan), rows)
-            )
-        except DomainError as exc:
-            assert exc.message
-            assert all(error["message"] for error in exc.errors)
-        transaction.set_rollback(True)
+    fuzz.imports_or_names_its_problems(
+        lambda: services.import_activities(
+            by=None, plan=plan, uploaded=h.filled_template(h.template_for(plan), rows)
+        )
+    )
 
 
 @FUZZ
 @given(rows=rows, position=st.integers(min_value=0, max_value=4))
 def test_a_file_with_a_bad_row_writes_nothing(plan, rows, position):
-    all_rows = [h.activity_row("Rapat koordinasi A"), h.activity_row("Rapat koordinasi B")] + rows
-    all_rows.insert(min(position, len(all_rows)), h.activity_row("Biaya", planned_cost="1,5 juta"))
+    good = [h.activity_row("Rapat koordinasi A"), h.activity_row("Rapat koordinasi B")]
+    bad = h.activity_row("Biaya", planned_cost="1,5 juta")
+    all_rows = fuzz.with_bad_row(good, rows, position, bad)
     before = _counts()
     with pytest.raises(DomainError) as info:
         services.import_activities(

@@ -2,34 +2,18 @@
 problems, never another exception; a file with any bad row writes nothing (no member, no
 institution, no audit record)."""
 
-import datetime
-
-from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from audit.models import AuditEvent
 from core.errors import DomainError
+from tests import fuzz
+from tests.fuzz import FUZZ
 from workgroups import services
 from workgroups.models import Institution, Member
 from workgroups.tests.helpers import FIELDS, build_xlsx, member_row
 
-FUZZ = settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-cells = st.one_of(
-    st.none(),
-    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
-    st.integers(min_value=-(10**6), max_value=10**12),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.dates(min_value=datetime.date(1900, 3, 1), max_value=datetime.date(2100, 1, 1)),
-    st.booleans(),
-)
-rows = st.lists(st.lists(cells, min_size=len(FIELDS), max_size=len(FIELDS)), max_size=4)
+rows = fuzz.rows(fuzz.cells(), len(FIELDS))
 
 
 def _counts():
@@ -43,13 +27,9 @@ def _upload(cell_rows):
 @FUZZ
 @given(rows=rows)
 def test_any_cells_import_or_give_a_domain_error(gowa_pokja, rows):
-    with transaction.atomic():
-        try:
-            services.import_members(by=None, workgroup=gowa_pokja, uploaded=_upload(rows))
-        except DomainError as exc:
-            assert exc.message
-            assert all(error["message"] for error in exc.errors)
-        transaction.set_rollback(True)
+    fuzz.imports_or_names_its_problems(
+        lambda: services.import_members(by=None, workgroup=gowa_pokja, uploaded=_upload(rows))
+    )
 
 
 @FUZZ
@@ -57,8 +37,7 @@ def test_any_cells_import_or_give_a_domain_error(gowa_pokja, rows):
 def test_a_file_with_a_bad_row_writes_nothing(gowa_pokja, rows, position):
     good = [[member_row(90 + i)[field] for field in FIELDS] for i in range(2)]
     bad = [member_row(99, role="Bukan peran")[field] for field in FIELDS]
-    all_rows = good + rows
-    all_rows.insert(min(position, len(all_rows)), bad)
+    all_rows = fuzz.with_bad_row(good, rows, position, bad)
     before = _counts()
     try:
         services.import_members(by=None, workgroup=gowa_pokja, uploaded=_upload(all_rows))

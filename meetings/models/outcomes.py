@@ -1,0 +1,349 @@
+"""What comes of a meeting: its participants and their attendance, the minutes (notulen) with
+their decisions, and the action items and commitments with their follow-up (progress notes)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.concurrency import VersionedModel
+from meetings.models.meeting import FileType, Meeting, TypedUploadTo
+from meetings.sanitize import sanitize_html
+
+
+class Participant(models.Model):
+    """A person on the attendance list of a meeting: an invited Pokja member, or a guest written
+    in by name and institution (invited, or a walk-in who signed the daftar hadir). Name, position
+    and institution are copied when the person is added, so the record stays as it was on the
+    day even if the member record changes later."""
+
+    class Attendance(models.TextChoices):
+        UNKNOWN = "unknown", _("Not recorded")
+        PRESENT = "present", _("Present")
+        REPRESENTED = "represented", _("Represented")
+        ABSENT = "absent", _("Absent")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    member = models.ForeignKey(
+        "workgroups.Member",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_participations",
+        verbose_name=_("member"),
+    )
+    institution = models.ForeignKey(
+        "workgroups.Institution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_participants",
+        verbose_name=_("institution"),
+    )
+    region = models.ForeignKey(
+        "regions.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_participants",
+        verbose_name=_("region represented"),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    institution_name = models.CharField(_("institution"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    # E.164 (`+6281234567890`, workgroups.validators.normalize_phone); guests only, a member's
+    # number stays on the member.
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    invited = models.BooleanField(_("invited"), default=True)
+    attendance = models.CharField(
+        _("attendance"), max_length=12, choices=Attendance.choices, default=Attendance.UNKNOWN
+    )
+    represented_by = models.CharField(_("represented by"), max_length=150, blank=True)
+    invitation_sent_at = models.DateTimeField(null=True, blank=True)
+    recorded_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["region__code", "institution_name", "name", "pk"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "member"],
+                condition=Q(member__isnull=False),
+                name="meetings_participant_member_once",
+                violation_error_message=_("This member is already on the list."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="meetings_participant_named",
+                violation_error_message=_("A participant needs a name."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(attendance="represented") | ~Q(represented_by=""),
+                name="meetings_participant_representative_named",
+                violation_error_message=_("Write who represented the participant."),
+            ),
+        ]
+
+    class DataScrubbing:
+        personal_fields = ("name", "email", "phone", "represented_by")
+        personal_repr = True  # str() is the name
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_guest(self) -> bool:
+        return self.member_id is None
+
+    @property
+    def attended(self) -> bool:
+        return self.attendance in (self.Attendance.PRESENT, self.Attendance.REPRESENTED)
+
+    def contact_email(self) -> str:
+        """The address invitations and reminders go to: the member's, else the one written in."""
+        if self.member_id and self.member:
+            if self.member.email:
+                return self.member.email
+            if self.member.user_id and self.member.user and self.member.user.email:
+                return self.member.user.email
+        return self.email
+
+    def contact_phone(self) -> str:
+        """The number (E.164) to reach the participant on: the member's, else the guest's."""
+        if self.member_id and self.member and self.member.phone:
+            return self.member.phone
+        return self.phone
+
+
+class Minutes(VersionedModel):
+    """The notulen of a meeting: a rich-text account (a safe HTML subset, sanitised on every
+    save), the decisions as separate items, and the chair's approval. Approved minutes are locked:
+    changing them needs an explicit un-approval first, which is recorded."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="minutes")
+    body = models.TextField(_("minutes"), blank=True)
+    chair_name = models.CharField(_("chaired by"), max_length=150, blank=True)
+    secretary_name = models.CharField(_("minutes taken by"), max_length=150, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(approved_at__isnull=True, approved_by__isnull=True)
+                | Q(approved_at__isnull=False, approved_by__isnull=False),
+                name="meetings_minutes_approval_pair",
+                violation_error_message=_("Approval needs both the time and the approver."),
+            )
+        ]
+
+    class DataScrubbing:
+        personal_fields = ("chair_name", "secretary_name")
+
+    def __str__(self):
+        return str(_("Minutes of %(meeting)s") % {"meeting": self.meeting})
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_at is not None
+
+    def save(self, *args, **kwargs):
+        # Whatever the path (form, API, shell), only the safe subset reaches the database.
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+
+class Decision(models.Model):
+    """One decision or agreement (kesepakatan) of the meeting, numbered as in the minutes."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="decisions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("decision"))
+
+    class Meta:
+        ordering = ["number", "pk"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:80]}"
+
+
+class ActionItem(VersionedModel):
+    """A follow-up (tindak lanjut) or a commitment (komitmen), set by a region at a meeting or on
+    its own, and assigned to a region (itself or one of its kab/kota), optionally narrowed to an
+    institution and/or a member. Tracked until done or dropped.
+
+    Example: at the 2023 provincial forum each kab/kota committed to allocate the Pokja's
+    operational budget in its APBD (docs/domain.md §1)."""
+
+    class Kind(models.TextChoices):
+        ACTION = "action", _("Action item")
+        COMMITMENT = "commitment", _("Commitment")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+    CLOSED_STATUSES = (Status.DONE, Status.DROPPED)
+
+    region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="action_items",
+        verbose_name=_("set by"),
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        verbose_name=_("meeting"),
+    )
+    decision = models.ForeignKey(
+        Decision,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        verbose_name=_("decision"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ACTION)
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    assigned_region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="assigned_action_items",
+        verbose_name=_("assigned region"),
+    )
+    assigned_institution = models.ForeignKey(
+        "workgroups.Institution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        verbose_name=_("assigned institution"),
+    )
+    assigned_member = models.ForeignKey(
+        "workgroups.Member",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        verbose_name=_("assigned member"),
+    )
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    EDITABLE_FIELDS = (
+        "kind", "title", "description", "assigned_region", "assigned_institution", "assigned_member", "due_date",
+        "meeting", "decision",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["done", "dropped"], closed_at__isnull=False)
+                | (~Q(status__in=["done", "dropped"]) & Q(closed_at__isnull=True)),
+                name="meetings_actionitem_closed_pair",
+                violation_error_message=_(
+                    "A closed item has a closing time; an open one has none."
+                ),
+            )
+        ]
+        indexes = [
+            # A region's list and agenda page: open items assigned to it, by due date.
+            models.Index(
+                fields=["assigned_region", "status", "due_date"], name="meetings_item_assigned"
+            ),
+            # A region's list: the items it set.
+            models.Index(fields=["region", "status", "due_date"], name="meetings_item_region"),
+            # send_reminders: open items due soon or overdue.
+            models.Index(fields=["status", "due_date"], name="meetings_item_due"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_open and self.due_date < today
+
+
+class ProgressNote(models.Model):
+    """One entry of an action item's follow-up log: what was done, by whom and when, the status
+    change it made and, optionally, the evidence (a PDF, XLSX or photo)."""
+
+    item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_name = models.CharField(_("author's name"), max_length=150, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    text = models.TextField(_("progress note"))
+    status_from = models.CharField(max_length=12, choices=ActionItem.Status.choices, blank=True)
+    status_to = models.CharField(max_length=12, choices=ActionItem.Status.choices, blank=True)
+    evidence = models.FileField(
+        _("evidence"), upload_to=TypedUploadTo("action-evidence", "evidence_type"), blank=True
+    )
+    evidence_type = models.CharField(max_length=4, choices=FileType.choices, blank=True)
+    evidence_filename = models.CharField(max_length=200, blank=True)
+
+    class DataScrubbing:
+        personal_fields = ("author_name",)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("progress note")
+        verbose_name_plural = _("progress notes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(evidence="", evidence_type="")
+                | (~Q(evidence="") & ~Q(evidence_type="")),
+                name="meetings_progressnote_evidence_typed",
+                violation_error_message=_("Evidence needs its file type."),
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:80]
