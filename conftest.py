@@ -93,17 +93,6 @@ def personas(regions):
     return Personas({name: make_user(name, role, code) for name, (role, code) in PERSONAS.items()})
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a callable as if its transaction committed (its on-commit callbacks run)."""
-
-    def run(function, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return function(*args, **kwargs)
-
-    return run
-
-
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded files of each test go to a fresh folder."""
