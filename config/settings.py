@@ -132,6 +132,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# API tokens stop working this many days after they are issued; each user keeps at most this
+# many active tokens (issuing one more revokes the oldest).
+SIPOKJA_API_TOKEN_DAYS = env_int("SIPOKJA_API_TOKEN_DAYS", 90)
+SIPOKJA_API_TOKEN_MAX_ACTIVE = env_int("SIPOKJA_API_TOKEN_MAX_ACTIVE", 10)
+
 # Lock-out after repeated failed log-ins (django-axes).
 AXES_FAILURE_LIMIT = env_int("SIPOKJA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("SIPOKJA_LOGIN_COOLOFF_MINUTES", 30) / 60  # hours
