@@ -122,10 +122,21 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# At least 12 characters, not like the user's name or e-mail, not all digits, and in neither
+# Django's list of common passwords nor Sipokja's list of common Indonesian ones.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.CommonPasswordValidator",
+        "OPTIONS": {
+            "password_list_path": BASE_DIR / "accounts" / "data" / "common-passwords-id.txt"
+        },
+    },
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
@@ -141,6 +152,11 @@ SIPOKJA_API_TOKEN_MAX_ACTIVE = env_int("SIPOKJA_API_TOKEN_MAX_ACTIVE", 10)
 AXES_FAILURE_LIMIT = env_int("SIPOKJA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("SIPOKJA_LOGIN_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A second lock-out per IP address across user names (one password tried on many accounts):
+# core.lockout.LockoutHandler.
+AXES_HANDLER = "core.lockout.LockoutHandler"
+SIPOKJA_LOGIN_IP_FAILURE_LIMIT = env_int("SIPOKJA_LOGIN_IP_FAILURE_LIMIT", 30)
+SIPOKJA_LOGIN_IP_COOLOFF_MINUTES = env_int("SIPOKJA_LOGIN_IP_COOLOFF_MINUTES", 30)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"  # JSON for the API
 AXES_RESET_ON_SUCCESS = True
