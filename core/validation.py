@@ -169,6 +169,23 @@ def _has_nul(value) -> bool:
     return False
 
 
+def refuse_nulls(model, values: dict) -> None:
+    """For services that apply a partial update: `None` for a field that may not be null is a
+    FieldError (422 in the API) before any code works with the value."""
+    errors = {}
+    for name, value in values.items():
+        if value is not None:
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except Exception:  # noqa: BLE001 - not a model field: the service decides
+            continue
+        if getattr(field, "concrete", False) and not field.null:
+            errors[name] = [_("This field may not be empty (null).")]
+    if errors:
+        raise FieldError(errors)
+
+
 def check_fields(sender, instance, raw=False, **kwargs):
     """`pre_save`: refuse values the database would refuse or silently keep wrong."""
     if raw or sender._meta.app_label not in _own_app_labels():

@@ -37,6 +37,7 @@ from audit.registry import record
 from core.concurrency import save_versioned
 from core.errors import DomainError
 from core.uploads import safe_filename
+from core.validation import refuse_nulls
 from jobs.mail import PasswordResetForm
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
 from workgroups.validators import check_decree_pdf, check_members_xlsx, normalize_phone
@@ -164,6 +165,7 @@ def _set_fields(instance, fields: dict, allowed):
     unknown = set(fields) - set(allowed)
     if unknown:
         raise DomainError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    refuse_nulls(type(instance), fields)
     for name, value in fields.items():
         setattr(instance, name, value)
 
