@@ -103,7 +103,17 @@ def main() -> int:
             print("FAIL collectstatic wrote no manifest", file=sys.stderr)
             return 1
         server = subprocess.Popen(
-            [GUNICORN, "config.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"],
+            [
+                GUNICORN,
+                "config.wsgi",
+                "--workers",
+                "1",
+                "--bind",
+                f"127.0.0.1:{port}",
+                # Keep gunicorn's control socket in the temporary folder (not ~/.gunicorn).
+                "--control-socket",
+                str(workdir / "gunicorn.ctl"),
+            ],
             cwd=ROOT,
             env=env,
         )
