@@ -30,6 +30,7 @@ class TokenInfo(Schema):
     prefix: str
     created_at: str
     last_used_at: str | None
+    expires_at: str
 
 
 @router.post("/auth/token", auth=None, response={200: TokenOut, 401: Error, 429: Error})
@@ -47,7 +48,8 @@ def create_token(request, payload: TokenIn):
 
 @router.get("/auth/tokens", response=list[TokenInfo])
 def list_tokens(request):
-    """Your active tokens."""
+    """Your active tokens (not revoked, not expired), newest first, with their last use and
+    expiry."""
     return [
         {
             "id": t.pk,
@@ -55,6 +57,7 @@ def list_tokens(request):
             "prefix": t.prefix,
             "created_at": t.created_at.isoformat(),
             "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+            "expires_at": t.expires_at.isoformat(),
         }
         for t in request.user.api_tokens.active()
     ]

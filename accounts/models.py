@@ -1,9 +1,10 @@
+import datetime
 import hashlib
 import secrets
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,16 @@ class User(AbstractUser):
         personal_fields = ("first_name", "last_name", "email")
         purpose = _("To log in, to address the user and to send password resets and reminders.")
         personal_repr = True  # str() is the username
+
+    def save(self, *args, **kwargs):
+        # `set_password` leaves the new password in `_password` until the next save; a hash
+        # upgraded at log-in does not (Django clears it first). So this is a real change
+        # (password form, reset, `add_user`): every API token of the user stops working.
+        password_changed = self._password is not None and self.pk is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            for token in self.api_tokens.filter(revoked_at__isnull=True):
+                token.revoke()
 
 
 class RoleAssignment(models.Model):
@@ -75,9 +86,18 @@ def _hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def token_lifetime() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.SIPOKJA_API_TOKEN_DAYS)
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(revoked_at__isnull=True, user__is_active=True)
+        """Not revoked, not expired (older than `SIPOKJA_API_TOKEN_DAYS`), of an active user."""
+        return self.filter(
+            revoked_at__isnull=True,
+            user__is_active=True,
+            created_at__gt=timezone.now() - token_lifetime(),
+        )
 
 
 class ApiToken(models.Model):
@@ -104,12 +124,25 @@ class ApiToken(models.Model):
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
 
+    @property
+    def expires_at(self):
+        return self.created_at + token_lifetime() if self.created_at else None
+
     @classmethod
+    @transaction.atomic
     def issue(cls, *, user, name) -> tuple["ApiToken", str]:
+        """A new token for `user`; past `SIPOKJA_API_TOKEN_MAX_ACTIVE` active tokens the oldest
+        are revoked."""
+        # One issue at a time per user, so that two at once cannot both stay under the limit.
+        User.objects.select_for_update().filter(pk=user.pk).first()
         raw = "spk_" + secrets.token_urlsafe(32)
         token = cls.objects.create(
             user=user, name=name, prefix=raw[4:12], key_hash=_hash_token(raw)
         )
+        keep = max(1, settings.SIPOKJA_API_TOKEN_MAX_ACTIVE)
+        surplus = cls.objects.filter(user=user).active().order_by("-created_at", "-pk")[keep:]
+        for old in surplus:
+            old.revoke()
         return token, raw
 
     @classmethod

@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 
 from api.auth import TokenAuth
 from core.errors import DomainError
+from core.validation import FieldError
 
 # Every operation may answer with these errors (region scope, rights, validation, conflicts);
 # the schema documents them so clients and the fuzz tests (tests/test_api_fuzz.py) know them.
@@ -19,7 +20,9 @@ ERROR_RESPONSES = {
     "403": "No permission for this operation in this region.",
     "404": "Not found, or outside your region scope.",
     "409": "Someone else changed the record since you read it (send the current version).",
-    "422": "The request does not match the schema.",
+    "413": "The request body is too large.",
+    "422": "The request does not match the schema, or a value does not fit its field (too "
+    "long, a control character, empty where required); `errors` names the fields.",
 }
 ERROR_SCHEMA = {
     "title": "Error",
@@ -83,9 +86,38 @@ def domain_error(request, exc):
     )
 
 
+@api.exception_handler(FieldError)
+def field_error(request, exc):
+    """Values that do not fit their fields (too long, NUL, null for a required field): 422."""
+    errors = [
+        {"field": field, "message": message}
+        for field, messages in exc.message_dict.items()
+        for message in messages
+    ]
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+    return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
+
+
+# Field errors of `full_clean` that mean "does not fit the field" answer 422 like FieldError.
+_FIT_CODES = {"max_length", "null", "null_characters_not_allowed"}
+
+
 @api.exception_handler(ValidationError)
 def validation_error(request, exc):
-    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
+    if not hasattr(exc, "error_dict"):
+        return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
+    errors = [
+        {"field": field, "message": message, "code": error.code}
+        for field, field_errors in exc.error_dict.items()
+        for error in field_errors
+        for message in error.messages
+    ]
+    status = 422 if any(e["code"] in _FIT_CODES for e in errors) else 400
+    for error in errors:
+        del error["code"]
+    return api.create_response(
+        request, {"detail": " ".join(exc.messages), "errors": errors}, status=status
+    )
 
 
 def _discover():

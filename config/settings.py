@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # API input that no view or database should see: 413, 400, 422 (core/validation.py).
+    "core.validation.ApiInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,20 +125,41 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# At least 12 characters, not like the user's name or e-mail, not all digits, and in neither
+# Django's list of common passwords nor Sipokja's list of common Indonesian ones.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.CommonPasswordValidator",
+        "OPTIONS": {
+            "password_list_path": BASE_DIR / "accounts" / "data" / "common-passwords-id.txt"
+        },
+    },
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# API tokens stop working this many days after they are issued; each user keeps at most this
+# many active tokens (issuing one more revokes the oldest).
+SIPOKJA_API_TOKEN_DAYS = env_int("SIPOKJA_API_TOKEN_DAYS", 90)
+SIPOKJA_API_TOKEN_MAX_ACTIVE = env_int("SIPOKJA_API_TOKEN_MAX_ACTIVE", 10)
+
 # Lock-out after repeated failed log-ins (django-axes).
 AXES_FAILURE_LIMIT = env_int("SIPOKJA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("SIPOKJA_LOGIN_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A second lock-out per IP address across user names (one password tried on many accounts):
+# core.lockout.LockoutHandler.
+AXES_HANDLER = "core.lockout.LockoutHandler"
+SIPOKJA_LOGIN_IP_FAILURE_LIMIT = env_int("SIPOKJA_LOGIN_IP_FAILURE_LIMIT", 30)
+SIPOKJA_LOGIN_IP_COOLOFF_MINUTES = env_int("SIPOKJA_LOGIN_IP_COOLOFF_MINUTES", 30)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"  # JSON for the API
 AXES_RESET_ON_SUCCESS = True
@@ -151,7 +174,7 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env_str("SIPOKJA_STATIC_ROOT") or BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

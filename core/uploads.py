@@ -42,8 +42,61 @@ def check_size(uploaded):
         raise ValidationError(_("The file is empty."), code="empty")
 
 
+# Names that make a PDF do something when it is opened or clicked: scripts, launching programs,
+# files carried inside it. A PDF holding any of them is refused (issue 17, finding 7).
+_ACTIVE_KEYS = {"/JS", "/JavaScript", "/Launch", "/EmbeddedFile", "/EmbeddedFiles"}
+_ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/RichMediaExecute", "/SubmitForm"}
+_MAX_PDF_OBJECTS = 500_000
+
+
+def pdf_active_content(reader) -> str | None:
+    """The first active element in the PDF `reader` (a pypdf PdfReader), as its PDF name, or
+    None. Every object reachable from the trailer is visited (pypdf decodes obfuscated names
+    such as `/J#61vaScript` and objects inside object streams); an `/OpenAction` counts when it
+    is an action (a dictionary), not when it only opens a page."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    stack = [reader.trailer]
+    seen = set()
+    visited = 0
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, IndirectObject):
+            key = (obj.idnum, obj.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            obj = obj.get_object()
+        visited += 1
+        if visited > _MAX_PDF_OBJECTS:
+            return "/TooManyObjects"
+        if isinstance(obj, DictionaryObject):
+            for name in obj:
+                if name in _ACTIVE_KEYS:
+                    return str(name)
+            if obj.get("/S") in _ACTIVE_ACTIONS:
+                return str(obj["/S"])
+            if obj.get("/Type") == "/EmbeddedFile":
+                return "/EmbeddedFile"
+            open_action = obj.get("/OpenAction")
+            if open_action is not None:
+                target = (
+                    open_action.get_object()
+                    if isinstance(open_action, IndirectObject)
+                    else open_action
+                )
+                if isinstance(target, DictionaryObject):
+                    return "/OpenAction"
+            stack.extend(obj.values())
+        elif isinstance(obj, ArrayObject):
+            stack.extend(obj)
+    return None
+
+
 def validate_pdf(uploaded):
-    """Accept only a real, readable PDF with at least one page."""
+    """Accept only a real, readable PDF with at least one page and no active content (scripts,
+    launch actions, embedded files, an action run on opening): such a PDF is refused, not
+    cleaned (README, "Uploaded files")."""
     check_size(uploaded)
     not_pdf = ValidationError(
         _("The file is not a valid PDF document. Upload the signed document as a PDF."),
@@ -59,10 +112,22 @@ def validate_pdf(uploaded):
         reader = PdfReader(io.BytesIO(uploaded.read()))
         if len(reader.pages) < 1:
             raise not_pdf
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        active = pdf_active_content(reader)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError, AttributeError):
         raise not_pdf from None
     finally:
         uploaded.seek(0)
+    if active:
+        raise ValidationError(
+            _(
+                "The PDF contains active content (%(element)s: a script, an action run on "
+                "opening, a program launch or an embedded file), which Sipokja does not accept. "
+                'Print it to a new PDF ("Print to PDF" / "Microsoft Print to PDF") or scan '
+                "the signed paper, and upload that file."
+            )
+            % {"element": active.lstrip("/")},
+            code="active_content",
+        )
 
 
 def validate_xlsx(uploaded):

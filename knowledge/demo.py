@@ -14,6 +14,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils.html import escape
 
+from core import pdf
 from knowledge import services
 from knowledge.models import KnowledgeDocument, StrategicIssue
 from knowledge.seed import seed_system_templates
@@ -155,7 +156,6 @@ ACTIVITY_YEAR = 2025
 
 
 def _guide_pdf(title, description) -> bytes:
-    from weasyprint import HTML
 
     html = (
         "<html lang='id'><body><p>DOKUMEN CONTOH (DEMO)</p><h1>"
@@ -166,7 +166,7 @@ def _guide_pdf(title, description) -> bytes:
         "secara efektif.</p><h2>2. Langkah-langkah</h2><ol><li>Persiapan</li><li>Pelaksanaan"
         "</li><li>Pemantauan dan evaluasi</li></ol></body></html>"
     )
-    return HTML(string=html).write_pdf()
+    return pdf.render_pdf(html)
 
 
 def _load_guides():

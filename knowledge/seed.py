@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from audit.context import acting_as
+from core import pdf
 from knowledge import services
 from knowledge.models import KnowledgeDocument
 
@@ -106,7 +107,6 @@ def _member_rows(template):
 
 def sk_skeleton_pdf(*, province: bool) -> bytes:
     """The SK skeleton (Keputusan Gubernur, or Bupati/Wali Kota) with blanks to fill in."""
-    from weasyprint import CSS, HTML
 
     if province:
         context = {
@@ -144,7 +144,7 @@ def sk_skeleton_pdf(*, province: bool) -> bytes:
         }
     context["year_placeholder"] = "20……"
     html = render_to_string("knowledge/pdf/sk_skeleton.html", context)
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(_CSS))])
+    return pdf.render_pdf(html, stylesheets=[_CSS])
 
 
 class _AnyRegion:

@@ -1,6 +1,6 @@
 """Printed documents on the organiser's letterhead (kop surat), A4, always in Indonesian:
 the invitation letter (undangan) with its list of invitees, the attendance sheet (daftar hadir)
-and the minutes (notulen). Rendered with WeasyPrint; it may load nothing but `data:` URIs, so a
+and the minutes (notulen). Rendered by core.pdf; it may load nothing but `data:` URIs and Sipokja's static files, so a
 document can never reach the network or the file system."""
 
 import base64
@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core import pdf
 from core.formats import format_date_id
 from meetings.attendance import attendance_summary
 from meetings.formats import day_date, meeting_dates, meeting_days, meeting_times
@@ -53,12 +54,9 @@ def _default_city(region) -> str:
 
 
 def render_pdf(template: str, context: dict) -> bytes:
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
-
     with translation.override("id"):
         html = render_to_string(template, context)
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()
+    return pdf.render_pdf(html)
 
 
 def invitees(meeting) -> list[dict]:

@@ -135,7 +135,7 @@ def evidence_extension(uploaded) -> str:
         validate_pdf(uploaded)
         return "pdf"
     except ValidationError as exc:
-        if exc.code == "too_large" or exc.code == "empty":
+        if exc.code in {"too_large", "empty", "active_content"}:
             raise DomainError(" ".join(exc.messages)) from None
     try:
         validate_image(uploaded)

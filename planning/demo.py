@@ -7,6 +7,7 @@ import datetime
 
 from django.core.files.base import ContentFile
 
+from core.pdf import render_pdf
 from planning import services
 from planning.models import WorkPlan
 
@@ -149,7 +150,6 @@ def _approver(region):
 def _plan_pdf(plan) -> bytes:
     """A readable 'signed' work plan made with WeasyPrint (demo only)."""
     from django.utils.html import escape
-    from weasyprint import HTML
 
     rows = "".join(
         f"<tr><td>{i}</td><td>{escape(a.title)}</td><td>{a.period_label}</td></tr>"
@@ -163,7 +163,7 @@ def _plan_pdf(plan) -> bytes:
         + "</table>"
         "<p>Disetujui: " + escape(plan.approver_name or "") + "</p></body></html>"
     )
-    return HTML(string=html).write_pdf()
+    return render_pdf(html)
 
 
 def _source(code, region):

@@ -135,7 +135,9 @@ class ActivityForm(forms.ModelForm):
             check_size(uploaded)
             try:
                 validate_pdf(uploaded)
-            except ValidationError:
+            except ValidationError as exc:
+                if exc.code == "active_content":
+                    raise
                 try:
                     validate_image(uploaded)
                 except ValidationError:

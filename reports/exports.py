@@ -1,4 +1,4 @@
-"""The reports as files: PDF through WeasyPrint, XLSX through openpyxl, always in Indonesian
+"""The reports as files: PDF through core.pdf (WeasyPrint), XLSX through openpyxl, always in Indonesian
 (letters and recaps go to Indonesian offices whatever the interface language)."""
 
 import io
@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from core import exports
+from core import exports, pdf
 from core.formats import format_date_id
 from reports.builders import letterhead
 
@@ -17,8 +17,6 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def render_pdf(template, region, context) -> bytes:
-    from weasyprint import HTML
-
     with translation.override("id"):
         html = render_to_string(
             template,
@@ -29,7 +27,7 @@ def render_pdf(template, region, context) -> bytes:
                 **context,
             },
         )
-        return HTML(string=html).write_pdf()
+        return pdf.render_pdf(html)
 
 
 def profile_pdf(profile) -> bytes:

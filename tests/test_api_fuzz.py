@@ -16,6 +16,7 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, settings
 
 from accounts.models import ApiToken
@@ -35,11 +36,66 @@ CHECKS = [
 ]
 
 
-def _use_gowa(case) -> bool:
-    """Half of the generated region codes (chosen by the generated value, so the same on every
-    run and every xdist worker) are replaced by Gowa's, so that requests get past the region
-    lookup and reach the operations' own validation; the other half stay random."""
-    return zlib.crc32(str(case.path_parameters["code"]).encode()) % 2 == 0
+def _use_real(value) -> bool:
+    """Half of the generated path values (chosen by the generated value, so the same on every
+    run and every xdist worker) are replaced by real ones (Gowa's code, the ids of Gowa's
+    records, the current year), so that requests get past the lookups and reach the deep paths
+    and the operations' own validation; the other half stay random."""
+    return zlib.crc32(str(value).encode()) % 2 == 0
+
+
+def _real_path_values(user, token) -> dict:
+    """Records of Gowa for the deep paths (`/meetings/{meeting_id}/…`, `/decrees/{decree_id}`…),
+    created through the API itself, and the ids to put into their paths."""
+    from django.test import Client
+
+    from indicators.models import WorkGroupIndicator
+    from meetings.models import ActionItem, Meeting
+    from planning.models import Activity
+    from workgroups.models import Decree, Institution, Member, SubGroup
+
+    client = Client(headers={"authorization": f"Bearer {token}"})
+    start = timezone.now() + datetime.timedelta(days=7)
+    for url, payload in [
+        ("/api/v1/regions/73.06/workgroup/members", {"name": "Nur Aisyah"}),
+        (
+            "/api/v1/regions/73.06/institutions",
+            {"name": "Dinas Kesehatan", "sector": Institution.Sector.values[0]},
+        ),
+        (
+            "/api/v1/regions/73.06/meetings",
+            {
+                "title": "Forum Komunikasi",
+                "venue": "Aula Kantor Bupati",
+                "starts_at": start.isoformat(),
+                "ends_at": (start + datetime.timedelta(hours=2)).isoformat(),
+            },
+        ),
+        (
+            "/api/v1/regions/73.06/action-items",
+            {"title": "Tindak lanjut", "due_date": (start.date()).isoformat()},
+        ),
+    ]:
+        response = client.post(url, payload, content_type="application/json")
+        assert response.status_code == 201, (url, response.content)
+    mine = {"workgroup__region__code": "73.06"}
+    values = {
+        "code": "73.06",
+        "year": datetime.date.today().year,
+        "indicator_code": WorkGroupIndicator.objects.filter(**mine).first().indicator.code,
+        "decree_id": Decree.objects.filter(**mine).first().pk,
+        "member_id": Member.objects.filter(**mine).first().pk,
+        "institution_id": Institution.objects.filter(region__code="73.06").first().pk,
+        "subgroup_id": SubGroup.objects.first().pk,
+        "activity_id": Activity.objects.filter(plan__workgroup__region__code="73.06").first().pk,
+        "meeting_id": Meeting.objects.first().pk,
+        "item_id": ActionItem.objects.first().pk,
+        "token_id": user.api_tokens.first().pk,
+    }
+    from budget.models import BudgetAllocation
+
+    values["allocation_id"] = BudgetAllocation.objects.filter(**mine).first().pk
+    return values
 
 
 @pytest.fixture
@@ -53,10 +109,11 @@ def fuzz_env(personas, settings):
     make_pokja("73.06", datetime.date.today().year)
     _token, raw = ApiToken.issue(user=personas.gowa_operator, name="fuzz")
     headers = {"Authorization": f"Bearer {raw}"}
+    real = _real_path_values(personas.gowa_operator, raw)
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        yield {"app": WSGIHandler(), "headers": headers}
+        yield {"app": WSGIHandler(), "headers": headers, "real": real}
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
@@ -72,8 +129,9 @@ def fuzz_env(personas, settings):
     suppress_health_check=list(HealthCheck),
 )
 def test_api_fuzz(case, fuzz_env):
-    if "code" in (case.path_parameters or {}) and _use_gowa(case):
-        case.path_parameters["code"] = "73.06"
+    for name, value in (case.path_parameters or {}).items():
+        if name in fuzz_env["real"] and _use_real(value):
+            case.path_parameters[name] = fuzz_env["real"][name]
     case.call_and_validate(app=fuzz_env["app"], headers=fuzz_env["headers"], checks=CHECKS)
 
 

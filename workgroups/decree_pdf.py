@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
+from core import pdf
 from core.formats import format_date_id
 
 _CSS = Path(__file__).parent / "templates" / "workgroups" / "pdf" / "decree.css"
@@ -32,8 +33,6 @@ def render_decree_pdf(
 ) -> bytes:
     """The decree as PDF bytes. `members` are (role label, position or name, institution)
     triples for the LAMPIRAN table."""
-    from weasyprint import CSS, HTML
-
     office, _issuer = issuer_office(region)
     html = render_to_string(
         "workgroups/pdf/decree.html",
@@ -55,4 +54,4 @@ def render_decree_pdf(
             "specimen": specimen,
         },
     )
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(_CSS))])
+    return pdf.render_pdf(html, stylesheets=[_CSS])

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.context import acting_as
 from core.errors import DomainError
+from core.validation import refuse_nulls
 from workgroups.validators import normalize_phone
 
 
@@ -35,6 +36,7 @@ def _set_fields(instance, fields: dict, allowed):
     unknown = set(fields) - set(allowed)
     if unknown:
         raise DomainError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    refuse_nulls(type(instance), fields)
     for name, value in fields.items():
         setattr(instance, name, value)
 

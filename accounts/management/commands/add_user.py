@@ -29,6 +29,15 @@ class Command(BaseCommand):
             password = getpass.getpass("Password: ")
             if password != getpass.getpass("Password (again): "):
                 raise CommandError("The passwords do not match.")
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.password_validation import validate_password
+        from django.core.exceptions import ValidationError
+
+        candidate = get_user_model()(username=options["username"], email=options["email"])
+        try:
+            validate_password(password, user=candidate)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from None
         try:
             user, created = upsert_user_with_role(
                 username=options["username"],
