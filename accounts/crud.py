@@ -63,7 +63,7 @@ def bind(request, form_class, *, instance=None, version_of=None, initial=None, *
     (or `version_of` for a plain form acting on a record) the form starts from its version."""
     versioned = version_of if version_of is not None else instance
     initial = dict(initial or {})
-    if versioned is not None and getattr(versioned, "pk", None):
+    if getattr(versioned, "pk", None) and hasattr(versioned, "version"):
         initial.setdefault("version", versioned.version)
     if instance is not None:
         kwargs["instance"] = instance
