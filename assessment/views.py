@@ -19,8 +19,9 @@ from assessment.forms import (
     SubmitForm,
 )
 from assessment.guides import guides_for_kinds
+from assessment.matrix import criteria_columns, province_rows, tally
 from assessment.models import Assessment, Criterion
-from assessment.reports import criteria_columns, matrix_pdf, matrix_xlsx, province_rows, summary
+from assessment.reports import matrix_pdf, matrix_xlsx, summary
 from assessment.summary import statuses
 from core.errors import DomainError
 from regions.models import Region
@@ -285,16 +286,7 @@ def national(request):
     rows = []
     for province in provinces:
         children = [summaries[(r.code, year)] for r in regencies if r.parent_id == province.pk]
-        rows.append(
-            {
-                "province": province,
-                "own": results[province.code],
-                "total": len(children),
-                "formed": sum(c.has_workgroup for c in children),
-                "effective": sum(c.computed_status == EFFECTIVE for c in children),
-                "official": sum(c.official_status == EFFECTIVE for c in children),
-            }
-        )
+        rows.append({"province": province, "own": results[province.code], **tally(children)})
     columns = criteria_columns([r["own"] for r in rows])
     return render(
         request,
