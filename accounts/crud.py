@@ -11,8 +11,9 @@ that region and passes the rest to one helper here:
   and redirects to `success_url`.
 - `delete_screen`: the confirmation page (templates/crud/confirm_delete.html) whose form carries
   the version the user saw; POST calls `delete(version)`.
-- `confirm_action`: a POST-only change from a button (reopen, approve, send) carrying the
-  version; refusals come back as messages on the page it redirects to.
+- `confirm_action`: a POST-only change from a button (reopen, approve, add a session, remove
+  a participant), usually carrying the version; refusals come back as messages on the page it
+  redirects to.
 
 The service writes the audit record inside its transaction; views never do. Example (see
 docs/DEVELOPING.md, "A CRUD screen"):
@@ -91,10 +92,16 @@ def form_screen(
     success_url: Url,
     message: Message = None,
     context: dict | None = None,
+    formsets=(),
 ):
-    """Show `form`; on a valid POST call `save(form)` (the service call), then flash `message`
-    and redirect to `success_url` (a URL, or a callable given what `save` returned)."""
-    if request.method == "POST" and form.is_valid():
+    """Show `form`; on a valid POST (the form and any `formsets`) call `save(form)` (the
+    service call), then flash `message` and redirect to `success_url` (a URL, or a callable
+    given what `save` returned)."""
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and all([formset.is_valid() for formset in formsets])
+    ):
         try:
             saved = save(form)
         except (DomainError, ValidationError) as exc:
@@ -148,31 +155,41 @@ def report(request, exc) -> None:
             messages.error(request, entry["message"])
 
 
+def _invalid(request, form, incomplete) -> None:
+    if callable(incomplete):
+        for text in incomplete(form):
+            messages.error(request, text)
+    elif incomplete:
+        messages.error(request, incomplete)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+
+
 def confirm_action(
     request,
     *,
     action: Callable[[Any], Any],
     success_url: Url,
     message: Message = None,
-    form_class=ConfirmForm,
-    incomplete: str | None = None,
+    form=None,
+    incomplete: str | Callable[[Any], Any] | None = None,
 ):
-    """A POST-only change from a button carrying the version (and perhaps a reason): call
-    `action(form)`, flash the outcome and redirect either way."""
-    form = form_class(request.POST)
+    """A POST-only change from a button: validate `form` (usually `ConfirmForm(request.POST)`,
+    carrying the version; None for a button without one), call `action(form)`, flash the outcome
+    (refusals as error messages; `incomplete`: what to say about an invalid form, or a callable
+    listing it) and redirect to `success_url` either way."""
     saved = None
-    if not form.is_valid():
-        if incomplete:
-            messages.error(request, incomplete)
-        else:
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
+    if form is not None and not form.is_valid():
+        _invalid(request, form, incomplete)
     else:
         try:
             saved = action(form)
         except DomainError as exc:
             report(request, exc)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
         else:
             if message:
                 messages.success(request, _resolve(message, saved))

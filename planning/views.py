@@ -161,6 +161,7 @@ def plan_reopen(request, region, year):
     plan = _plan_or_404(region, year)
     return crud.confirm_action(
         request,
+        form=ConfirmForm(request.POST),
         action=lambda form: services.reopen_plan(by=request.user, plan=plan, **crud.locked(form)),
         message=_("The work plan is a draft again."),
         success_url=plan_url(plan),
