@@ -73,8 +73,9 @@ def bind(request, form_class, *, instance=None, version_of=None, initial=None, *
 
 
 def locked(form) -> dict:
-    """`expected_version=` for a service call, from the form's version field."""
-    return {"expected_version": form.cleaned_data["version"]}
+    """`expected_version=` for a service call, from the form's version field (None when the
+    form creates a record and has no version)."""
+    return {"expected_version": form.cleaned_data.get("version")}
 
 
 def context_for(request, context=None) -> dict:

@@ -73,42 +73,37 @@ def _year_url(region, allocation) -> str:
     return reverse("budget:list", kwargs={"code": region.code}) + f"?year={allocation.year}"
 
 
-@region_view(Permission.BUDGET_EDIT)
-def allocation_create(request, region):
-    workgroup = active_workgroup(region)
-    if workgroup is None:
-        return no_workgroup(request, region, _("Budget"))
-    return crud.form_screen(
-        request,
-        crud.bind(request, AllocationForm),
-        save=lambda form: services.save_allocation(
-            by=request.user, workgroup=workgroup, **_fields(form)
-        ),
-        template="budget/allocation_form.html",
-        context={"workgroup": workgroup},
-        message=_("The budget allocation was saved."),
-        success_url=lambda saved: _year_url(region, saved),
-    )
-
-
-@region_view(Permission.BUDGET_EDIT)
-def allocation_edit(request, region, pk):
-    allocation = _allocation_or_404(region, pk)
+def _allocation_form(request, region, workgroup, allocation=None):
+    """Record (`allocation=None`) or edit a budget allocation of `workgroup`."""
     return crud.form_screen(
         request,
         crud.bind(request, AllocationForm, instance=allocation),
         save=lambda form: services.save_allocation(
             by=request.user,
-            workgroup=allocation.workgroup,
+            workgroup=workgroup,
             allocation=allocation,
             **crud.locked(form),
             **_fields(form),
         ),
         template="budget/allocation_form.html",
-        context={"allocation": allocation},
+        context={"workgroup": workgroup} if allocation is None else {"allocation": allocation},
         message=_("The budget allocation was saved."),
         success_url=lambda saved: _year_url(region, saved),
     )
+
+
+@region_view(Permission.BUDGET_EDIT)
+def allocation_create(request, region):
+    workgroup = active_workgroup(region)
+    if workgroup is None:
+        return no_workgroup(request, region, _("Budget"))
+    return _allocation_form(request, region, workgroup)
+
+
+@region_view(Permission.BUDGET_EDIT)
+def allocation_edit(request, region, pk):
+    allocation = _allocation_or_404(region, pk)
+    return _allocation_form(request, region, allocation.workgroup, allocation)
 
 
 @region_view(Permission.BUDGET_EDIT)

@@ -104,18 +104,24 @@ def _issue_url(issue) -> str:
     return reverse("knowledge:issue", kwargs={"code": issue.region.code, "pk": issue.pk})
 
 
-@region_view(Permission.STRATEGIC_ISSUE_EDIT)
-def issue_create(request, region):
+def _issue_form(request, region, issue=None):
+    """Create (`issue=None`) or edit a strategic issue."""
     return crud.form_screen(
         request,
-        crud.bind(request, IssueForm, region=region),
+        crud.bind(request, IssueForm, instance=issue, region=region),
         save=lambda form: services.save_issue(
-            by=request.user, region=region, **_issue_fields(form)
+            by=request.user, region=region, issue=issue, **crud.locked(form), **_issue_fields(form)
         ),
         template="knowledge/issue_form.html",
+        context={"issue": issue},
         message=_("The strategic issue was saved."),
         success_url=_issue_url,
     )
+
+
+@region_view(Permission.STRATEGIC_ISSUE_EDIT)
+def issue_create(request, region):
+    return _issue_form(request, region)
 
 
 @region_view(Permission.REGION_VIEW)
@@ -144,22 +150,7 @@ def issue_detail(request, region, pk):
 
 @region_view(Permission.STRATEGIC_ISSUE_EDIT)
 def issue_edit(request, region, pk):
-    issue = _issue_or_404(region, pk)
-    return crud.form_screen(
-        request,
-        crud.bind(request, IssueForm, instance=issue, region=region),
-        save=lambda form: services.save_issue(
-            by=request.user,
-            region=region,
-            issue=issue,
-            **crud.locked(form),
-            **_issue_fields(form),
-        ),
-        template="knowledge/issue_form.html",
-        context={"issue": issue},
-        message=_("The strategic issue was saved."),
-        success_url=_issue_url,
-    )
+    return _issue_form(request, region, _issue_or_404(region, pk))
 
 
 @region_view(Permission.STRATEGIC_ISSUE_EDIT)
@@ -225,24 +216,33 @@ def _document_fields(form) -> dict:
     return {name: form.cleaned_data[name] for name in services.DOCUMENT_FIELDS}
 
 
+def _document_form(request, document=None, publishers=()):
+    """Publish (`document=None`, for one of `publishers`) or edit a knowledge-centre document."""
+    return crud.form_screen(
+        request,
+        crud.bind(request, DocumentForm, instance=document, publishers=list(publishers)),
+        save=lambda form: services.save_document(
+            by=request.user,
+            **({"document": document} if document else {"publisher": form.publisher}),
+            **crud.locked(form),
+            file=form.cleaned_data.get("upload") or None,
+            **_document_fields(form),
+        ),
+        template="knowledge/document_form.html",
+        context={"document": document},
+        message=_("The document was saved.")
+        if document
+        else _("The document was published in the knowledge centre."),
+        success_url=_document_url,
+    )
+
+
 @login_required
 def document_create(request):
     publishers = services.manageable_publishers(request.user)
     if not publishers:
         raise PermissionDenied
-    return crud.form_screen(
-        request,
-        crud.bind(request, DocumentForm, publishers=publishers),
-        save=lambda form: services.save_document(
-            by=request.user,
-            publisher=form.publisher,
-            file=form.cleaned_data["upload"],
-            **_document_fields(form),
-        ),
-        template="knowledge/document_form.html",
-        message=_("The document was published in the knowledge centre."),
-        success_url=_document_url,
-    )
+    return _document_form(request, publishers=publishers)
 
 
 @login_required
@@ -260,22 +260,7 @@ def document_detail(request, pk):
 
 @login_required
 def document_edit(request, pk):
-    document = _managed_document(request, pk)
-    return crud.form_screen(
-        request,
-        crud.bind(request, DocumentForm, instance=document, publishers=[]),
-        save=lambda form: services.save_document(
-            by=request.user,
-            document=document,
-            **crud.locked(form),
-            file=form.cleaned_data.get("upload") or None,
-            **_document_fields(form),
-        ),
-        template="knowledge/document_form.html",
-        context={"document": document},
-        message=_("The document was saved."),
-        success_url=_document_url,
-    )
+    return _document_form(request, _managed_document(request, pk))
 
 
 @login_required

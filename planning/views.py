@@ -226,27 +226,10 @@ def _activity_kwargs(form):
     }
 
 
-@region_view(Permission.PLAN_EDIT)
-def activity_create(request, region, year):
-    plan = _plan_or_404(region, year)
-    return crud.form_screen(
-        request,
-        crud.bind(request, ActivityForm, plan=plan),
-        save=lambda form: services.save_activity(
-            by=request.user, plan=plan, **_activity_kwargs(form)
-        ),
-        template="planning/activity_form.html",
-        context={"plan": plan},
-        message=_("The activity was added."),
-        success_url=reverse("planning:activity_create", kwargs={"code": region.code, "year": year})
-        if "add_another" in request.POST
-        else plan_url(plan),
-    )
-
-
-@region_view(Permission.PLAN_EDIT)
-def activity_edit(request, region, year, pk):
-    plan, activity = _activity_or_404(region, year, pk)
+def _activity_form(request, plan, activity=None):
+    """Add (`activity=None`; "add another" comes back to an empty form) or edit an activity."""
+    region = plan.workgroup.region
+    another = activity is None and "add_another" in request.POST
     return crud.form_screen(
         request,
         crud.bind(request, ActivityForm, instance=activity, plan=plan),
@@ -259,9 +242,24 @@ def activity_edit(request, region, year, pk):
         ),
         template="planning/activity_form.html",
         context={"plan": plan, "activity": activity},
-        message=_("The activity was saved."),
-        success_url=plan_url(plan),
+        message=_("The activity was saved.") if activity else _("The activity was added."),
+        success_url=reverse(
+            "planning:activity_create", kwargs={"code": region.code, "year": plan.year}
+        )
+        if another
+        else plan_url(plan),
     )
+
+
+@region_view(Permission.PLAN_EDIT)
+def activity_create(request, region, year):
+    return _activity_form(request, _plan_or_404(region, year))
+
+
+@region_view(Permission.PLAN_EDIT)
+def activity_edit(request, region, year, pk):
+    plan, activity = _activity_or_404(region, year, pk)
+    return _activity_form(request, plan, activity)
 
 
 @region_view(Permission.PLAN_EDIT)

@@ -57,16 +57,24 @@ def _policy_url(policy) -> str:
     return reverse("policies:detail", kwargs={"code": policy.region.code, "pk": policy.pk})
 
 
-@region_view(Permission.POLICY_EDIT)
-def policy_create(request, region):
+def _policy_form(request, region, policy=None):
+    """Create (`policy=None`) or edit a policy: one screen, one service call."""
     return crud.form_screen(
         request,
-        crud.bind(request, PolicyForm, region=region),
-        save=lambda form: services.save_policy(by=request.user, region=region, **_fields(form)),
+        crud.bind(request, PolicyForm, instance=policy, region=region),
+        save=lambda form: services.save_policy(
+            by=request.user, region=region, policy=policy, **crud.locked(form), **_fields(form)
+        ),
         template="policies/policy_form.html",
+        context={"policy": policy},
         message=_("The policy was saved."),
         success_url=_policy_url,
     )
+
+
+@region_view(Permission.POLICY_EDIT)
+def policy_create(request, region):
+    return _policy_form(request, region)
 
 
 @region_view(Permission.REGION_VIEW)
@@ -86,18 +94,7 @@ def policy_detail(request, region, pk):
 
 @region_view(Permission.POLICY_EDIT)
 def policy_edit(request, region, pk):
-    policy = _policy_or_404(region, pk)
-    return crud.form_screen(
-        request,
-        crud.bind(request, PolicyForm, instance=policy, region=region),
-        save=lambda form: services.save_policy(
-            by=request.user, region=region, policy=policy, **crud.locked(form), **_fields(form)
-        ),
-        template="policies/policy_form.html",
-        context={"policy": policy},
-        message=_("The policy was saved."),
-        success_url=_policy_url,
-    )
+    return _policy_form(request, region, _policy_or_404(region, pk))
 
 
 @region_view(Permission.POLICY_EDIT)
