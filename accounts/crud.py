@@ -5,6 +5,7 @@ decorator resolves `<code>` to the region once (404 outside the user's scope, 40
 without the permission) and hands the region to the view. The view fetches its object within
 that region and passes the rest to one helper here:
 
+- `page`: a list or detail page, with `can_edit` for the edit permission its buttons need.
 - `form_screen`: GET shows the form; a valid POST calls `save(form)`, which calls the service
   with `by=request.user` (and `expected_version=form.cleaned_data["version"]` when editing); a
   DomainError or a model ValidationError lands on the fields it names; success flashes `message`
@@ -41,6 +42,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from accounts.access import has_permission
 from core.errors import DomainError
 from core.forms import ConfirmForm, add_errors
 
@@ -82,6 +84,15 @@ def context_for(request, context=None) -> dict:
     """The template context: the region the decorator resolved (when there is one) and more."""
     base = {"region": request.region} if getattr(request, "region", None) is not None else {}
     return base | (context or {})
+
+
+def page(request, template: str, context: dict | None = None, *, edit=None):
+    """A list or detail page of the region: `template` with the region, `context` and, when
+    `edit` (a Permission) is given, `can_edit`: whether the user holds it in the region."""
+    extra = dict(context or {})
+    if edit is not None:
+        extra["can_edit"] = has_permission(request.user, edit, request.region)
+    return render(request, template, context_for(request, extra))
 
 
 def form_screen(

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts import crud
-from accounts.access import has_permission, region_view
+from accounts.access import region_view
 from accounts.permissions import Permission
 from budget import services
 from budget.forms import AllocationForm
@@ -47,17 +47,16 @@ def allocation_list(request, region):
     workgroup_ids = list(region.workgroups.values_list("pk", flat=True))
     year = _year_param(request)
     years = services.allocations_by_year(workgroup_ids, year=year)
-    return render(
+    return crud.page(
         request,
         "budget/allocation_list.html",
         {
-            "region": region,
             "workgroup": workgroup,
             "years": years,
             "year": year,
             "pokja_url": pokja_url(region),
-            "can_edit": has_permission(request.user, Permission.BUDGET_EDIT, region),
         },
+        edit=Permission.BUDGET_EDIT,
     )
 
 

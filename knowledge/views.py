@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import crud
-from accounts.access import has_permission, region_view
+from accounts.access import region_view
 from accounts.permissions import Permission
 from core.uploads import serve
 from knowledge import services
@@ -62,17 +62,16 @@ def issue_list(request, region):
         }
         for issue in issues
     ]
-    return render(
+    return crud.page(
         request,
         "knowledge/issue_list.html",
         {
-            "region": region,
             "rows": rows,
             "unanswered": sum(1 for row in rows if not row["answered"]),
             "filters": filters,
             "year": year,
-            "can_edit": has_permission(request.user, Permission.STRATEGIC_ISSUE_EDIT, region),
         },
+        edit=Permission.STRATEGIC_ISSUE_EDIT,
     )
 
 
@@ -86,11 +85,10 @@ def issue_themes(request, region):
     filters = IssueFilter(request.GET or {"year": this_year}, years=_years(region_ids))
     year = filters.cleaned_data["year"] if filters.is_valid() else this_year
     groups = services.themes_overview(region, year=year)
-    return render(
+    return crud.page(
         request,
         "knowledge/themes.html",
         {
-            "region": region,
             "groups": groups,
             "filters": filters,
             "year": year,
@@ -133,18 +131,17 @@ def issue_detail(request, region, pk):
         "-plan__year", "start_month", "pk"
     )
     policies = issue.policies.all()
-    return render(
+    return crud.page(
         request,
         "knowledge/issue_detail.html",
         {
-            "region": region,
             "issue": issue,
             "evidence": [evidence[i.pk] for i in indicators],
             "activities": activities,
             "policies": policies,
             "answered": services.is_answered(issue),
-            "can_edit": has_permission(request.user, Permission.STRATEGIC_ISSUE_EDIT, region),
         },
+        edit=Permission.STRATEGIC_ISSUE_EDIT,
     )
 
 

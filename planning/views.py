@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import crud
-from accounts.access import has_permission, region_view
+from accounts.access import region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
 from core.forms import ConfirmForm
@@ -51,16 +51,15 @@ def plan_list(request, region):
         )
         .order_by("-year", "-workgroup_id")
     )
-    return render(
+    return crud.page(
         request,
         "planning/plan_list.html",
         {
-            "region": region,
             "workgroup": workgroup,
             "plans": plans,
             "pokja_url": pokja_url(region),
-            "can_edit": has_permission(request.user, Permission.PLAN_EDIT, region),
         },
+        edit=Permission.PLAN_EDIT,
     )
 
 
@@ -96,17 +95,16 @@ def plan_detail(request, region, year):
     activities = plan.activities.select_related("subgroup").prefetch_related(
         "institutions", "indicators"
     )
-    return render(
+    return crud.page(
         request,
         "planning/plan_detail.html",
         {
-            "region": region,
             "plan": plan,
             "activities": activities,
             "totals": services.plan_totals(plan),
-            "can_edit": has_permission(request.user, Permission.PLAN_EDIT, region),
             "confirm_form": ConfirmForm(initial={"version": plan.version}),
         },
+        edit=Permission.PLAN_EDIT,
     )
 
 

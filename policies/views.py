@@ -1,9 +1,9 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts import crud
-from accounts.access import has_permission, region_view
+from accounts.access import region_view
 from accounts.permissions import Permission
 from planning.common import serve_file
 from planning.views import STYLE
@@ -41,15 +41,14 @@ def policy_list(request, region):
             policies = policies.filter(kind=filters.cleaned_data["kind"])
         if filters.cleaned_data["status"]:
             policies = policies.filter(status=filters.cleaned_data["status"])
-    return render(
+    return crud.page(
         request,
         "policies/policy_list.html",
         {
-            "region": region,
             "policies": policies,
             "filters": filters,
-            "can_edit": has_permission(request.user, Permission.POLICY_EDIT, region),
         },
+        edit=Permission.POLICY_EDIT,
     )
 
 
@@ -80,15 +79,14 @@ def policy_create(request, region):
 @region_view(Permission.REGION_VIEW)
 def policy_detail(request, region, pk):
     policy = _policy_or_404(region, pk)
-    return render(
+    return crud.page(
         request,
         "policies/policy_detail.html",
         {
-            "region": region,
             "policy": policy,
             "indicators": policy.indicators.all(),
-            "can_edit": has_permission(request.user, Permission.POLICY_EDIT, region),
         },
+        edit=Permission.POLICY_EDIT,
     )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import crud
-from accounts.access import has_permission, region_view
+from accounts.access import region_view
 from accounts.permissions import Permission
 from meetings import services
 from meetings.attendance import attendance_summary, regions_attendance
@@ -32,16 +32,15 @@ def meeting_list(request, region):
             .select_related("region")
             .order_by("-starts_at")[:20]
         )
-    return render(
+    return crud.page(
         request,
         "meetings/meeting_list.html",
         {
-            "region": region,
             "upcoming": meetings.filter(ends_at__gte=now).order_by("starts_at"),
             "past": meetings.filter(ends_at__lt=now).order_by("-starts_at")[:50],
             "below": below,
-            "can_edit": has_permission(request.user, Permission.MEETING_EDIT, region),
         },
+        edit=Permission.MEETING_EDIT,
     )
 
 

@@ -1,4 +1,4 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +10,6 @@ from workgroups import services
 from workgroups.forms import DecreeForm
 from workgroups.models import Decree
 from workgroups.views.common import (
-    can_edit,
     delete_screen,
     profile_url,
     serve_decree,
@@ -44,15 +43,14 @@ def decree_list(request, region):
         else:
             status = "expired"
         rows.append((decree, status))
-    return render(
+    return crud.page(
         request,
         "workgroups/decree_list.html",
         {
-            "region": region,
             "workgroup": workgroup,
             "rows": rows,
-            "can_edit": can_edit(request, region),
         },
+        edit=Permission.WORKGROUP_EDIT,
     )
 
 

@@ -1,5 +1,5 @@
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from accounts.permissions import Permission
 from workgroups import services
 from workgroups.forms import InstitutionForm
 from workgroups.models import Institution
-from workgroups.views.common import can_edit, delete_screen
+from workgroups.views.common import delete_screen
 
 
 def _institution(region, pk):
@@ -31,15 +31,14 @@ def institution_list(request, region):
         "government": sum(1 for i in institutions if i.is_government),
         "non_government": sum(1 for i in institutions if not i.is_government),
     }
-    return render(
+    return crud.page(
         request,
         "workgroups/institution_list.html",
         {
-            "region": region,
             "institutions": institutions,
             "mix": mix,
-            "can_edit": can_edit(request, region),
         },
+        edit=Permission.WORKGROUP_EDIT,
     )
 
 
