@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import crud
 from accounts.access import has_permission, national_view, region_view
 from accounts.permissions import Permission
 from assessment import services
@@ -310,15 +311,23 @@ def criteria_list(request):
     )
 
 
+def _criterion_form(request, criterion, form_class, list_url):
+    """Edit a criterion (national catalogue or a province's own): back to its year's list."""
+    return crud.form_screen(
+        request,
+        crud.bind(request, form_class, instance=criterion),
+        save=lambda form: form.save(),
+        template="assessment/criterion_form.html",
+        context={"criterion": criterion},
+        message=_("Criterion saved."),
+        success_url=f"{list_url}?year={criterion.year}",
+    )
+
+
 @national_view(Permission.CATALOGUE_MANAGE)
 def criterion_edit(request, pk):
     criterion = get_object_or_404(Criterion, pk=pk, province__isnull=True)
-    form = CriterionForm(request.POST or None, instance=criterion)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Criterion saved."))
-        return redirect(f"/assessment/criteria/?year={criterion.year}")
-    return render(request, "assessment/criterion_form.html", {"form": form, "criterion": criterion})
+    return _criterion_form(request, criterion, CriterionForm, "/assessment/criteria/")
 
 
 @region_view(Permission.REGION_VIEW)
@@ -358,13 +367,6 @@ def provincial_criteria(request, region):
 def provincial_criterion_edit(request, region, pk):
     _province_or_404(region)
     criterion = get_object_or_404(Criterion, pk=pk, province=region)
-    form = ProvincialCriterionForm(request.POST or None, instance=criterion)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Criterion saved."))
-        return redirect(f"/r/{region.code}/assessment/criteria/?year={criterion.year}")
-    return render(
-        request,
-        "assessment/criterion_form.html",
-        {"form": form, "criterion": criterion, "region": region},
+    return _criterion_form(
+        request, criterion, ProvincialCriterionForm, f"/r/{region.code}/assessment/criteria/"
     )
