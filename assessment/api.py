@@ -7,8 +7,8 @@ from accounts.access import get_region
 from accounts.permissions import Permission
 from assessment import services
 from assessment.engine import evaluate_region
+from assessment.matrix import province_rows
 from assessment.models import Assessment, Criterion, CriterionReview
-from assessment.reports import province_rows
 
 router = Router(tags=["assessment"])
 

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
-from assessment.reports import matrix_pdf, province_rows
+from assessment.matrix import province_rows
+from assessment.reports import matrix_pdf
 from core.errors import DomainError
 from letters.models import LetterType
 from letters.services import issue_letter

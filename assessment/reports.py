@@ -1,76 +1,39 @@
 """The province matrix as rows, and its .xlsx and PDF exports (the recap "Rekapitulasi
 Efektivitas Pokja Bangga Kencana")."""
 
-import io
-
 from django.utils import timezone, translation
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
-from assessment.engine import EFFECTIVE, evaluate, state_label
+from assessment.engine import state_label
+from assessment.matrix import criteria_columns, province_rows, regency_tally  # noqa: F401
 from core import exports
 from core.formats import format_date_id
 
 SYMBOL = {"fulfilled": "✔", "not_fulfilled": "✘", "not_reported": "?"}
 
 
-def province_rows(province, year):
-    """The province itself, then its kab/kota, each a RegionResult."""
-    regions = [province, *province.children.all()]
-    results = evaluate(regions, year)
-    return [results[r.code] for r in regions]
-
-
-def criteria_columns(rows):
-    seen, columns = set(), []
-    for row in rows:
-        for result in row.results:
-            if result.criterion.pk not in seen:
-                seen.add(result.criterion.pk)
-                columns.append(result.criterion)
-    return columns
-
-
 def summary(rows):
-    regencies = [r for r in rows if r.region.parent_id]
-    return {
-        "total": len(regencies),
-        "formed": sum(r.workgroup is not None for r in regencies),
-        "effective": sum(r.computed_status == EFFECTIVE for r in regencies),
-        "official": sum(r.official_status == EFFECTIVE for r in regencies),
-    }
+    """The counts under the province matrix: its kab/kota only."""
+    return regency_tally(rows)
 
 
 def matrix_xlsx(province, year, rows) -> bytes:
     columns = criteria_columns(rows)
     with translation.override("id"):
-        wb = Workbook()
-        ws = wb.active
-        ws.title = f"Efektivitas {year}"
-        exports.append(
-            ws,
+        wb, ws = exports.recap_sheet(
+            f"Efektivitas {year}",
+            f"Rekapitulasi Efektivitas Pokja Bangga Kencana — Provinsi {province.name}"
+            f" — Tahun {year}",
+            f"Dicetak {format_date_id(timezone.localdate())}",
             [
-                f"Rekapitulasi Efektivitas Pokja Bangga Kencana — Provinsi {province.name} — Tahun {year}"
+                "No",
+                "Kode",
+                "Wilayah",
+                *[c.name for c in columns],
+                "Status (hitung)",
+                "Status resmi",
+                "Verifikasi",
             ],
         )
-        ws["A1"].font = Font(bold=True, size=13)
-        exports.append(ws, [f"Dicetak {format_date_id(timezone.localdate())}"])
-        exports.append(ws, [])
-        header = [
-            "No",
-            "Kode",
-            "Wilayah",
-            *[c.name for c in columns],
-            "Status (hitung)",
-            "Status resmi",
-            "Verifikasi",
-        ]
-        exports.append(ws, header)
-        for cell in ws[4]:
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = PatternFill("solid", fgColor="0B6E4F")
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
         number = 0
         for row in rows:
             # The province's own row comes first, unnumbered; its kab/kota are numbered 1…n.
@@ -98,13 +61,7 @@ def matrix_xlsx(province, year, rows) -> bytes:
         exports.append(
             ws, ["", "", "Pokja terbentuk", f"{totals['formed']} dari {totals['total']}"]
         )
-        widths = [5, 8, 34, *[18] * len(columns), 18, 22, 22]
-        for i, width in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = width
-        ws.freeze_panes = "D5"
-        buffer = io.BytesIO()
-        wb.save(buffer)
-    return buffer.getvalue()
+        return exports.recap_bytes(wb, ws, [5, 8, 34, *[18] * len(columns), 18, 22, 22])
 
 
 def matrix_pdf(province, year, rows, *, letter=None, stamp=None) -> bytes:

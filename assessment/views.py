@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import crud
 from accounts.access import has_permission, national_view, region_view
 from accounts.permissions import Permission
 from assessment import services
@@ -19,8 +20,9 @@ from assessment.forms import (
     SubmitForm,
 )
 from assessment.guides import guides_for_kinds
+from assessment.matrix import criteria_columns, province_rows, tally
 from assessment.models import Assessment, Criterion
-from assessment.reports import criteria_columns, matrix_pdf, matrix_xlsx, province_rows, summary
+from assessment.reports import matrix_pdf, matrix_xlsx, summary
 from assessment.summary import statuses
 from core.errors import DomainError
 from regions.models import Region
@@ -285,16 +287,7 @@ def national(request):
     rows = []
     for province in provinces:
         children = [summaries[(r.code, year)] for r in regencies if r.parent_id == province.pk]
-        rows.append(
-            {
-                "province": province,
-                "own": results[province.code],
-                "total": len(children),
-                "formed": sum(c.has_workgroup for c in children),
-                "effective": sum(c.computed_status == EFFECTIVE for c in children),
-                "official": sum(c.official_status == EFFECTIVE for c in children),
-            }
-        )
+        rows.append({"province": province, "own": results[province.code], **tally(children)})
     columns = criteria_columns([r["own"] for r in rows])
     return render(
         request,
@@ -318,15 +311,23 @@ def criteria_list(request):
     )
 
 
+def _criterion_form(request, criterion, form_class, list_url):
+    """Edit a criterion (national catalogue or a province's own): back to its year's list."""
+    return crud.form_screen(
+        request,
+        crud.bind(request, form_class, instance=criterion),
+        save=lambda form: form.save(),
+        template="assessment/criterion_form.html",
+        context={"criterion": criterion},
+        message=_("Criterion saved."),
+        success_url=f"{list_url}?year={criterion.year}",
+    )
+
+
 @national_view(Permission.CATALOGUE_MANAGE)
 def criterion_edit(request, pk):
     criterion = get_object_or_404(Criterion, pk=pk, province__isnull=True)
-    form = CriterionForm(request.POST or None, instance=criterion)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Criterion saved."))
-        return redirect(f"/assessment/criteria/?year={criterion.year}")
-    return render(request, "assessment/criterion_form.html", {"form": form, "criterion": criterion})
+    return _criterion_form(request, criterion, CriterionForm, "/assessment/criteria/")
 
 
 @region_view(Permission.REGION_VIEW)
@@ -366,13 +367,6 @@ def provincial_criteria(request, region):
 def provincial_criterion_edit(request, region, pk):
     _province_or_404(region)
     criterion = get_object_or_404(Criterion, pk=pk, province=region)
-    form = ProvincialCriterionForm(request.POST or None, instance=criterion)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Criterion saved."))
-        return redirect(f"/r/{region.code}/assessment/criteria/?year={criterion.year}")
-    return render(
-        request,
-        "assessment/criterion_form.html",
-        {"form": form, "criterion": criterion, "region": region},
+    return _criterion_form(
+        request, criterion, ProvincialCriterionForm, f"/r/{region.code}/assessment/criteria/"
     )

@@ -3,8 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetAllocation
+from core.forms import VersionField
 from planning.common import year_choices
-from planning.fields import IndonesianDateField, PdfField, RupiahField, VersionField
+from planning.fields import IndonesianDateField, PdfField, RupiahField
 
 
 class AllocationForm(forms.ModelForm):

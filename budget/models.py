@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -6,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
 from core.formats import format_rupiah
+from core.provenance import Provenance
 from core.uploads import upload_to
 from planning.choices import FundingSource
 
@@ -13,7 +13,7 @@ MIN_YEAR = 2000
 MAX_YEAR = 2100
 
 
-class BudgetAllocation(VersionedModel):
+class BudgetAllocation(VersionedModel, Provenance):
     """Money allocated for the Pokja's operations in a budget year: criterion 4 of an effective
     Pokja (Sulsel 2023: BKKBN asks every kab/kota to budget for its Pokja, docs/domain.md §1).
     A Pokja may have several allocations a year (e.g. APBD plus a partner's CSR), each with its
@@ -55,11 +55,6 @@ class BudgetAllocation(VersionedModel):
     )
     note = models.TextField(_("note"), blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-year", "source", "pk"]

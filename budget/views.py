@@ -1,24 +1,22 @@
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.access import has_permission, region_view
+from accounts import crud
+from accounts.access import region_view
 from accounts.permissions import Permission
 from budget import services
 from budget.forms import AllocationForm
 from budget.models import BudgetAllocation
-from core.errors import DomainError
 from planning.common import (
     active_workgroup,
-    add_errors,
     current_year,
     pokja_url,
     serve_file,
     year_choices,
 )
-from planning.forms import ConfirmForm
+from planning.views import STYLE, no_workgroup
 
 
 def _allocation_or_404(region, pk) -> BudgetAllocation:
@@ -49,17 +47,16 @@ def allocation_list(request, region):
     workgroup_ids = list(region.workgroups.values_list("pk", flat=True))
     year = _year_param(request)
     years = services.allocations_by_year(workgroup_ids, year=year)
-    return render(
+    return crud.page(
         request,
         "budget/allocation_list.html",
         {
-            "region": region,
             "workgroup": workgroup,
             "years": years,
             "year": year,
             "pokja_url": pokja_url(region),
-            "can_edit": has_permission(request.user, Permission.BUDGET_EDIT, region),
         },
+        edit=Permission.BUDGET_EDIT,
     )
 
 
@@ -71,92 +68,56 @@ def _fields(form):
     }
 
 
+def _year_url(region, allocation) -> str:
+    return reverse("budget:list", kwargs={"code": region.code}) + f"?year={allocation.year}"
+
+
+def _allocation_form(request, region, workgroup, allocation=None):
+    """Record (`allocation=None`) or edit a budget allocation of `workgroup`."""
+    return crud.form_screen(
+        request,
+        crud.bind(request, AllocationForm, instance=allocation),
+        save=lambda form: services.save_allocation(
+            by=request.user,
+            workgroup=workgroup,
+            allocation=allocation,
+            **crud.locked(form),
+            **_fields(form),
+        ),
+        template="budget/allocation_form.html",
+        context={"workgroup": workgroup} if allocation is None else {"allocation": allocation},
+        message=_("The budget allocation was saved."),
+        success_url=lambda saved: _year_url(region, saved),
+    )
+
+
 @region_view(Permission.BUDGET_EDIT)
 def allocation_create(request, region):
     workgroup = active_workgroup(region)
     if workgroup is None:
-        return render(
-            request,
-            "planning/no_workgroup.html",
-            {"region": region, "pokja_url": pokja_url(region), "here": _("Budget")},
-        )
-    form = AllocationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            allocation = services.save_allocation(
-                by=request.user, workgroup=workgroup, **_fields(form)
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The budget allocation was saved."))
-            return redirect(
-                reverse("budget:list", kwargs={"code": region.code}) + f"?year={allocation.year}"
-            )
-    return render(
-        request,
-        "budget/allocation_form.html",
-        {"region": region, "form": form, "workgroup": workgroup},
-    )
+        return no_workgroup(request, region, _("Budget"))
+    return _allocation_form(request, region, workgroup)
 
 
 @region_view(Permission.BUDGET_EDIT)
 def allocation_edit(request, region, pk):
     allocation = _allocation_or_404(region, pk)
-    form = AllocationForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=allocation,
-        initial={"version": allocation.version},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            allocation = services.save_allocation(
-                by=request.user,
-                workgroup=allocation.workgroup,
-                allocation=allocation,
-                expected_version=form.cleaned_data["version"],
-                **_fields(form),
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The budget allocation was saved."))
-            return redirect(
-                reverse("budget:list", kwargs={"code": region.code}) + f"?year={allocation.year}"
-            )
-    return render(
-        request,
-        "budget/allocation_form.html",
-        {"region": region, "form": form, "allocation": allocation},
-    )
+    return _allocation_form(request, region, allocation.workgroup, allocation)
 
 
 @region_view(Permission.BUDGET_EDIT)
 def allocation_delete(request, region, pk):
     allocation = _allocation_or_404(region, pk)
-    form = ConfirmForm(request.POST or None, initial={"version": allocation.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delete_allocation(
-                by=request.user,
-                allocation=allocation,
-                expected_version=form.cleaned_data["version"],
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The budget allocation was deleted."))
-            return redirect("budget:list", code=region.code)
-    return render(
+    return crud.delete_screen(
         request,
-        "planning/confirm_delete.html",
-        {
-            "region": region,
-            "form": form,
-            "object": allocation,
-            "cancel_url": reverse("budget:list", kwargs={"code": region.code}),
-        },
+        allocation,
+        delete=lambda version: services.delete_allocation(
+            by=request.user, allocation=allocation, expected_version=version
+        ),
+        message=_("The budget allocation was deleted."),
+        success_url=reverse("budget:list", kwargs={"code": region.code}),
+        cancel_url=reverse("budget:list", kwargs={"code": region.code}),
+        context=STYLE,
     )
 
 

@@ -95,3 +95,38 @@ def put(sheet, row: int, column: int, value):
     if item.data_type == "f":
         item.data_type = "s"
     return item
+
+
+def recap_sheet(title: str, heading: str, printed: str, header):
+    """A workbook whose sheet `title` opens as every Sipokja recap does: a bold `heading`, the
+    `printed` line, a blank row, then `header` in white on green (row 4). Returns (wb, sheet)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = title
+    append(sheet, [heading])
+    sheet["A1"].font = Font(bold=True, size=13)
+    append(sheet, [printed])
+    append(sheet, [])
+    append(sheet, header)
+    for item in sheet[4]:
+        item.font = Font(bold=True, color="FFFFFF")
+        item.fill = PatternFill("solid", fgColor="0B6E4F")
+        item.alignment = Alignment(wrap_text=True, vertical="center")
+    return wb, sheet
+
+
+def recap_bytes(wb, sheet, widths) -> bytes:
+    """Column widths, the first four columns and rows frozen, and the workbook as bytes."""
+    import io
+
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "D5"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import has_permission, national_view, region_view, require
 from accounts.permissions import Permission
-from assessment.engine import EFFECTIVE, FULFILLED, NO_WORKGROUP, NOT_FULFILLED, NOT_REPORTED
+from assessment.engine import EFFECTIVE, NO_WORKGROUP
+from assessment.matrix import criterion_counts
 from assessment.views import selected_year, year_choices
 from core.errors import DomainError
 from dashboards import cache, maps, selectors, services
@@ -103,17 +104,7 @@ def _province_context(province, year, wanted, can_manage_map) -> dict:
         "indicators": matrix,
         "budget": f"/r/{province.code}/budget/regencies/?year={year}",
     }
-    criteria_rows = []
-    for criterion in criteria:
-        states = [summaries[(code, year)].criteria.get(criterion.code) for code in codes]
-        criteria_rows.append(
-            {
-                "criterion": criterion,
-                "fulfilled": states.count(FULFILLED),
-                "not_fulfilled": states.count(NOT_FULFILLED),
-                "not_reported": states.count(NOT_REPORTED) + states.count(None),
-            }
-        )
+    criteria_rows = criterion_counts(criteria, [summaries[(code, year)] for code in codes])
     region_map = maps.region_map(
         province, children, lambda code: _display_status(summaries[(code, year)]), year=year
     )

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.provenance import Provenance
 
 # Stored precision of every target and value: up to 99,999,999.9999.
 VALUE_DIGITS = 12
@@ -145,18 +146,13 @@ class DataSource(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class RegionRecord(VersionedModel):
+class RegionRecord(VersionedModel, Provenance):
     """Fields shared by targets and realisations of a region (region, indicator and value are
     declared by each model, with their own names and related names)."""
 
     year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
     note = models.CharField(_("note"), max_length=500, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -301,7 +297,7 @@ def period_kind(period: str) -> str:
     return "quarter" if period.startswith("Q") else "month"
 
 
-class WorkGroupIndicator(VersionedModel):
+class WorkGroupIndicator(VersionedModel, Provenance):
     """An indicator a Pokja adopts for a year, with the Pokja's own target (criterion 3 of an
     effective Pokja: "Bangga Kencana indicators, with targets it works toward"). The assessment
     reads it through `indicators.services.adopted_counts`."""
@@ -325,11 +321,6 @@ class WorkGroupIndicator(VersionedModel):
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["workgroup", "year", "indicator__order"]

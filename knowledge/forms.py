@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.formats import parse_date
+from core.forms import VersionField
 from knowledge.models import KnowledgeDocument, StrategicIssue
 from knowledge.validators import document_format
 
@@ -14,16 +15,6 @@ ACCEPT = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document,.docx"
 )
 NATIONAL = "national"
-
-
-class VersionField(forms.IntegerField):
-    """The version the user's form was based on (optimistic locking)."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        super().__init__(*args, **kwargs)
 
 
 class DateField(forms.DateField):
@@ -179,7 +170,3 @@ class DocumentFilter(forms.Form):
             *KnowledgeDocument.Category.choices,
         ]
         self.fields["kind"].choices = [("", _("All types")), *KnowledgeDocument.Kind.choices]
-
-
-class ConfirmForm(forms.Form):
-    version = VersionField()

@@ -1,32 +1,21 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import has_permission, region_view
+from accounts import crud
+from accounts.access import region_view
 from accounts.permissions import Permission
-from core.errors import DomainError
 from core.uploads import serve
 from knowledge import services
-from knowledge.forms import ConfirmForm, DocumentFilter, DocumentForm, IssueFilter, IssueForm
+from knowledge.forms import DocumentFilter, DocumentForm, IssueFilter, IssueForm
 from knowledge.models import KnowledgeDocument, StrategicIssue
 
-
-def add_errors(form, exc: DomainError):
-    """Show a service error on the form fields it names, or above the form."""
-    placed = False
-    for error in exc.errors:
-        name = error.get("field")
-        if name and name in form.fields:
-            form.add_error(name, error["message"])
-            placed = True
-    if not placed:
-        form.add_error(None, exc.message)
+STYLE = {"stylesheet": "knowledge/knowledge.css"}
 
 
 # --- strategic issues ----------------------------------------------------------------------
@@ -73,17 +62,16 @@ def issue_list(request, region):
         }
         for issue in issues
     ]
-    return render(
+    return crud.page(
         request,
         "knowledge/issue_list.html",
         {
-            "region": region,
             "rows": rows,
             "unanswered": sum(1 for row in rows if not row["answered"]),
             "filters": filters,
             "year": year,
-            "can_edit": has_permission(request.user, Permission.STRATEGIC_ISSUE_EDIT, region),
         },
+        edit=Permission.STRATEGIC_ISSUE_EDIT,
     )
 
 
@@ -97,11 +85,10 @@ def issue_themes(request, region):
     filters = IssueFilter(request.GET or {"year": this_year}, years=_years(region_ids))
     year = filters.cleaned_data["year"] if filters.is_valid() else this_year
     groups = services.themes_overview(region, year=year)
-    return render(
+    return crud.page(
         request,
         "knowledge/themes.html",
         {
-            "region": region,
             "groups": groups,
             "filters": filters,
             "year": year,
@@ -111,18 +98,28 @@ def issue_themes(request, region):
     )
 
 
+def _issue_url(issue) -> str:
+    return reverse("knowledge:issue", kwargs={"code": issue.region.code, "pk": issue.pk})
+
+
+def _issue_form(request, region, issue=None):
+    """Create (`issue=None`) or edit a strategic issue."""
+    return crud.form_screen(
+        request,
+        crud.bind(request, IssueForm, instance=issue, region=region),
+        save=lambda form: services.save_issue(
+            by=request.user, region=region, issue=issue, **crud.locked(form), **_issue_fields(form)
+        ),
+        template="knowledge/issue_form.html",
+        context={"issue": issue},
+        message=_("The strategic issue was saved."),
+        success_url=_issue_url,
+    )
+
+
 @region_view(Permission.STRATEGIC_ISSUE_EDIT)
 def issue_create(request, region):
-    form = IssueForm(request.POST or None, region=region)
-    if request.method == "POST" and form.is_valid():
-        try:
-            issue = services.save_issue(by=request.user, region=region, **_issue_fields(form))
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The strategic issue was saved."))
-            return redirect("knowledge:issue", code=region.code, pk=issue.pk)
-    return render(request, "knowledge/issue_form.html", {"region": region, "form": form})
+    return _issue_form(request, region)
 
 
 @region_view(Permission.REGION_VIEW)
@@ -134,69 +131,38 @@ def issue_detail(request, region, pk):
         "-plan__year", "start_month", "pk"
     )
     policies = issue.policies.all()
-    return render(
+    return crud.page(
         request,
         "knowledge/issue_detail.html",
         {
-            "region": region,
             "issue": issue,
             "evidence": [evidence[i.pk] for i in indicators],
             "activities": activities,
             "policies": policies,
             "answered": services.is_answered(issue),
-            "can_edit": has_permission(request.user, Permission.STRATEGIC_ISSUE_EDIT, region),
         },
+        edit=Permission.STRATEGIC_ISSUE_EDIT,
     )
 
 
 @region_view(Permission.STRATEGIC_ISSUE_EDIT)
 def issue_edit(request, region, pk):
-    issue = _issue_or_404(region, pk)
-    form = IssueForm(
-        request.POST or None, instance=issue, region=region, initial={"version": issue.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_issue(
-                by=request.user,
-                region=region,
-                issue=issue,
-                expected_version=form.cleaned_data["version"],
-                **_issue_fields(form),
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The strategic issue was saved."))
-            return redirect("knowledge:issue", code=region.code, pk=issue.pk)
-    return render(
-        request, "knowledge/issue_form.html", {"region": region, "form": form, "issue": issue}
-    )
+    return _issue_form(request, region, _issue_or_404(region, pk))
 
 
 @region_view(Permission.STRATEGIC_ISSUE_EDIT)
 def issue_delete(request, region, pk):
     issue = _issue_or_404(region, pk)
-    form = ConfirmForm(request.POST or None, initial={"version": issue.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delete_issue(
-                by=request.user, issue=issue, expected_version=form.cleaned_data["version"]
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The strategic issue was deleted."))
-            return redirect("knowledge:issues", code=region.code)
-    return render(
+    return crud.delete_screen(
         request,
-        "knowledge/confirm_delete.html",
-        {
-            "region": region,
-            "form": form,
-            "object": issue,
-            "cancel_url": reverse("knowledge:issue", kwargs={"code": region.code, "pk": issue.pk}),
-        },
+        issue,
+        delete=lambda version: services.delete_issue(
+            by=request.user, issue=issue, expected_version=version
+        ),
+        message=_("The strategic issue was deleted."),
+        success_url=reverse("knowledge:issues", kwargs={"code": region.code}),
+        cancel_url=_issue_url(issue),
+        context=STYLE,
     )
 
 
@@ -239,27 +205,41 @@ def document_list(request):
     )
 
 
+def _document_url(document) -> str:
+    return reverse("knowledge:document", kwargs={"pk": document.pk})
+
+
+def _document_fields(form) -> dict:
+    return {name: form.cleaned_data[name] for name in services.DOCUMENT_FIELDS}
+
+
+def _document_form(request, document=None, publishers=()):
+    """Publish (`document=None`, for one of `publishers`) or edit a knowledge-centre document."""
+    return crud.form_screen(
+        request,
+        crud.bind(request, DocumentForm, instance=document, publishers=list(publishers)),
+        save=lambda form: services.save_document(
+            by=request.user,
+            **({"document": document} if document else {"publisher": form.publisher}),
+            **crud.locked(form),
+            file=form.cleaned_data.get("upload") or None,
+            **_document_fields(form),
+        ),
+        template="knowledge/document_form.html",
+        context={"document": document},
+        message=_("The document was saved.")
+        if document
+        else _("The document was published in the knowledge centre."),
+        success_url=_document_url,
+    )
+
+
 @login_required
 def document_create(request):
     publishers = services.manageable_publishers(request.user)
     if not publishers:
         raise PermissionDenied
-    form = DocumentForm(request.POST or None, request.FILES or None, publishers=publishers)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            document = services.save_document(
-                by=request.user,
-                publisher=form.publisher,
-                file=data["upload"],
-                **{name: data[name] for name in services.DOCUMENT_FIELDS},
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The document was published in the knowledge centre."))
-            return redirect("knowledge:document", pk=document.pk)
-    return render(request, "knowledge/document_form.html", {"form": form})
+    return _document_form(request, publishers=publishers)
 
 
 @login_required
@@ -277,54 +257,22 @@ def document_detail(request, pk):
 
 @login_required
 def document_edit(request, pk):
-    document = _managed_document(request, pk)
-    form = DocumentForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=document,
-        publishers=[],
-        initial={"version": document.version},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.save_document(
-                by=request.user,
-                document=document,
-                expected_version=data["version"],
-                file=data.get("upload") or None,
-                **{name: data[name] for name in services.DOCUMENT_FIELDS},
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The document was saved."))
-            return redirect("knowledge:document", pk=document.pk)
-    return render(request, "knowledge/document_form.html", {"form": form, "document": document})
+    return _document_form(request, _managed_document(request, pk))
 
 
 @login_required
 def document_delete(request, pk):
     document = _managed_document(request, pk)
-    form = ConfirmForm(request.POST or None, initial={"version": document.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delete_document(
-                by=request.user, document=document, expected_version=form.cleaned_data["version"]
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The document was deleted."))
-            return redirect("knowledge:documents")
-    return render(
+    return crud.delete_screen(
         request,
-        "knowledge/confirm_delete.html",
-        {
-            "form": form,
-            "object": document,
-            "cancel_url": reverse("knowledge:document", kwargs={"pk": document.pk}),
-        },
+        document,
+        delete=lambda version: services.delete_document(
+            by=request.user, document=document, expected_version=version
+        ),
+        message=_("The document was deleted."),
+        success_url=reverse("knowledge:documents"),
+        cancel_url=_document_url(document),
+        context=STYLE | {"breadcrumbs": "knowledge/_breadcrumbs.html"},
     )
 
 

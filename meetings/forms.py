@@ -12,18 +12,6 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def apply_domain_error(form, exc) -> None:
-    """Show a DomainError on the form: field errors where the field exists, the rest on top."""
-    placed = False
-    for entry in exc.errors:
-        field = entry.get("field")
-        if field in form.fields and "row" not in entry:
-            form.add_error(field, entry["message"])
-            placed = True
-    if not placed:
-        form.add_error(None, exc.message)
-
-
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -74,18 +74,6 @@ def domain_error_from(exc: ValidationError) -> DomainError:
     return DomainError(summary, errors=errors)
 
 
-def add_errors(form, exc: DomainError):
-    """Show a service error on the form fields it names, or above the form."""
-    placed = False
-    for error in exc.errors:
-        name = error.get("field")
-        if name and name in form.fields:
-            form.add_error(name, error["message"])
-            placed = True
-    if not placed:
-        form.add_error(None, exc.message)
-
-
 def parse_month(raw) -> int:
     """A month as 1–12, `Juli`, `Jul` or `July`. Raises ValueError with a clear message."""
     if isinstance(raw, bool):

@@ -70,13 +70,3 @@ class PdfField(forms.FileField):
         if isinstance(uploaded, UploadedFile):
             validate_pdf(uploaded)
         return uploaded
-
-
-class VersionField(forms.IntegerField):
-    """The version the user's form was based on (optimistic locking)."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1)
-        super().__init__(*args, **kwargs)

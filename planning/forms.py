@@ -4,9 +4,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import VersionField
 from core.uploads import check_size, validate_image, validate_pdf, validate_spreadsheet
 from planning.common import year_choices
-from planning.fields import IndonesianDateField, PdfField, RupiahField, VersionField
+from planning.fields import IndonesianDateField, PdfField, RupiahField
 from planning.models import Activity, WorkPlan
 
 
@@ -162,9 +163,3 @@ class ImportForm(forms.Form):
         uploaded = self.cleaned_data["file"]
         validate_spreadsheet(uploaded)
         return uploaded
-
-
-class ConfirmForm(forms.Form):
-    """A delete or reopen confirmation carrying the version the user saw."""
-
-    version = VersionField()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
 from core.formats import MONTHS_ID
+from core.provenance import Provenance
 from core.uploads import stored_name, upload_to
 from planning.choices import FundingSource
 
@@ -29,7 +30,7 @@ class EvidenceUploadTo:
         return isinstance(other, EvidenceUploadTo)
 
 
-class WorkPlan(VersionedModel):
+class WorkPlan(VersionedModel, Provenance):
     """The yearly work plan (Rencana Kerja) of a Pokja: criterion 2 of an effective Pokja
     (Sulsel 2023 wording, docs/domain.md §2). Drafted by the secretariat, then approved
     (usually signed by the Pokja chair or the regional head) with its signed document."""
@@ -70,11 +71,6 @@ class WorkPlan(VersionedModel):
     )
     document_filename = models.CharField(max_length=200, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class DataScrubbing:
         personal_fields = ("approver_name",)
@@ -126,7 +122,7 @@ class WorkPlan(VersionedModel):
         return self.workgroup.region
 
 
-class Activity(VersionedModel):
+class Activity(VersionedModel, Provenance):
     """One activity of a work plan: who does what, when (months of the plan year), what it
     should produce, which Bangga Kencana indicators it serves, what it costs and from which
     source, and how far it has got (with evidence)."""
@@ -182,11 +178,6 @@ class Activity(VersionedModel):
     progress_note = models.TextField(_("progress note"), blank=True)
     evidence = models.FileField(_("evidence"), upload_to=EvidenceUploadTo(), blank=True)
     evidence_filename = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["start_month", "end_month", "title", "pk"]

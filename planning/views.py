@@ -1,18 +1,29 @@
-from django.contrib import messages
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import has_permission, region_view
+from accounts import crud
+from accounts.access import region_view
 from accounts.permissions import Permission
-from core.errors import DomainError
+from core.forms import ConfirmForm
 from planning import excel, services
-from planning.common import active_workgroup, add_errors, pokja_url, serve_file
-from planning.forms import ActivityForm, ApproveForm, ConfirmForm, PlanForm
+from planning.common import active_workgroup, pokja_url, serve_file
+from planning.forms import ActivityForm, ApproveForm, PlanForm
 from planning.models import Activity, WorkPlan
+
+STYLE = {"stylesheet": "planning/plans.css"}
+
+
+def no_workgroup(request, region, here):
+    """The page that says the region has no Pokja yet (plans and budgets need one)."""
+    return render(
+        request,
+        "planning/no_workgroup.html",
+        {"region": region, "pokja_url": pokja_url(region), "here": here},
+    )
 
 
 def _plan_or_404(region, year) -> WorkPlan:
@@ -38,16 +49,15 @@ def plan_list(request, region):
         )
         .order_by("-year", "-workgroup_id")
     )
-    return render(
+    return crud.page(
         request,
         "planning/plan_list.html",
         {
-            "region": region,
             "workgroup": workgroup,
             "plans": plans,
             "pokja_url": pokja_url(region),
-            "can_edit": has_permission(request.user, Permission.PLAN_EDIT, region),
         },
+        edit=Permission.PLAN_EDIT,
     )
 
 
@@ -55,33 +65,25 @@ def plan_list(request, region):
 def plan_create(request, region):
     workgroup = active_workgroup(region)
     if workgroup is None:
-        return render(
-            request,
-            "planning/no_workgroup.html",
-            {"region": region, "pokja_url": pokja_url(region), "here": _("Work plans")},
-        )
-    form = PlanForm(request.POST or None, request.FILES or None, workgroup=workgroup)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.create_plan(
-                by=request.user,
-                workgroup=workgroup,
-                year=form.cleaned_data["year"],
-                title=form.cleaned_data["title"],
-                notes=form.cleaned_data["notes"],
-                document=form.cleaned_data.get("document"),
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("The work plan for %(year)s was created. Now add its activities.")
-                % {"year": plan.year},
-            )
-            return redirect("planning:detail", code=region.code, year=plan.year)
-    return render(
-        request, "planning/plan_form.html", {"region": region, "form": form, "workgroup": workgroup}
+        return no_workgroup(request, region, _("Work plans"))
+    return crud.form_screen(
+        request,
+        crud.bind(request, PlanForm, workgroup=workgroup),
+        save=lambda form: services.create_plan(
+            by=request.user,
+            workgroup=workgroup,
+            year=form.cleaned_data["year"],
+            title=form.cleaned_data["title"],
+            notes=form.cleaned_data["notes"],
+            document=form.cleaned_data.get("document"),
+        ),
+        template="planning/plan_form.html",
+        context={"workgroup": workgroup},
+        message=lambda plan: (
+            _("The work plan for %(year)s was created. Now add its activities.")
+            % {"year": plan.year}
+        ),
+        success_url=plan_url,
     )
 
 
@@ -91,47 +93,38 @@ def plan_detail(request, region, year):
     activities = plan.activities.select_related("subgroup").prefetch_related(
         "institutions", "indicators"
     )
-    return render(
+    return crud.page(
         request,
         "planning/plan_detail.html",
         {
-            "region": region,
             "plan": plan,
             "activities": activities,
             "totals": services.plan_totals(plan),
-            "can_edit": has_permission(request.user, Permission.PLAN_EDIT, region),
             "confirm_form": ConfirmForm(initial={"version": plan.version}),
         },
+        edit=Permission.PLAN_EDIT,
     )
 
 
 @region_view(Permission.PLAN_EDIT)
 def plan_edit(request, region, year):
     plan = _plan_or_404(region, year)
-    form = PlanForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=plan,
-        initial={"version": plan.version},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_plan(
-                by=request.user,
-                plan=plan,
-                expected_version=form.cleaned_data["version"],
-                title=form.cleaned_data["title"],
-                notes=form.cleaned_data["notes"],
-                document=form.cleaned_data.get("document"),
-                remove_document=form.cleaned_data.get("remove_document", False),
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The work plan was saved."))
-            return redirect("planning:detail", code=region.code, year=plan.year)
-    return render(
-        request, "planning/plan_form.html", {"region": region, "form": form, "plan": plan}
+    return crud.form_screen(
+        request,
+        crud.bind(request, PlanForm, instance=plan),
+        save=lambda form: services.update_plan(
+            by=request.user,
+            plan=plan,
+            **crud.locked(form),
+            title=form.cleaned_data["title"],
+            notes=form.cleaned_data["notes"],
+            document=form.cleaned_data.get("document"),
+            remove_document=form.cleaned_data.get("remove_document", False),
+        ),
+        template="planning/plan_form.html",
+        context={"plan": plan},
+        message=_("The work plan was saved."),
+        success_url=plan_url(plan),
     )
 
 
@@ -139,28 +132,22 @@ def plan_edit(request, region, year):
 def plan_approve(request, region, year):
     """Record the approval: the signatory's name, position and date; the user is kept too."""
     plan = _plan_or_404(region, year)
-    form = ApproveForm(
-        request.POST or None, request.FILES or None, initial={"version": plan.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.approve_plan(
-                by=request.user,
-                plan=plan,
-                expected_version=data["version"],
-                approved_on=data["approved_on"],
-                approver_name=data["approver_name"],
-                approver_position=data["approver_position"],
-                document=data.get("document"),
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The work plan is approved."))
-            return redirect("planning:detail", code=region.code, year=plan.year)
-    return render(
-        request, "planning/plan_approve.html", {"region": region, "form": form, "plan": plan}
+    return crud.form_screen(
+        request,
+        crud.bind(request, ApproveForm, version_of=plan),
+        save=lambda form: services.approve_plan(
+            by=request.user,
+            plan=plan,
+            **crud.locked(form),
+            approved_on=form.cleaned_data["approved_on"],
+            approver_name=form.cleaned_data["approver_name"],
+            approver_position=form.cleaned_data["approver_position"],
+            document=form.cleaned_data.get("document"),
+        ),
+        template="planning/plan_approve.html",
+        context={"plan": plan},
+        message=_("The work plan is approved."),
+        success_url=plan_url(plan),
     )
 
 
@@ -168,44 +155,29 @@ def plan_approve(request, region, year):
 @require_POST
 def plan_reopen(request, region, year):
     plan = _plan_or_404(region, year)
-    form = ConfirmForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise DomainError(_("The form is incomplete. Reload the page and try again."))
-        services.reopen_plan(
-            by=request.user, plan=plan, expected_version=form.cleaned_data["version"]
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The work plan is a draft again."))
-    return redirect("planning:detail", code=region.code, year=plan.year)
+    return crud.confirm_action(
+        request,
+        form=ConfirmForm(request.POST),
+        action=lambda form: services.reopen_plan(by=request.user, plan=plan, **crud.locked(form)),
+        message=_("The work plan is a draft again."),
+        success_url=plan_url(plan),
+        incomplete=_("The form is incomplete. Reload the page and try again."),
+    )
 
 
 @region_view(Permission.PLAN_EDIT)
 def plan_delete(request, region, year):
     plan = _plan_or_404(region, year)
-    form = ConfirmForm(request.POST or None, initial={"version": plan.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delete_plan(
-                by=request.user, plan=plan, expected_version=form.cleaned_data["version"]
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The work plan for %(year)s was deleted.") % {"year": year})
-            return redirect("planning:list", code=region.code)
-    return render(
+    return crud.delete_screen(
         request,
-        "planning/confirm_delete.html",
-        {
-            "region": region,
-            "form": form,
-            "object": plan,
-            "cancel_url": plan_url(plan),
-            "plan": plan,
-        },
+        plan,
+        delete=lambda version: services.delete_plan(
+            by=request.user, plan=plan, expected_version=version
+        ),
+        message=_("The work plan for %(year)s was deleted.") % {"year": year},
+        success_url=reverse("planning:list", kwargs={"code": region.code}),
+        cancel_url=plan_url(plan),
+        context=STYLE,
     )
 
 
@@ -250,80 +222,55 @@ def _activity_kwargs(form):
     }
 
 
+def _activity_form(request, plan, activity=None):
+    """Add (`activity=None`; "add another" comes back to an empty form) or edit an activity."""
+    region = plan.workgroup.region
+    another = activity is None and "add_another" in request.POST
+    return crud.form_screen(
+        request,
+        crud.bind(request, ActivityForm, instance=activity, plan=plan),
+        save=lambda form: services.save_activity(
+            by=request.user,
+            plan=plan,
+            activity=activity,
+            **crud.locked(form),
+            **_activity_kwargs(form),
+        ),
+        template="planning/activity_form.html",
+        context={"plan": plan, "activity": activity},
+        message=_("The activity was saved.") if activity else _("The activity was added."),
+        success_url=reverse(
+            "planning:activity_create", kwargs={"code": region.code, "year": plan.year}
+        )
+        if another
+        else plan_url(plan),
+    )
+
+
 @region_view(Permission.PLAN_EDIT)
 def activity_create(request, region, year):
-    plan = _plan_or_404(region, year)
-    form = ActivityForm(request.POST or None, request.FILES or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_activity(by=request.user, plan=plan, **_activity_kwargs(form))
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The activity was added."))
-            if "add_another" in request.POST:
-                return redirect("planning:activity_create", code=region.code, year=year)
-            return redirect("planning:detail", code=region.code, year=year)
-    return render(
-        request, "planning/activity_form.html", {"region": region, "form": form, "plan": plan}
-    )
+    return _activity_form(request, _plan_or_404(region, year))
 
 
 @region_view(Permission.PLAN_EDIT)
 def activity_edit(request, region, year, pk):
     plan, activity = _activity_or_404(region, year, pk)
-    form = ActivityForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=activity,
-        plan=plan,
-        initial={"version": activity.version},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_activity(
-                by=request.user,
-                plan=plan,
-                activity=activity,
-                expected_version=form.cleaned_data["version"],
-                **_activity_kwargs(form),
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The activity was saved."))
-            return redirect("planning:detail", code=region.code, year=year)
-    return render(
-        request,
-        "planning/activity_form.html",
-        {"region": region, "form": form, "plan": plan, "activity": activity},
-    )
+    return _activity_form(request, plan, activity)
 
 
 @region_view(Permission.PLAN_EDIT)
 def activity_delete(request, region, year, pk):
     plan, activity = _activity_or_404(region, year, pk)
-    form = ConfirmForm(request.POST or None, initial={"version": activity.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delete_activity(
-                by=request.user, activity=activity, expected_version=form.cleaned_data["version"]
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The activity was deleted."))
-            return redirect("planning:detail", code=region.code, year=year)
-    return render(
+    return crud.delete_screen(
         request,
-        "planning/confirm_delete.html",
-        {
-            "region": region,
-            "form": form,
-            "object": activity,
-            "cancel_url": plan_url(plan),
-            "plan": plan,
-        },
+        activity,
+        delete=lambda version: services.delete_activity(
+            by=request.user, activity=activity, expected_version=version
+        ),
+        message=_("The activity was deleted."),
+        success_url=plan_url(plan),
+        cancel_url=plan_url(plan),
+        context=STYLE | {"plan": plan},
     )
 
 

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planning.fields import IndonesianDateField, PdfField, VersionField
+from core.forms import VersionField
+from planning.fields import IndonesianDateField, PdfField
 from policies.models import Policy
 
 

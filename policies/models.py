@@ -1,17 +1,17 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.provenance import Provenance
 from core.uploads import upload_to
 
 MIN_YEAR = 2000
 MAX_YEAR = 2100
 
 
-class Policy(VersionedModel):
+class Policy(VersionedModel, Provenance):
     """A regional policy or regulation the Pokja drafts, advocates or follows (Perda, Pergub,
     Perbup/Perwali, SK of the regional head, circulars) or a regional planning document (RPJMD,
     RKPD, Renstra OPD, GDPK). Bringing Bangga Kencana into regional policy, and its indicators
@@ -91,11 +91,6 @@ class Policy(VersionedModel):
         help_text=_("For planning documents: the Bangga Kencana indicators the document includes."),
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-issued_on", "title", "pk"]

@@ -1,13 +1,12 @@
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.access import has_permission, region_view
+from accounts import crud
+from accounts.access import region_view
 from accounts.permissions import Permission
-from core.errors import DomainError
-from planning.common import add_errors, serve_file
-from planning.forms import ConfirmForm
+from planning.common import serve_file
+from planning.views import STYLE
 from policies import services
 from policies.forms import PolicyFilter, PolicyForm
 from policies.models import Policy
@@ -42,99 +41,73 @@ def policy_list(request, region):
             policies = policies.filter(kind=filters.cleaned_data["kind"])
         if filters.cleaned_data["status"]:
             policies = policies.filter(status=filters.cleaned_data["status"])
-    return render(
+    return crud.page(
         request,
         "policies/policy_list.html",
         {
-            "region": region,
             "policies": policies,
             "filters": filters,
-            "can_edit": has_permission(request.user, Permission.POLICY_EDIT, region),
         },
+        edit=Permission.POLICY_EDIT,
+    )
+
+
+def _policy_url(policy) -> str:
+    return reverse("policies:detail", kwargs={"code": policy.region.code, "pk": policy.pk})
+
+
+def _policy_form(request, region, policy=None):
+    """Create (`policy=None`) or edit a policy: one screen, one service call."""
+    return crud.form_screen(
+        request,
+        crud.bind(request, PolicyForm, instance=policy, region=region),
+        save=lambda form: services.save_policy(
+            by=request.user, region=region, policy=policy, **crud.locked(form), **_fields(form)
+        ),
+        template="policies/policy_form.html",
+        context={"policy": policy},
+        message=_("The policy was saved."),
+        success_url=_policy_url,
     )
 
 
 @region_view(Permission.POLICY_EDIT)
 def policy_create(request, region):
-    form = PolicyForm(request.POST or None, request.FILES or None, region=region)
-    if request.method == "POST" and form.is_valid():
-        try:
-            policy = services.save_policy(by=request.user, region=region, **_fields(form))
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The policy was saved."))
-            return redirect("policies:detail", code=region.code, pk=policy.pk)
-    return render(request, "policies/policy_form.html", {"region": region, "form": form})
+    return _policy_form(request, region)
 
 
 @region_view(Permission.REGION_VIEW)
 def policy_detail(request, region, pk):
     policy = _policy_or_404(region, pk)
-    return render(
+    return crud.page(
         request,
         "policies/policy_detail.html",
         {
-            "region": region,
             "policy": policy,
             "indicators": policy.indicators.all(),
-            "can_edit": has_permission(request.user, Permission.POLICY_EDIT, region),
         },
+        edit=Permission.POLICY_EDIT,
     )
 
 
 @region_view(Permission.POLICY_EDIT)
 def policy_edit(request, region, pk):
-    policy = _policy_or_404(region, pk)
-    form = PolicyForm(
-        request.POST or None,
-        request.FILES or None,
-        instance=policy,
-        region=region,
-        initial={"version": policy.version},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_policy(
-                by=request.user,
-                region=region,
-                policy=policy,
-                expected_version=form.cleaned_data["version"],
-                **_fields(form),
-            )
-        except DomainError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The policy was saved."))
-            return redirect("policies:detail", code=region.code, pk=policy.pk)
-    return render(
-        request, "policies/policy_form.html", {"region": region, "form": form, "policy": policy}
-    )
+    return _policy_form(request, region, _policy_or_404(region, pk))
 
 
 @region_view(Permission.POLICY_EDIT)
 def policy_delete(request, region, pk):
     policy = _policy_or_404(region, pk)
-    form = ConfirmForm(request.POST or None, initial={"version": policy.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.delete_policy(
-                by=request.user, policy=policy, expected_version=form.cleaned_data["version"]
-            )
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The policy was deleted."))
-            return redirect("policies:list", code=region.code)
-    return render(
+    return crud.delete_screen(
         request,
-        "planning/confirm_delete.html",
-        {
-            "region": region,
-            "form": form,
-            "object": policy,
-            "cancel_url": reverse("policies:detail", kwargs={"code": region.code, "pk": policy.pk}),
-        },
+        policy,
+        delete=lambda version: services.delete_policy(
+            by=request.user, policy=policy, expected_version=version
+        ),
+        message=_("The policy was deleted."),
+        success_url=reverse("policies:list", kwargs={"code": region.code}),
+        cancel_url=_policy_url(policy),
+        context=STYLE,
     )
 
 

@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assessment.engine import EFFECTIVE, assessment_date, evaluate_region
+from assessment.engine import assessment_date, evaluate_region
+from assessment.matrix import kind_columns, kind_marks, tally
 from indicators.achievement import Grade, achievement, grade
 from indicators.models import DataSource, Indicator, Target, Value, WorkGroupIndicator
 from regions.models import Region
@@ -255,15 +256,6 @@ class PublicRow:
     marks: list  # [(kind, state)]
 
 
-def _kind_columns(summaries) -> list[tuple[str, str]]:
-    from assessment.models import Criterion
-
-    labels = dict(Criterion.Kind.choices)
-    seen = {kind for s in summaries for kind in s.kinds}
-    kinds = [k for k in PUBLIC_KINDS if k in seen] + sorted(seen - set(PUBLIC_KINDS))
-    return [(kind, str(labels.get(kind, kind))) for kind in kinds]
-
-
 def first_province_with_data():
     """The first province (by code) with a Pokja in it or in one of its kab/kota; else the
     first province."""
@@ -292,10 +284,9 @@ def public_overview(province, year: int) -> dict:
     result = statuses(regencies, [year])
     children = [r for r in regencies if r.parent_id == province.pk]
     summaries = [result[(r.code, year)] for r in children]
-    columns = _kind_columns(summaries)
+    columns = kind_columns(summaries, first=PUBLIC_KINDS)
     rows = [
-        PublicRow(r, s, [(kind, s.kinds.get(kind, "not_reported")) for kind, _label in columns])
-        for r, s in zip(children, summaries, strict=True)
+        PublicRow(r, s, kind_marks(s, columns)) for r, s in zip(children, summaries, strict=True)
     ]
     national = []
     for item in provinces:
@@ -317,10 +308,11 @@ def public_overview(province, year: int) -> dict:
 
 
 def _counts(province, summaries) -> dict:
+    counts = tally(summaries)
     return {
         "province": province,
-        "total": len(summaries),
-        "formed": sum(s.has_workgroup for s in summaries),
-        "effective": sum(s.computed_status == EFFECTIVE for s in summaries),
-        "verified": sum(s.official_status == EFFECTIVE for s in summaries),
+        "total": counts["total"],
+        "formed": counts["formed"],
+        "effective": counts["effective"],
+        "verified": counts["official"],
     }

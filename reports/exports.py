@@ -1,13 +1,8 @@
 """The reports as files: PDF through core.pdf (WeasyPrint), XLSX through openpyxl, always in Indonesian
 (letters and recaps go to Indonesian offices whatever the interface language)."""
 
-import io
-
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from core import exports, pdf
 from core.formats import format_date_id
@@ -46,21 +41,11 @@ def _number(value):
 def indicators_xlsx(report) -> bytes:
     """One row per region × indicator: target, realisation, achievement (%) and grade."""
     with translation.override("id"):
-        wb = Workbook()
-        ws = wb.active
-        ws.title = f"Capaian {report.year}"
-        exports.append(
-            ws,
-            [
-                f"Laporan Capaian Indikator Bangga Kencana — {report.region.display_name}"
-                f" — Tahun {report.year}"
-            ],
-        )
-        ws["A1"].font = Font(bold=True, size=13)
-        exports.append(ws, [f"Dicetak {format_date_id(timezone.localdate())}"])
-        exports.append(ws, [])
-        exports.append(
-            ws,
+        wb, ws = exports.recap_sheet(
+            f"Capaian {report.year}",
+            f"Laporan Capaian Indikator Bangga Kencana — {report.region.display_name}"
+            f" — Tahun {report.year}",
+            f"Dicetak {format_date_id(timezone.localdate())}",
             [
                 "No",
                 "Kode",
@@ -74,10 +59,6 @@ def indicators_xlsx(report) -> bytes:
                 "Kategori",
             ],
         )
-        for cell in ws[4]:
-            cell.font = Font(bold=True, color="FFFFFF")
-            cell.fill = PatternFill("solid", fgColor="0B6E4F")
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
         number = 0
         for section in report.sections:
             indicator = section.indicator
@@ -103,9 +84,4 @@ def indicators_xlsx(report) -> bytes:
                 ws.cell(row, 7).number_format = decimals
                 ws.cell(row, 8).number_format = decimals
                 ws.cell(row, 9).number_format = "0.00"
-        for i, width in enumerate([5, 8, 30, 40, 12, 18, 12, 12, 12, 14], start=1):
-            ws.column_dimensions[get_column_letter(i)].width = width
-        ws.freeze_panes = "D5"
-        buffer = io.BytesIO()
-        wb.save(buffer)
-    return buffer.getvalue()
+        return exports.recap_bytes(wb, ws, [5, 8, 30, 40, 12, 18, 12, 12, 12, 14])

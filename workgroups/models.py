@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.provenance import Provenance
 from core.uploads import upload_to
 
 
@@ -26,7 +27,7 @@ class SubGroup(models.Model):
         return self.name
 
 
-class WorkGroup(VersionedModel):
+class WorkGroup(VersionedModel, Provenance):
     """The Pokja Bangga Kencana of a region (province or kab/kota). A region has at most one
     active Pokja; dissolved ones are kept for history."""
 
@@ -53,11 +54,6 @@ class WorkGroup(VersionedModel):
         SubGroup, blank=True, related_name="workgroups", verbose_name=_("sub-groups")
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["region__code"]

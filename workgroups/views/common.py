@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts import crud
 from accounts.access import has_permission
 from accounts.permissions import Permission
 from core.uploads import serve
@@ -16,6 +18,26 @@ def can_see_contact(request, region) -> bool:
 
 def can_edit(request, region) -> bool:
     return has_permission(request.user, Permission.WORKGROUP_EDIT, region)
+
+
+def profile_url(region) -> str:
+    return reverse("workgroups:profile", kwargs={"code": region.code})
+
+
+def delete_screen(request, obj, *, delete, question, message, list_name):
+    """The confirmation, then the delete (the workgroups services keep no version for it); back
+    to the list named `list_name` either way."""
+    url = reverse(list_name, kwargs={"code": request.region.code})
+    return crud.delete_screen(
+        request,
+        obj,
+        delete=lambda _version: delete(),
+        versioned=False,
+        question=question,
+        message=message,
+        success_url=url,
+        cancel_url=url,
+    )
 
 
 def workgroup_or_redirect(request, region):

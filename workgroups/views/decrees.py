@@ -1,16 +1,20 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import crud
 from accounts.access import region_view
 from accounts.permissions import Permission
-from core.errors import DomainError
 from workgroups import services
-from workgroups.forms import DecreeForm, apply_errors
+from workgroups.forms import DecreeForm
 from workgroups.models import Decree
-from workgroups.views.common import can_edit, serve_decree, workgroup_or_redirect
+from workgroups.views.common import (
+    delete_screen,
+    profile_url,
+    serve_decree,
+    workgroup_or_redirect,
+)
 
 
 def _decree(region, pk):
@@ -39,15 +43,14 @@ def decree_list(request, region):
         else:
             status = "expired"
         rows.append((decree, status))
-    return render(
+    return crud.page(
         request,
         "workgroups/decree_list.html",
         {
-            "region": region,
             "workgroup": workgroup,
             "rows": rows,
-            "can_edit": can_edit(request, region),
         },
+        edit=Permission.WORKGROUP_EDIT,
     )
 
 
@@ -60,81 +63,49 @@ def decree_create(request, region):
     workgroup, response = workgroup_or_redirect(request, region)
     if response:
         return response
-    form = DecreeForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_decree(
-                by=request.user,
-                workgroup=workgroup,
-                file=form.cleaned_data["upload"],
-                **_fields(form),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The decree (SK) was saved."))
-            return redirect("workgroups:profile", code=region.code)
-    return render(
+    return crud.form_screen(
         request,
-        "workgroups/decree_form.html",
-        {"region": region, "workgroup": workgroup, "form": form, "creating": True},
+        crud.bind(request, DecreeForm),
+        save=lambda form: services.add_decree(
+            by=request.user, workgroup=workgroup, file=form.cleaned_data["upload"], **_fields(form)
+        ),
+        template="workgroups/decree_form.html",
+        context={"workgroup": workgroup, "creating": True},
+        message=_("The decree (SK) was saved."),
+        success_url=profile_url(region),
     )
 
 
 @region_view(Permission.WORKGROUP_EDIT)
 def decree_edit(request, region, pk):
     decree = _decree(region, pk)
-    form = DecreeForm(request.POST or None, request.FILES or None, instance=decree)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_decree(
-                by=request.user,
-                decree=_decree(region, pk),
-                expected_version=form.cleaned_data["version"],
-                file=form.cleaned_data["upload"] or None,
-                **_fields(form),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The decree (SK) was saved."))
-            return redirect("workgroups:decrees", code=region.code)
-    return render(
+    return crud.form_screen(
         request,
-        "workgroups/decree_form.html",
-        {
-            "region": region,
-            "workgroup": decree.workgroup,
-            "form": form,
-            "decree": decree,
-            "creating": False,
-        },
+        crud.bind(request, DecreeForm, instance=decree),
+        save=lambda form: services.update_decree(
+            by=request.user,
+            decree=_decree(region, pk),
+            **crud.locked(form),
+            file=form.cleaned_data["upload"] or None,
+            **_fields(form),
+        ),
+        template="workgroups/decree_form.html",
+        context={"workgroup": decree.workgroup, "decree": decree, "creating": False},
+        message=_("The decree (SK) was saved."),
+        success_url=reverse("workgroups:decrees", kwargs={"code": region.code}),
     )
 
 
 @region_view(Permission.WORKGROUP_EDIT)
 def decree_delete(request, region, pk):
     decree = _decree(region, pk)
-    if request.method == "POST":
-        services.delete_decree(by=request.user, decree=decree)
-        messages.success(
-            request, _("The decree (SK) %(number)s was deleted.") % {"number": decree.number}
-        )
-        return redirect("workgroups:decrees", code=region.code)
-    return render(
+    return delete_screen(
         request,
-        "workgroups/confirm_delete.html",
-        {
-            "region": region,
-            "object": decree,
-            "question": _("Delete the decree (SK) %(number)s and its PDF?")
-            % {"number": decree.number},
-            "cancel_url": "workgroups:decrees",
-        },
+        decree,
+        delete=lambda: services.delete_decree(by=request.user, decree=decree),
+        question=_("Delete the decree (SK) %(number)s and its PDF?") % {"number": decree.number},
+        message=_("The decree (SK) %(number)s was deleted.") % {"number": decree.number},
+        list_name="workgroups:decrees",
     )
 
 

@@ -1,17 +1,16 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import crud
 from accounts.access import region_view
 from accounts.permissions import Permission
-from core.errors import DomainError
 from workgroups import services
-from workgroups.forms import InstitutionForm, apply_errors
+from workgroups.forms import InstitutionForm
 from workgroups.models import Institution
-from workgroups.views.common import can_edit
+from workgroups.views.common import delete_screen
 
 
 def _institution(region, pk):
@@ -32,102 +31,76 @@ def institution_list(request, region):
         "government": sum(1 for i in institutions if i.is_government),
         "non_government": sum(1 for i in institutions if not i.is_government),
     }
-    return render(
+    return crud.page(
         request,
         "workgroups/institution_list.html",
         {
-            "region": region,
             "institutions": institutions,
             "mix": mix,
-            "can_edit": can_edit(request, region),
         },
+        edit=Permission.WORKGROUP_EDIT,
     )
 
 
 def _save(request, region, form, institution=None):
-    government = form.cleaned_data.get("government")
-    try:
-        if institution is None:
-            services.create_institution(
-                by=request.user,
-                region=region,
-                name=form.cleaned_data["name"],
-                sector=form.cleaned_data["sector"],
-                is_government=government,
-            )
-        else:
-            sector = form.cleaned_data["sector"]
-            services.update_institution(
-                by=request.user,
-                institution=institution,
-                expected_version=form.cleaned_data["version"],
-                name=form.cleaned_data["name"],
-                sector=sector,
-                is_government=services.default_is_government(sector)
-                if government is None
-                else government,
-            )
-    except ValidationError as exc:
-        apply_errors(form, exc)
-    except DomainError as exc:
-        form.add_error(None, exc.message)
-    else:
-        messages.success(
-            request, _("The institution %(name)s was saved.") % {"name": form.cleaned_data["name"]}
+    data = form.cleaned_data
+    government = data.get("government")
+    if institution is None:
+        return services.create_institution(
+            by=request.user,
+            region=region,
+            name=data["name"],
+            sector=data["sector"],
+            is_government=government,
         )
-        return True
-    return False
+    return services.update_institution(
+        by=request.user,
+        institution=institution,
+        **crud.locked(form),
+        name=data["name"],
+        sector=data["sector"],
+        is_government=services.default_is_government(data["sector"])
+        if government is None
+        else government,
+    )
+
+
+def _form_screen(request, region, form, *, institution=None):
+    return crud.form_screen(
+        request,
+        form,
+        save=lambda form: _save(
+            request, region, form, institution and _institution(region, institution.pk)
+        ),
+        template="workgroups/institution_form.html",
+        context={"institution": institution, "creating": institution is None},
+        message=lambda _saved: (
+            _("The institution %(name)s was saved.") % {"name": form.cleaned_data["name"]}
+        ),
+        success_url=reverse("workgroups:institutions", kwargs={"code": region.code}),
+    )
 
 
 @region_view(Permission.WORKGROUP_EDIT)
 def institution_create(request, region):
-    form = InstitutionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _save(request, region, form):
-        return redirect("workgroups:institutions", code=region.code)
-    return render(
-        request,
-        "workgroups/institution_form.html",
-        {"region": region, "form": form, "creating": True},
-    )
+    return _form_screen(request, region, crud.bind(request, InstitutionForm))
 
 
 @region_view(Permission.WORKGROUP_EDIT)
 def institution_edit(request, region, pk):
     institution = _institution(region, pk)
-    form = InstitutionForm(request.POST or None, instance=institution)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _save(request, region, form, _institution(region, pk))
-    ):
-        return redirect("workgroups:institutions", code=region.code)
-    return render(
-        request,
-        "workgroups/institution_form.html",
-        {"region": region, "form": form, "institution": institution, "creating": False},
-    )
+    form = crud.bind(request, InstitutionForm, instance=institution)
+    return _form_screen(request, region, form, institution=institution)
 
 
 @region_view(Permission.WORKGROUP_EDIT)
 def institution_delete(request, region, pk):
     institution = _institution(region, pk)
-    if request.method == "POST":
-        try:
-            services.delete_institution(by=request.user, institution=institution)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request, _("The institution %(name)s was deleted.") % {"name": institution.name}
-            )
-        return redirect("workgroups:institutions", code=region.code)
-    return render(
+    return delete_screen(
         request,
-        "workgroups/confirm_delete.html",
-        {
-            "region": region,
-            "object": institution,
-            "question": _("Delete the institution %(name)s?") % {"name": institution.name},
-            "cancel_url": "workgroups:institutions",
-        },
+        institution,
+        delete=lambda: services.delete_institution(by=request.user, institution=institution),
+        question=_("Delete the institution %(name)s?") % {"name": institution.name},
+        message=_("The institution %(name)s was deleted.") % {"name": institution.name},
+        list_name="workgroups:institutions",
     )

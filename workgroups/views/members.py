@@ -1,17 +1,24 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import crud
 from accounts.access import region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
 from workgroups import services, xlsx
-from workgroups.forms import GrantLoginForm, MemberForm, apply_errors
+from workgroups.forms import GrantLoginForm, MemberForm
 from workgroups.models import Member
-from workgroups.views.common import can_edit, can_see_contact, no_store, workgroup_or_redirect
+from workgroups.views.common import (
+    can_edit,
+    can_see_contact,
+    delete_screen,
+    no_store,
+    workgroup_or_redirect,
+)
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -63,35 +70,35 @@ def _member_fields(form):
     return {k: v for k, v in form.cleaned_data.items() if k != "version"}
 
 
+def _members_url(region, view="workgroups:members") -> str:
+    return reverse(view, kwargs={"code": region.code})
+
+
 @region_view(Permission.WORKGROUP_EDIT)
 def member_create(request, region):
     workgroup, response = workgroup_or_redirect(request, region)
     if response:
         return response
-    form = MemberForm(
-        request.POST or None,
+    form = crud.bind(
+        request,
+        MemberForm,
         workgroup=workgroup,
         include_contact=can_see_contact(request, region),
         initial={"role": Member.Role.MEMBER},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            member = services.create_member(
-                by=request.user, workgroup=workgroup, **_member_fields(form)
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("%(name)s was added to the Pokja.") % {"name": member.name})
-            if "another" in request.POST:
-                return redirect("workgroups:member_create", code=region.code)
-            return redirect("workgroups:members", code=region.code)
-    return render(
+    return crud.form_screen(
         request,
-        "workgroups/member_form.html",
-        {"region": region, "workgroup": workgroup, "form": form, "creating": True},
+        form,
+        save=lambda form: services.create_member(
+            by=request.user, workgroup=workgroup, **_member_fields(form)
+        ),
+        template="workgroups/member_form.html",
+        context={"workgroup": workgroup, "creating": True},
+        message=lambda member: _("%(name)s was added to the Pokja.") % {"name": member.name},
+        success_url=_members_url(
+            region,
+            "workgroups:member_create" if "another" in request.POST else "workgroups:members",
+        ),
     )
 
 
@@ -101,40 +108,28 @@ def member_edit(request, region, pk):
     if response:
         return response
     member = _member(workgroup, pk)
-    form = MemberForm(
-        request.POST or None,
+    form = crud.bind(
+        request,
+        MemberForm,
         instance=member,
         workgroup=workgroup,
         include_contact=can_see_contact(request, region),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_member(
-                by=request.user,
-                member=_member(workgroup, pk),
-                expected_version=form.cleaned_data["version"],
-                **_member_fields(form),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("%(name)s was saved.") % {"name": member.name})
-            return redirect("workgroups:members", code=region.code)
-    return no_store(
-        render(
-            request,
-            "workgroups/member_form.html",
-            {
-                "region": region,
-                "workgroup": workgroup,
-                "form": form,
-                "member": member,
-                "creating": False,
-            },
-        )
+    response = crud.form_screen(
+        request,
+        form,
+        save=lambda form: services.update_member(
+            by=request.user,
+            member=_member(workgroup, pk),
+            **crud.locked(form),
+            **_member_fields(form),
+        ),
+        template="workgroups/member_form.html",
+        context={"workgroup": workgroup, "member": member, "creating": False},
+        message=_("%(name)s was saved.") % {"name": member.name},
+        success_url=_members_url(region),
     )
+    return response if response.status_code == 302 else no_store(response)
 
 
 @region_view(Permission.WORKGROUP_EDIT)
@@ -143,22 +138,16 @@ def member_delete(request, region, pk):
     if response:
         return response
     member = _member(workgroup, pk)
-    if request.method == "POST":
-        services.delete_member(by=request.user, member=member)
-        messages.success(request, _("%(name)s was removed from the Pokja.") % {"name": member.name})
-        return redirect("workgroups:members", code=region.code)
     question = _("Remove %(name)s from the Pokja?") % {"name": member.name}
     if member.user_id:
         question += " " + _("Their log-in loses access to this region.")
-    return render(
+    return delete_screen(
         request,
-        "workgroups/confirm_delete.html",
-        {
-            "region": region,
-            "object": member,
-            "question": question,
-            "cancel_url": "workgroups:members",
-        },
+        member,
+        delete=lambda: services.delete_member(by=request.user, member=member),
+        question=question,
+        message=_("%(name)s was removed from the Pokja.") % {"name": member.name},
+        list_name="workgroups:members",
     )
 
 

@@ -1,19 +1,18 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import crud
 from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
 from audit.models import AuditEvent
 from audit.presenters import describe
-from core.errors import DomainError
 from workgroups import services
-from workgroups.forms import WorkGroupForm, apply_errors
+from workgroups.forms import WorkGroupForm
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
-from workgroups.views.common import can_edit, can_see_contact, no_store
+from workgroups.views.common import can_edit, can_see_contact, no_store, profile_url
 
 HISTORY_MODELS = [m._meta.label for m in (WorkGroup, Decree, Member, Institution)]
 
@@ -120,7 +119,7 @@ def profile(request, region):
 
 def _workgroup_fields(form):
     data = {k: v for k, v in form.cleaned_data.items() if k not in ("version", "subgroups")}
-    return data, list(form.cleaned_data.get("subgroups") or [])
+    return data | {"subgroups": list(form.cleaned_data.get("subgroups") or [])}
 
 
 @region_view(Permission.WORKGROUP_EDIT)
@@ -128,32 +127,26 @@ def create(request, region):
     if services.active_workgroup(region) is not None:
         messages.info(request, _("This region already has an active Pokja."))
         return redirect("workgroups:profile", code=region.code)
-    form = WorkGroupForm(
-        request.POST or None,
-        include_contact=can_see_contact(request, region),
-        initial={
-            "name": _("Pokja Bangga Kencana %(region)s") % {"region": region.display_name},
-            "secretariat_office": region.office_name,
-            "subgroups": list(SubGroup.objects.filter(is_active=True)),
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        fields, subgroups = _workgroup_fields(form)
-        try:
-            services.create_workgroup(by=request.user, region=region, subgroups=subgroups, **fields)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(
-                request, _("The Pokja was recorded. Now add its decree (SK) and members.")
-            )
-            return redirect("workgroups:profile", code=region.code)
-    return render(
+    initial = {
+        "name": _("Pokja Bangga Kencana %(region)s") % {"region": region.display_name},
+        "secretariat_office": region.office_name,
+        "subgroups": list(SubGroup.objects.filter(is_active=True)),
+    }
+    return crud.form_screen(
         request,
-        "workgroups/workgroup_form.html",
-        {"region": region, "form": form, "creating": True},
+        crud.bind(
+            request,
+            WorkGroupForm,
+            include_contact=can_see_contact(request, region),
+            initial=initial,
+        ),
+        save=lambda form: services.create_workgroup(
+            by=request.user, region=region, **_workgroup_fields(form)
+        ),
+        template="workgroups/workgroup_form.html",
+        context={"creating": True},
+        message=_("The Pokja was recorded. Now add its decree (SK) and members."),
+        success_url=profile_url(region),
     )
 
 
@@ -162,27 +155,22 @@ def edit(request, region):
     workgroup = services.active_workgroup(region)
     if workgroup is None:
         return redirect("workgroups:create", code=region.code)
-    include_contact = can_see_contact(request, region)
-    form = WorkGroupForm(request.POST or None, instance=workgroup, include_contact=include_contact)
-    if request.method == "POST" and form.is_valid():
-        fields, subgroups = _workgroup_fields(form)
-        try:
-            services.update_workgroup(
-                by=request.user,
-                workgroup=WorkGroup.objects.get(pk=workgroup.pk),
-                expected_version=form.cleaned_data["version"],
-                subgroups=subgroups,
-                **fields,
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The Pokja was saved."))
-            return redirect("workgroups:profile", code=region.code)
-    return render(
+    return crud.form_screen(
         request,
-        "workgroups/workgroup_form.html",
-        {"region": region, "form": form, "workgroup": workgroup, "creating": False},
+        crud.bind(
+            request,
+            WorkGroupForm,
+            instance=workgroup,
+            include_contact=can_see_contact(request, region),
+        ),
+        save=lambda form: services.update_workgroup(
+            by=request.user,
+            workgroup=WorkGroup.objects.get(pk=workgroup.pk),
+            **crud.locked(form),
+            **_workgroup_fields(form),
+        ),
+        template="workgroups/workgroup_form.html",
+        context={"workgroup": workgroup, "creating": False},
+        message=_("The Pokja was saved."),
+        success_url=profile_url(region),
     )

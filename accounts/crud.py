@@ -1,0 +1,208 @@
+"""One way to write a scoped create / edit / delete screen.
+
+A screen is a function view decorated with `region_view(<permission>)` (accounts.access): the
+decorator resolves `<code>` to the region once (404 outside the user's scope, 403 inside it
+without the permission) and hands the region to the view. The view fetches its object within
+that region and passes the rest to one helper here:
+
+- `page`: a list or detail page, with `can_edit` for the edit permission its buttons need.
+- `form_screen`: GET shows the form; a valid POST calls `save(form)`, which calls the service
+  with `by=request.user` (and `expected_version=form.cleaned_data["version"]` when editing); a
+  DomainError or a model ValidationError lands on the fields it names; success flashes `message`
+  and redirects to `success_url`.
+- `delete_screen`: the confirmation page (templates/crud/confirm_delete.html) whose form carries
+  the version the user saw; POST calls `delete(version)`.
+- `confirm_action`: a POST-only change from a button (reopen, approve, add a session, remove
+  a participant), usually carrying the version; refusals come back as messages on the page it
+  redirects to.
+
+The service writes the audit record inside its transaction; views never do. Example (see
+docs/DEVELOPING.md, "A CRUD screen"):
+
+    @region_view(Permission.POLICY_EDIT)
+    def policy_edit(request, region, pk):
+        policy = get_object_or_404(Policy, pk=pk, region=region)
+        return crud.form_screen(
+            request,
+            crud.bind(request, PolicyForm, instance=policy, region=region),
+            save=lambda form: services.save_policy(
+                by=request.user, policy=policy, **crud.locked(form), **fields(form)
+            ),
+            template="policies/policy_form.html",
+            context={"policy": policy},
+            message=_("The policy was saved."),
+            success_url=lambda saved: reverse("policies:detail", args=[region.code, saved.pk]),
+        )
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from accounts.access import has_permission
+from core.errors import DomainError
+from core.forms import ConfirmForm, add_errors
+
+DELETE_TEMPLATE = "crud/confirm_delete.html"
+
+Message = str | Callable[[Any], str] | None
+Url = str | Callable[[Any], str]
+
+
+def _resolve(value, obj):
+    return value(obj) if callable(value) else value
+
+
+def posted(request):
+    """The POST data of a POST (even an empty one, e.g. all boxes unticked), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def bind(request, form_class, *, instance=None, version_of=None, initial=None, **kwargs):
+    """`form_class` bound to the POST (and its files) of a POST; unbound on GET. With `instance`
+    (or `version_of` for a plain form acting on a record) the form starts from its version."""
+    versioned = version_of if version_of is not None else instance
+    initial = dict(initial or {})
+    if getattr(versioned, "pk", None) and hasattr(versioned, "version"):
+        initial.setdefault("version", versioned.version)
+    if instance is not None:
+        kwargs["instance"] = instance
+    files = request.FILES if request.method == "POST" else None
+    return form_class(posted(request), files, initial=initial, **kwargs)
+
+
+def locked(form) -> dict:
+    """`expected_version=` for a service call, from the form's version field (None when the
+    form creates a record and has no version)."""
+    return {"expected_version": form.cleaned_data.get("version")}
+
+
+def context_for(request, context=None) -> dict:
+    """The template context: the region the decorator resolved (when there is one) and more."""
+    base = {"region": request.region} if getattr(request, "region", None) is not None else {}
+    return base | (context or {})
+
+
+def page(request, template: str, context: dict | None = None, *, edit=None):
+    """A list or detail page of the region: `template` with the region, `context` and, when
+    `edit` (a Permission) is given, `can_edit`: whether the user holds it in the region."""
+    extra = dict(context or {})
+    if edit is not None:
+        extra["can_edit"] = has_permission(request.user, edit, request.region)
+    return render(request, template, context_for(request, extra))
+
+
+def form_screen(
+    request,
+    form,
+    *,
+    save: Callable[[Any], Any],
+    template: str,
+    success_url: Url,
+    message: Message = None,
+    context: dict | None = None,
+    formsets=(),
+):
+    """Show `form`; on a valid POST (the form and any `formsets`) call `save(form)` (the
+    service call), then flash `message` and redirect to `success_url` (a URL, or a callable
+    given what `save` returned)."""
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and all([formset.is_valid() for formset in formsets])
+    ):
+        try:
+            saved = save(form)
+        except (DomainError, ValidationError) as exc:
+            add_errors(form, exc)
+        else:
+            if message:
+                messages.success(request, _resolve(message, saved))
+            return redirect(_resolve(success_url, saved))
+    return render(request, template, context_for(request, {"form": form} | (context or {})))
+
+
+def delete_screen(
+    request,
+    obj,
+    *,
+    delete: Callable[[int | None], Any],
+    success_url: str,
+    cancel_url: str,
+    message: Message = None,
+    question: str | None = None,
+    versioned: bool = True,
+    template: str = DELETE_TEMPLATE,
+    context: dict | None = None,
+):
+    """Confirm, then `delete(version)` on POST. `versioned=False` for records deleted without
+    a lost-update check (the confirmation then carries no version and `delete` gets None)."""
+    if versioned:
+        form = ConfirmForm(posted(request), initial={"version": obj.version})
+    else:
+        form = ConfirmForm(posted(request))
+        del form.fields["version"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            delete(form.cleaned_data["version"] if versioned else None)
+        except (DomainError, ValidationError) as exc:
+            add_errors(form, exc)
+        else:
+            if message:
+                messages.success(request, _resolve(message, obj))
+            return redirect(success_url)
+    extra = {"form": form, "object": obj, "cancel_url": cancel_url, "question": question}
+    return render(request, template, context_for(request, extra | (context or {})))
+
+
+def report(request, exc) -> None:
+    """A refusal as messages (for actions without a page of their own): the summary, then each
+    further entry."""
+    messages.error(request, exc.message)
+    for entry in getattr(exc, "errors", None) or []:
+        if entry.get("message") and entry["message"] != str(exc.message):
+            messages.error(request, entry["message"])
+
+
+def _invalid(request, form, incomplete) -> None:
+    if callable(incomplete):
+        for text in incomplete(form):
+            messages.error(request, text)
+    elif incomplete:
+        messages.error(request, incomplete)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+
+
+def confirm_action(
+    request,
+    *,
+    action: Callable[[Any], Any],
+    success_url: Url,
+    message: Message = None,
+    form=None,
+    incomplete: str | Callable[[Any], Any] | None = None,
+):
+    """A POST-only change from a button: validate `form` (usually `ConfirmForm(request.POST)`,
+    carrying the version; None for a button without one), call `action(form)`, flash the outcome
+    (refusals as error messages; `incomplete`: what to say about an invalid form, or a callable
+    listing it) and redirect to `success_url` either way."""
+    saved = None
+    if form is not None and not form.is_valid():
+        _invalid(request, form, incomplete)
+    else:
+        try:
+            saved = action(form)
+        except DomainError as exc:
+            report(request, exc)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            if message:
+                messages.success(request, _resolve(message, saved))
+    return redirect(_resolve(success_url, saved))

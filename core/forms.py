@@ -1,0 +1,45 @@
+"""Form pieces every screen shares: the optimistic-lock version field, the delete/confirm form
+that carries it, and the one way to show a service's refusal on a form (see accounts/crud.py)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class VersionField(forms.IntegerField):
+    """The version the user's form was based on (optimistic locking, core.concurrency)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        super().__init__(*args, **kwargs)
+
+
+class ConfirmForm(forms.Form):
+    """A delete or other confirmation carrying the version the user saw."""
+
+    version = VersionField()
+
+
+def add_errors(form, exc) -> None:
+    """Show a service's refusal on the form: a DomainError's `{"field", "message"}` entries (or
+    a model ValidationError's fields) on the fields the form has, the rest above the form.
+    Spreadsheet-row entries (`"row"`) are never placed on a field."""
+    if isinstance(exc, ValidationError):
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                target = field if field in form.fields else None
+                for error in errors:
+                    form.add_error(target, error)
+        else:
+            for message in exc.messages:
+                form.add_error(None, message)
+        return
+    placed = False
+    for error in exc.errors:
+        name = error.get("field")
+        if name and name in form.fields and "row" not in error:
+            form.add_error(name, error["message"])
+            placed = True
+    if not placed:
+        form.add_error(None, exc.message)

@@ -1,0 +1,19 @@
+"""Who created a record and when it was created and last changed: the fields every Pokja record
+carries (work plans, activities, budgets, policies, strategic issues, documents, the Pokja)."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Provenance(models.Model):
+    """`created_at`, `updated_at` and `created_by` (kept when the user is deleted: SET_NULL).
+    The services set `created_by=by`; every change is also in the audit history."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True

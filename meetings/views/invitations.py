@@ -1,0 +1,141 @@
+"""Whom a meeting invites (Pokja members, institutions, guests) and sending the invitations."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import crud
+from accounts.access import region_view
+from accounts.permissions import Permission
+from core.errors import DomainError
+from meetings import services
+from meetings.forms import GuestForm, InviteesForm
+from meetings.models import Participant
+from meetings.views.common import detail_url, editable_meeting, meeting_page_url
+
+
+def _set_invitees(request, meeting, form):
+    try:
+        return services.set_invitees(
+            meeting=meeting,
+            by=request.user,
+            members=form.cleaned_data["members"],
+            institutions=form.cleaned_data["institutions"],
+        )
+    except DomainError as exc:
+        for entry in exc.errors:
+            form.add_error(None, entry["message"])
+        raise
+
+
+@region_view(Permission.MEETING_EDIT)
+def meeting_invitees(request, region, pk):
+    meeting = editable_meeting(request, region, pk)
+    initial = {
+        "members": list(
+            meeting.participants.filter(member__isnull=False).values_list("member_id", flat=True)
+        ),
+        "institutions": list(meeting.invited_institutions.values_list("institution_id", flat=True)),
+    }
+    form = InviteesForm(
+        crud.posted(request),
+        initial=initial,
+        members=services.eligible_members(meeting),
+        institutions=services.eligible_institutions(meeting),
+    )
+    return crud.form_screen(
+        request,
+        form,
+        save=lambda form: _set_invitees(request, meeting, form),
+        template="meetings/invitees.html",
+        context={
+            "meeting": meeting,
+            "guest_form": GuestForm(regions=services.eligible_regions(meeting)),
+            "guests": meeting.participants.filter(member__isnull=True, invited=True),
+        },
+        message=lambda result: (
+            _("%(members)s members and %(institutions)s institutions are invited.")
+            % {"members": result["members"], "institutions": result["institutions"]}
+        ),
+        success_url=detail_url(region, meeting, "participants"),
+    )
+
+
+def _labelled_errors(form):
+    for field, errors in form.errors.items():
+        for error in errors:
+            yield f"{form.fields[field].label if field in form.fields else ''}: {error}"
+
+
+@require_POST
+@region_view(Permission.MEETING_EDIT)
+def guest_add(request, region, pk):
+    meeting = editable_meeting(request, region, pk)
+    walk_in = request.POST.get("walk_in") == "1"
+
+    def add(form):
+        data = form.cleaned_data
+        return services.add_guest(
+            meeting=meeting,
+            by=request.user,
+            name=data["name"],
+            position=data["position"],
+            institution_name=data["institution_name"],
+            email=data["email"],
+            phone=data["phone"],
+            region=data["region"],
+            invited=not walk_in,
+            attendance=data.get("attendance") or Participant.Attendance.UNKNOWN,
+            represented_by=data.get("represented_by", ""),
+        )
+
+    return crud.confirm_action(
+        request,
+        form=GuestForm(request.POST, regions=services.eligible_regions(meeting), walk_in=walk_in),
+        incomplete=_labelled_errors,
+        action=add,
+        message=lambda participant: _("%(name)s was added.") % {"name": participant.name},
+        success_url=meeting_page_url("attendance" if walk_in else "invitees", region, meeting),
+    )
+
+
+@require_POST
+@region_view(Permission.MEETING_EDIT)
+def participant_delete(request, region, pk, participant_pk):
+    meeting = editable_meeting(request, region, pk)
+    participant = get_object_or_404(meeting.participants, pk=participant_pk)
+    page = "attendance" if request.POST.get("next_page") == "attendance" else "invitees"
+    return crud.confirm_action(
+        request,
+        action=lambda _form: services.remove_participant(participant=participant, by=request.user),
+        message=_("%(name)s was taken off the list.") % {"name": participant.name},
+        success_url=meeting_page_url(page, region, meeting),
+    )
+
+
+@require_POST
+@region_view(Permission.MEETING_EDIT)
+def send_invitations(request, region, pk):
+    meeting = editable_meeting(request, region, pk)
+
+    def send(_form):
+        count = services.send_invitations(
+            meeting=meeting, by=request.user, resend=request.POST.get("resend") == "1"
+        )
+        if count:
+            messages.success(
+                request,
+                _("The invitation is being e-mailed to %(count)s participants.") % {"count": count},
+            )
+        else:
+            messages.info(
+                request,
+                _(
+                    "Nobody to e-mail: every invited participant with an e-mail address already has the invitation."
+                ),
+            )
+
+    return crud.confirm_action(
+        request, action=send, success_url=detail_url(region, meeting, "participants")
+    )
