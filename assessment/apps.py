@@ -18,6 +18,7 @@ class AssessmentConfig(AppConfig):
         signals.connect()
 
         from accounts.region_links import register_region_links
+        from assessment import jobs  # noqa: F401  (registers the daily SK-expiry check)
         from assessment.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)

@@ -12,9 +12,16 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import has_permission, national_view, region_view, require
 from accounts.permissions import Permission
-from assessment.engine import EFFECTIVE, FULFILLED, NO_WORKGROUP, NOT_FULFILLED, NOT_REPORTED
-from assessment.views import selected_year, year_choices
+from assessment.engine import (
+    EFFECTIVE,
+    FULFILLED,
+    NO_WORKGROUP,
+    NOT_FULFILLED,
+    NOT_REPORTED,
+    REVERIFY,
+)
 from core.errors import DomainError
+from core.years import selected_year, year_choices
 from dashboards import cache, maps, selectors, services
 from dashboards.forms import BoundaryUploadForm
 from regions.models import Region
@@ -28,6 +35,8 @@ def _tile_specs():
         ("work_plan", _("With work plan"), lambda s: s.met("work_plan")),
         ("indicators", _("With indicators"), lambda s: s.met("indicators")),
         ("budget", _("With budget"), lambda s: s.met("budget")),
+        ("verified", _("Verified effective"), lambda s: s.official_status == EFFECTIVE),
+        ("reverify", _("Needs re-verification"), lambda s: s.official_status == REVERIFY),
     ]
 
 
@@ -102,6 +111,8 @@ def _province_context(province, year, wanted, can_manage_map) -> dict:
         "work_plan": matrix,
         "indicators": matrix,
         "budget": f"/r/{province.code}/budget/regencies/?year={year}",
+        "verified": matrix,
+        "reverify": matrix + "&status=reverify",
     }
     criteria_rows = []
     for criterion in criteria:

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assessment.engine import EFFECTIVE, assessment_date, evaluate_region
+from assessment.engine import EFFECTIVE, REVERIFY, assessment_date, evaluate_region
 from indicators.achievement import Grade, achievement, grade
 from indicators.models import DataSource, Indicator, Target, Value, WorkGroupIndicator
 from regions.models import Region
@@ -310,7 +310,7 @@ def public_overview(province, year: int) -> dict:
         "national": national,
         "national_totals": {
             key: sum(line[key] for line in national)
-            for key in ("total", "formed", "effective", "verified")
+            for key in ("total", "formed", "effective", "verified", "reverify")
         },
         "provinces": provinces,
     }
@@ -323,4 +323,5 @@ def _counts(province, summaries) -> dict:
         "formed": sum(s.has_workgroup for s in summaries),
         "effective": sum(s.computed_status == EFFECTIVE for s in summaries),
         "verified": sum(s.official_status == EFFECTIVE for s in summaries),
+        "reverify": sum(s.official_status == REVERIFY for s in summaries),
     }
