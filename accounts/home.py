@@ -47,7 +47,7 @@ def register_home_section(key: str, function, *, order: int = 50) -> None:
 
 def sections_for(user, year) -> list[HomeSection]:
     result = []
-    for key, (order, function) in sorted(_SECTIONS.items(), key=lambda kv: (kv[1][0], kv[0])):
+    for _key, (order, function) in sorted(_SECTIONS.items(), key=lambda kv: (kv[1][0], kv[0])):
         found = function(user, year)
         for section in found if isinstance(found, list) else [found]:
             if section is not None:

@@ -22,3 +22,9 @@ class AssessmentConfig(AppConfig):
         from assessment.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)
+
+        from accounts.home import register_home_section
+        from assessment import home
+
+        register_home_section("assessment.operator", home.operator_sections, order=10)
+        register_home_section("assessment.province", home.province_sections, order=10)

@@ -80,9 +80,7 @@ def _work_plan(workgroup, year, on):
     plan = WorkPlan.objects.filter(workgroup=workgroup, year=year).first()
     if plan is None:
         return []
-    items = [
-        _record(plan, ("title", "status", "approved_on", "approver_name"), ("document",))
-    ]
+    items = [_record(plan, ("title", "status", "approved_on", "approver_name"), ("document",))]
     for activity in Activity.objects.filter(plan=plan, status__in=LIVE_STATUSES).order_by("pk"):
         items.append(
             _record(activity, ("title", "start_month", "end_month", "planned_cost", "cost_source"))

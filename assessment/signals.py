@@ -70,9 +70,7 @@ def _policy_indicators_changed(sender, instance, action, **kwargs):
     if not action.startswith("post_"):
         return
     if instance._meta.label == "policies.Policy":
-        staleness.check_region(
-            instance.region_id, change=staleness.describe(instance, "changed")
-        )
+        staleness.check_region(instance.region_id, change=staleness.describe(instance, "changed"))
         summary.invalidate(region_ids=[instance.region_id])
     else:
         summary.invalidate()

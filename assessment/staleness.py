@@ -84,9 +84,9 @@ def check_region(region_id, *, change) -> int:
     stale = {}
     for review in reviews:
         now_seen = fingerprint(review.criterion, workgroup, review.assessment.year)
-        if now_seen["hash"] != review.evidence["hash"] or now_seen["workgroup"] != review.evidence.get(
+        if now_seen["hash"] != review.evidence["hash"] or now_seen[
             "workgroup"
-        ):
+        ] != review.evidence.get("workgroup"):
             stale.setdefault(review.assessment, []).append(review)
     if not stale:
         return 0
@@ -98,7 +98,7 @@ def check_region(region_id, *, change) -> int:
 
 
 def describe(instance, action) -> str:
-    """"SK (decree) “…” deleted": what was written, for the reason of a stale verification."""
+    """ "SK (decree) “…” deleted": what was written, for the reason of a stale verification."""
     verbs = {"deleted": _("deleted"), "added": _("added"), "changed": _("changed")}
     return f"{instance._meta.verbose_name} “{str(instance)[:120]}” {verbs[action]}"
 

@@ -201,11 +201,13 @@ def _regency(request, region, year):
 def _regency_context(region, year) -> dict:
     from assessment.engine import evaluate_region
     from assessment.guides import guides_for_kinds
+    from assessment.home import headline as assessment_headline
     from budget.services import allocations_by_year
     from meetings.models import ActionItem, Meeting
     from meetings.scope import items_in, meetings_in
 
     outcome = evaluate_region(region, year)
+    headline, headline_tag = assessment_headline(outcome)
     guides = guides_for_kinds(region) if outcome.missing else {}
     for result in outcome.missing:
         result.guide = guides.get(result.criterion.kind)
@@ -218,6 +220,8 @@ def _regency_context(region, year) -> dict:
         "year": year,
         "years": year_choices(),
         "outcome": outcome,
+        "headline": headline,
+        "headline_tag": headline_tag,
         "lines": lines,
         "items": list(
             items_in(region)

@@ -50,9 +50,7 @@ def verified(personas, regions):
 
 def _delete_decree(personas, workgroup):
     decree = Decree.objects.get(workgroup=workgroup)
-    response = personas.client("gowa_operator").post(
-        f"/r/73.06/pokja/decrees/{decree.pk}/delete/"
-    )
+    response = personas.client("gowa_operator").post(f"/r/73.06/pokja/decrees/{decree.pk}/delete/")
     assert response.status_code == 302
     return decree
 
@@ -225,9 +223,7 @@ def test_surface_national_dashboard_counts(stale, personas):
 
 def test_surface_public_page(stale, personas):
     html = (
-        personas.client("anonymous")
-        .get(f"/transparansi/?province=73&year={YEAR}")
-        .content.decode()
+        personas.client("anonymous").get(f"/transparansi/?province=73&year={YEAR}").content.decode()
     )
     row = re.search(r'<tr data-region="73.06".*?</tr>', html, re.S).group(0)
     assert LABEL in row
