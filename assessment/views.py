@@ -268,6 +268,30 @@ def history(request, region):
     return render(request, "assessment/history.html", {"region": region, "rows": rows})
 
 
+@region_view(Permission.REGION_VIEW)
+def turnaround(request, region):
+    """Per kab/kota: submitted, returned, verified, and the days each step took; the median days
+    from submission to verification (assessment/turnaround.py)."""
+    from assessment.turnaround import median_days_to_verification
+    from assessment.turnaround import turnaround as rows_for
+
+    _province_or_404(region)
+    year = selected_year(request)
+    rows = rows_for(region.children.order_by("code"), year)
+    return render(
+        request,
+        "assessment/turnaround.html",
+        {
+            "region": region,
+            "year": year,
+            "years": year_choices(),
+            "rows": rows,
+            "median": median_days_to_verification(rows),
+            "verified_count": sum(r.days_to_verification is not None for r in rows),
+        },
+    )
+
+
 @national_view(Permission.REGION_VIEW)
 def national(request):
     year = selected_year(request)

@@ -183,6 +183,18 @@ def _province_context(province, year, wanted, can_manage_map) -> dict:
         "meetings": selectors.upcoming_meetings(province),
         "overdue": selectors.overdue_items(province),
         "today": timezone.localdate(),
+        **_turnaround(children, year),
+    }
+
+
+def _turnaround(children, year) -> dict:
+    """The median days from submission to verification of the province's kab/kota."""
+    from assessment.turnaround import median_days_to_verification, turnaround
+
+    rows = turnaround(children, year)
+    return {
+        "median_days": median_days_to_verification(rows),
+        "median_count": sum(r.days_to_verification is not None for r in rows),
     }
 
 
