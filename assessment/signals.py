@@ -49,7 +49,9 @@ def _evidence_changed(sender, instance, signal=None, created=False, **kwargs):
     region_id = region_id_of(instance)
     if region_id is not None and instance._meta.label not in NOT_EVIDENCE:
         action = "deleted" if signal is post_delete else "added" if created else "changed"
-        staleness.check_region(region_id, change=staleness.describe(instance, action))
+        staleness.check_region(
+            region_id, change=staleness.describe(instance, action), label=instance._meta.label
+        )
     summary.invalidate(region_ids=None if region_id is None else [region_id])
 
 
@@ -70,7 +72,11 @@ def _policy_indicators_changed(sender, instance, action, **kwargs):
     if not action.startswith("post_"):
         return
     if instance._meta.label == "policies.Policy":
-        staleness.check_region(instance.region_id, change=staleness.describe(instance, "changed"))
+        staleness.check_region(
+            instance.region_id,
+            change=staleness.describe(instance, "changed"),
+            label="policies.Policy",
+        )
         summary.invalidate(region_ids=[instance.region_id])
     else:
         summary.invalidate()
@@ -85,6 +91,7 @@ def _bulk_changed(sender, region_ids=None, **kwargs):
                     region_id,
                     change=_("%(records)s written in bulk")
                     % {"records": sender._meta.verbose_name_plural},
+                    label=sender._meta.label,
                 )
         summary.invalidate(region_ids=region_ids)
 

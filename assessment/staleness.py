@@ -70,10 +70,27 @@ def _live_reviews(**filters):
     )
 
 
-def check_region(region_id, *, change) -> int:
-    """Compare the region's accepted criteria with their evidence now; mark those that differ
-    stale, `change` saying what was written. Returns how many became stale."""
-    reviews = [r for r in _live_reviews(assessment__region_id=region_id) if r.evidence.get("hash")]
+# Which kinds of criterion read each kind of evidence (assessment/signals.py EVIDENCE); a
+# label not listed here (the Pokja itself) may change any.
+KINDS_READING = {
+    "workgroups.Decree": [Criterion.Kind.DECREE],
+    "planning.WorkPlan": [Criterion.Kind.WORK_PLAN],
+    "planning.Activity": [Criterion.Kind.WORK_PLAN],
+    "budget.BudgetAllocation": [Criterion.Kind.BUDGET],
+    "indicators.WorkGroupIndicator": [Criterion.Kind.INDICATORS],
+    "policies.Policy": [Criterion.Kind.GDPK, Criterion.Kind.PLANNING_INTEGRATION],
+    "assessment.Declaration": [Criterion.Kind.DECLARED],
+}
+
+
+def check_region(region_id, *, change, label="") -> int:
+    """Compare the region's accepted criteria (those reading records of `label`, or all) with
+    their evidence now; mark those that differ stale, `change` saying what was written. Returns
+    how many became stale."""
+    filters = {"assessment__region_id": region_id}
+    if label in KINDS_READING:
+        filters["criterion__kind__in"] = KINDS_READING[label]
+    reviews = [r for r in _live_reviews(**filters) if r.evidence.get("hash")]
     if not reviews:
         return 0
     from workgroups.models import WorkGroup

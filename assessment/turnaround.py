@@ -63,9 +63,10 @@ class Turnaround:
 
     @property
     def verified(self):
-        if self.assessment is None or self.assessment.status != Assessment.Status.VERIFIED:
+        """When the assessment was verified, if it still is (its last step)."""
+        if not self.events or self.events[-1][0] != VERIFIED:
             return None
-        return self._last(VERIFIED)
+        return self.events[-1][1]
 
     @property
     def days_to_verification(self) -> int | None:
@@ -76,10 +77,9 @@ class Turnaround:
     @property
     def waiting_days(self) -> int | None:
         """Days the current submission has waited for the province, while it waits."""
-        if self.assessment is None or self.assessment.status != Assessment.Status.SUBMITTED:
+        if not self.events or self.events[-1][0] not in (SUBMITTED, REOPENED):
             return None
-        since = self._last(SUBMITTED)
-        return _days(since, timezone.now()) if since else None
+        return _days(self.events[-1][1], timezone.now())
 
 
 def _days(start, end) -> int:
@@ -103,29 +103,40 @@ def _steps(events) -> list[Step]:
     return steps
 
 
-def turnaround(regions, year) -> list[Turnaround]:
-    """One Turnaround per region (in the given order) for `year`. Two queries."""
+def turnaround(regions, year, *, with_assessments=True) -> list[Turnaround]:
+    """One Turnaround per region (in the given order) for `year`: one query for the events
+    (by region code and the year the workflow records in each event), one more for the
+    assessments (their current status) unless `with_assessments=False` (the dashboard)."""
     regions = list(regions)
-    assessments = {a.region_id: a for a in Assessment.objects.filter(region__in=regions, year=year)}
-    by_id = {str(a.pk): a for a in assessments.values()}
+    assessments = (
+        {a.region_id: a for a in Assessment.objects.filter(region__in=regions, year=year)}
+        if with_assessments
+        else {}
+    )
     events = {}
-    for code, object_id, created_at, changes in (
+    for code, region_code, created_at, changes in (
         AuditEvent.objects.filter(
-            model="assessment.Assessment", object_id__in=list(by_id), code__in=list(_CODES)
+            model="assessment.Assessment",
+            region_code__in=[r.code for r in regions],
+            code__in=list(_CODES),
+            changes__year=year,
         )
         .order_by("created_at", "pk")
-        .values_list("code", "object_id", "created_at", "changes")
+        .values_list("code", "region_code", "created_at", "changes")
     ):
         kind = _CODES[code]
         if kind is None:
             kind = VERIFIED if (changes or {}).get("effective") else RETURNED
-        events.setdefault(object_id, []).append((kind, created_at))
-    result = []
-    for region in regions:
-        assessment = assessments.get(region.pk)
-        found = events.get(str(assessment.pk), []) if assessment else []
-        result.append(Turnaround(region, assessment, found, _steps(found)))
-    return result
+        events.setdefault(region_code, []).append((kind, created_at))
+    return [
+        Turnaround(
+            region,
+            assessments.get(region.pk),
+            events.get(region.code, []),
+            _steps(events.get(region.code, [])),
+        )
+        for region in regions
+    ]
 
 
 def median_days_to_verification(rows) -> float | None:

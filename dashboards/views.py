@@ -191,7 +191,7 @@ def _turnaround(children, year) -> dict:
     """The median days from submission to verification of the province's kab/kota."""
     from assessment.turnaround import median_days_to_verification, turnaround
 
-    rows = turnaround(children, year)
+    rows = turnaround(children, year, with_assessments=False)
     return {
         "median_days": median_days_to_verification(rows),
         "median_count": sum(r.days_to_verification is not None for r in rows),
