@@ -110,7 +110,20 @@ def test_replacing_the_pdf_or_editing_budget_and_targets_makes_it_stale(personas
     adoption.target = 20
     adoption.save()
     assert CriterionReview.objects.get(criterion__code="indikator").stale_at is not None
-    assert CriterionReview.objects.get(criterion__code="rencana_kerja").stale_at is None
+    plan = CriterionReview.objects.get(criterion__code="rencana_kerja")
+    assert plan.stale_at is None
+
+    from planning.models import Activity
+
+    activity = Activity.objects.get(plan__workgroup=verified)
+    activity.progress_note = "Sudah dilaksanakan"  # progress, not the approved plan
+    activity.status = "done"
+    activity.save()
+    plan.refresh_from_db()
+    assert plan.stale_at is None
+    activity.delete()
+    plan.refresh_from_db()
+    assert plan.stale_at is not None and "Kegiatan 1" in plan.stale_reason
 
 
 def test_the_sk_expiring_is_found_by_the_daily_job(personas, regions):
