@@ -1,27 +1,40 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import services
 from accounts.access import is_national, top_regions
 from accounts.forms import ContactForm, TokenForm
+from accounts.home import sections_for
 from accounts.models import ApiToken
 from accounts.profile_sections import render_sections
 from accounts.roles import ROLES
+from core.years import open_year
 
 
 def home(request):
-    """Send each user to their dashboard: the national one, or that of the top of their scope."""
+    """What to do next: the person's open work for the open assessment year (sections that the
+    apps above register, accounts.home), then the way to their dashboard."""
     if not request.user.is_authenticated:
         return redirect("login")
+    year = open_year()
     if is_national(request.user):
-        return redirect("dashboards:national")
-    region = top_regions(request.user).first()
-    if region is None:
-        return redirect("accounts:profile")
-    return redirect("dashboards:region", code=region.code)
+        dashboard = reverse("dashboards:national")
+    else:
+        region = top_regions(request.user).first()
+        dashboard = reverse("dashboards:region", kwargs={"code": region.code}) if region else ""
+    return render(
+        request,
+        "accounts/home.html",
+        {
+            "year": year,
+            "sections": sections_for(request.user, year),
+            "dashboard_url": f"{dashboard}?year={year}" if dashboard else "",
+        },
+    )
 
 
 @login_required

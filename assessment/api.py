@@ -23,6 +23,8 @@ class CriterionOut(Schema):
     verified_state: str | None
     rejection_reason: str
     operator_response: str
+    # Why an accepted criterion needs verifying again (verified_state "stale").
+    stale_reason: str = ""
 
 
 class AssessmentOut(Schema):

@@ -18,6 +18,13 @@ class AssessmentConfig(AppConfig):
         signals.connect()
 
         from accounts.region_links import register_region_links
+        from assessment import jobs  # noqa: F401  (registers the daily SK-expiry check)
         from assessment.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)
+
+        from accounts.home import register_home_section
+        from assessment import home
+
+        register_home_section("assessment.operator", home.operator_sections, order=10)
+        register_home_section("assessment.province", home.province_sections, order=10)

@@ -26,6 +26,10 @@ EFFECTIVE = "effective"
 NOT_EFFECTIVE = "not_effective"
 AWAITING = "awaiting"
 NOT_SUBMITTED = "not_submitted"
+# A verification whose evidence changed or whose SK expired (assessment/staleness.py): the
+# official status of the region, and the verified state of the criterion.
+REVERIFY = "reverify"
+STALE = "stale"
 
 
 _STATE_LABELS = {
@@ -37,6 +41,8 @@ _STATE_LABELS = {
     NOT_EFFECTIVE: gettext_noop("Not yet effective"),
     AWAITING: gettext_noop("Awaiting verification"),
     NOT_SUBMITTED: gettext_noop("Not submitted"),
+    REVERIFY: gettext_noop("Needs re-verification"),
+    STALE: gettext_noop("Needs re-verification"),
     "accepted": gettext_noop("Accepted"),
     "rejected": gettext_noop("Rejected"),
     "pending": gettext_noop("Awaiting verification"),
@@ -92,11 +98,16 @@ class CriterionResult:
     review: CriterionReview | None = None
     # The knowledge-centre guide for an unfulfilled criterion (set by the region page).
     guide: object = None
+    # Whether the acceptance no longer matches its evidence (set by evaluate()).
+    stale: bool = False
 
     @property
     def verified_state(self) -> str | None:
-        """accepted / rejected / pending, or None when the assessment was never submitted."""
-        return self.review.decision if self.review else None
+        """accepted / rejected / pending / stale, or None when the assessment was never
+        submitted. "stale": accepted, but the evidence changed or the SK expired since."""
+        if self.review is None:
+            return None
+        return STALE if self.stale else self.review.decision
 
     @property
     def state_label(self):
@@ -119,6 +130,8 @@ class CriterionResult:
             if self.review and self.review.decision == "rejected"
             else "",
             "operator_response": self.review.response if self.review else "",
+            "stale_reason": self.review.stale_reason if self.stale else "",
+            "evidence": self.review.evidence if self.review else {},
         }
 
 
@@ -153,6 +166,8 @@ class RegionResult:
             return NO_WORKGROUP
         if self.assessment is None or self.assessment.status == Assessment.Status.DRAFT:
             return NOT_SUBMITTED
+        if any(r.stale for r in self.results):
+            return REVERIFY
         if self.results and all(r.verified_state == "accepted" for r in self.results):
             return EFFECTIVE
         if self.assessment.status == Assessment.Status.SUBMITTED:
@@ -162,6 +177,11 @@ class RegionResult:
     @property
     def missing(self):
         return [r for r in self.results if r.state != FULFILLED]
+
+    @property
+    def stale(self):
+        """The accepted criteria that need verifying again."""
+        return [r for r in self.results if r.stale]
 
     @property
     def last_update(self):
@@ -553,6 +573,7 @@ def evaluate(regions, year: int) -> dict:
                 )
                 result = CriterionResult(criterion, state, text, url, label)
             result.review = reviews.get(criterion.pk)
+            result.stale = result.review is not None and result.review.is_stale(on)
             outcome.results.append(result)
         results[region.code] = outcome
     return results

@@ -6,7 +6,14 @@ cached summaries (`assessment.summary.StatusSummary`, criterion and kind states)
 read both.
 """
 
-from assessment.engine import EFFECTIVE, FULFILLED, NOT_FULFILLED, NOT_REPORTED, evaluate
+from assessment.engine import (
+    EFFECTIVE,
+    FULFILLED,
+    NOT_FULFILLED,
+    NOT_REPORTED,
+    REVERIFY,
+    evaluate,
+)
 
 
 def province_rows(province, year):
@@ -33,14 +40,15 @@ def _formed(row) -> bool:
 
 
 def tally(rows) -> dict:
-    """`total`, `formed` (has a Pokja), `effective` (computed) and `official` (verified) over
-    RegionResults or StatusSummaries."""
+    """`total`, `formed` (has a Pokja), `effective` (computed), `official` (verified) and
+    `reverify` (verified, but its evidence changed since) over RegionResults or StatusSummaries."""
     rows = list(rows)
     return {
         "total": len(rows),
         "formed": sum(bool(_formed(r)) for r in rows),
         "effective": sum(r.computed_status == EFFECTIVE for r in rows),
         "official": sum(r.official_status == EFFECTIVE for r in rows),
+        "reverify": sum(r.official_status == REVERIFY for r in rows),
     }
 
 

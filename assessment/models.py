@@ -157,6 +157,14 @@ class CriterionReview(models.Model):
     # What the criterion looked like when it was submitted (state and explanation).
     submitted_state = models.CharField(max_length=15, blank=True)
     submitted_explanation = models.TextField(blank=True)
+    # What was verified, recorded when the criterion is accepted (assessment/evidence.py):
+    # {"kind", "items": [identity and fields of each record, files with their SHA-256],
+    # "hash"}. Kept when the verification goes stale, as its history.
+    evidence = models.JSONField(_("verified evidence"), default=dict, blank=True)
+    # Set when that evidence was deleted, replaced or edited, or its SK expired
+    # (assessment/staleness.py): the acceptance no longer counts until verified again.
+    stale_at = models.DateTimeField(_("stale since"), null=True, blank=True)
+    stale_reason = models.TextField(_("why it is stale"), blank=True)
 
     class Meta:
         verbose_name = _("criterion review")
@@ -174,6 +182,20 @@ class CriterionReview(models.Model):
 
     def __str__(self):
         return f"{self.assessment} · {self.criterion.code}: {self.decision}"
+
+    def is_stale(self, on) -> bool:
+        """An acceptance is stale when its evidence changed (`stale_at`) or the SK it verified
+        has expired by `on` (the assessment date), even before the daily job records it."""
+        if self.decision != self.Decision.ACCEPTED:
+            return False
+        if self.stale_at is not None:
+            return True
+        day = on.isoformat()
+        return any(
+            item.get("valid_until") and item["valid_until"] < day
+            for item in self.evidence.get("items", ())
+            if isinstance(item, dict)
+        )
 
 
 class Declaration(models.Model):

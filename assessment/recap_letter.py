@@ -41,7 +41,7 @@ def issue_recap(*, by, province, year, sign=False):
 @require_POST
 @region_view(Permission.LETTER_ISSUE)
 def recap_letter(request, region):
-    from assessment.views import selected_year
+    from core.years import selected_year
 
     if not region.is_province:
         raise Http404

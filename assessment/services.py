@@ -8,6 +8,7 @@ from accounts.access import has_permission
 from accounts.permissions import Permission
 from assessment import notify
 from assessment.engine import EFFECTIVE, evaluate_region
+from assessment.evidence import fingerprint
 from assessment.models import Assessment, Criterion, CriterionReview, Declaration, Snapshot
 from audit.registry import record
 from core.errors import DomainError
@@ -47,16 +48,18 @@ def submit(*, by, region, year, note="") -> Assessment:
     assessment, _created = Assessment.objects.select_for_update().get_or_create(
         region=region, year=year
     )
-    if assessment.status == Assessment.Status.VERIFIED:
+    if assessment.status == Assessment.Status.VERIFIED and not outcome.stale:
         raise DomainError(_("The %(year)s assessment has already been verified.") % {"year": year})
     reviews = {r.criterion_id: r for r in assessment.reviews.all()}
     for result in outcome.results:
         review = reviews.get(result.criterion.pk) or CriterionReview(
             assessment=assessment, criterion=result.criterion
         )
-        if review.decision != CriterionReview.Decision.ACCEPTED:
+        if review.decision != CriterionReview.Decision.ACCEPTED or result.stale:
+            # A stale acceptance is verified again; its evidence stays in the snapshot.
             review.decision = CriterionReview.Decision.PENDING
             review.reviewed_at = review.reviewed_by = None
+            review.evidence, review.stale_at, review.stale_reason = {}, None, ""
         review.submitted_state = result.state
         review.submitted_explanation = result.explanation
         review.save()
@@ -104,7 +107,9 @@ def review(*, by, assessment, criterion, decision, reason="") -> Assessment:
     assessment = (
         Assessment.objects.select_for_update().select_related("region").get(pk=assessment.pk)
     )
-    if assessment.status != Assessment.Status.SUBMITTED:
+    before = evaluate_region(assessment.region, assessment.year)
+    was_stale = any(r.stale and r.criterion.pk == criterion.pk for r in before.results)
+    if assessment.status != Assessment.Status.SUBMITTED and not was_stale:
         raise DomainError(_("Only a submitted assessment can be verified."))
     if decision not in (CriterionReview.Decision.ACCEPTED, CriterionReview.Decision.REJECTED):
         raise DomainError(_("Choose accept or reject."))
@@ -120,17 +125,28 @@ def review(*, by, assessment, criterion, decision, reason="") -> Assessment:
     item.reason = reason if decision == CriterionReview.Decision.REJECTED else ""
     item.reviewed_at = timezone.now()
     item.reviewed_by = by
+    item.stale_at, item.stale_reason = None, ""
+    item.evidence = (
+        fingerprint(criterion, before.workgroup, assessment.year)
+        if decision == CriterionReview.Decision.ACCEPTED
+        else {}
+    )
     item.save()
     _log(
         "assessment.reviewed",
         assessment,
-        {"criterion": criterion.code, "decision": decision, "reason": reason},
+        {
+            "criterion": criterion.code,
+            "decision": decision,
+            "reason": reason,
+            "evidence": item.evidence.get("hash", ""),
+        },
         by,
     )
 
     outcome = evaluate_region(assessment.region, assessment.year)
     decisions = [r.verified_state for r in outcome.results]
-    if decisions and "pending" not in decisions and None not in decisions:
+    if decisions and not {"pending", "stale", None} & set(decisions):
         effective = all(d == CriterionReview.Decision.ACCEPTED for d in decisions)
         assessment.status = Assessment.Status.VERIFIED if effective else Assessment.Status.RETURNED
         assessment.verified_at = timezone.now()
@@ -157,7 +173,12 @@ def reopen(*, by, assessment) -> Assessment:
     """The verifier reopens a verified assessment (for example after new evidence)."""
     assessment.status = Assessment.Status.SUBMITTED
     assessment.reviews.update(
-        decision=CriterionReview.Decision.PENDING, reviewed_at=None, reviewed_by=None
+        decision=CriterionReview.Decision.PENDING,
+        reviewed_at=None,
+        reviewed_by=None,
+        evidence={},
+        stale_at=None,
+        stale_reason="",
     )
     assessment.version += 1
     assessment.save()

@@ -4,8 +4,9 @@ arrive through `core.signals.bulk_changed`, so the apps below never import asses
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext as _
 
-from assessment import summary
+from assessment import staleness, summary
 from core.signals import bulk_changed
 
 # model label: how to find the region id from an instance (a field on the instance, or a
@@ -40,8 +41,17 @@ def region_id_of(instance):
     )
 
 
-def _evidence_changed(sender, instance, **kwargs):
+# Writes that are the verification itself, not its evidence.
+NOT_EVIDENCE = {"assessment.Assessment", "assessment.CriterionReview"}
+
+
+def _evidence_changed(sender, instance, signal=None, created=False, **kwargs):
     region_id = region_id_of(instance)
+    if region_id is not None and instance._meta.label not in NOT_EVIDENCE:
+        action = "deleted" if signal is post_delete else "added" if created else "changed"
+        staleness.check_region(
+            region_id, change=staleness.describe(instance, action), label=instance._meta.label
+        )
     summary.invalidate(region_ids=None if region_id is None else [region_id])
 
 
@@ -62,6 +72,11 @@ def _policy_indicators_changed(sender, instance, action, **kwargs):
     if not action.startswith("post_"):
         return
     if instance._meta.label == "policies.Policy":
+        staleness.check_region(
+            instance.region_id,
+            change=staleness.describe(instance, "changed"),
+            label="policies.Policy",
+        )
         summary.invalidate(region_ids=[instance.region_id])
     else:
         summary.invalidate()
@@ -70,6 +85,14 @@ def _policy_indicators_changed(sender, instance, action, **kwargs):
 def _bulk_changed(sender, region_ids=None, **kwargs):
     """A lower app wrote evidence in bulk, bypassing the model signals (planning's import)."""
     if sender._meta.label in EVIDENCE:
+        if sender._meta.label not in NOT_EVIDENCE:
+            for region_id in region_ids or ():
+                staleness.check_region(
+                    region_id,
+                    change=_("%(records)s written in bulk")
+                    % {"records": sender._meta.verbose_name_plural},
+                    label=sender._meta.label,
+                )
         summary.invalidate(region_ids=region_ids)
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("r/<str:code>/assessment/matrix.<str:fmt>", views.matrix_export, name="matrix_export"),
     path("r/<str:code>/assessment/matrix/letter/", recap_letter.recap_letter, name="recap_letter"),
     path("r/<str:code>/assessment/history/", views.history, name="history"),
+    path("r/<str:code>/assessment/turnaround/", views.turnaround, name="turnaround"),
     path(
         "r/<str:code>/assessment/criteria/", views.provincial_criteria, name="provincial_criteria"
     ),

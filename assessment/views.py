@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,7 +9,14 @@ from accounts import crud
 from accounts.access import has_permission, national_view, region_view
 from accounts.permissions import Permission
 from assessment import services
-from assessment.engine import EFFECTIVE, NO_WORKGROUP, NOT_EFFECTIVE, evaluate, evaluate_region
+from assessment.engine import (
+    EFFECTIVE,
+    NO_WORKGROUP,
+    NOT_EFFECTIVE,
+    REVERIFY,
+    evaluate,
+    evaluate_region,
+)
 from assessment.forms import (
     CriterionForm,
     DeclarationForm,
@@ -25,28 +31,13 @@ from assessment.models import Assessment, Criterion
 from assessment.reports import matrix_pdf, matrix_xlsx, summary
 from assessment.summary import statuses
 from core.errors import DomainError
+from core.years import open_year, selected_year, year_choices
 from regions.models import Region
-
-FIRST_YEAR = 2021
 
 
 def default_year() -> int:
-    """Assessments cover a completed year, as in the annual performance reports (LKj)."""
-    return timezone.localdate().year - 1
-
-
-def selected_year(request) -> int:
-    try:
-        year = int(request.GET.get("year") or request.POST.get("year") or default_year())
-    except ValueError:
-        raise Http404 from None
-    if not FIRST_YEAR <= year <= timezone.localdate().year + 1:
-        raise Http404
-    return year
-
-
-def year_choices():
-    return list(range(timezone.localdate().year, FIRST_YEAR - 1, -1))
+    """The year pages open on (core.years.open_year: the open assessment year)."""
+    return open_year()
 
 
 @region_view(Permission.REGION_VIEW)
@@ -70,6 +61,7 @@ def region_assessment(request, region):
             "can_verify": can_verify
             and outcome.assessment
             and outcome.assessment.status == Assessment.Status.SUBMITTED,
+            "can_verify_stale": can_verify and bool(outcome.stale),
             "can_reopen": can_verify
             and outcome.assessment
             and outcome.assessment.status != Assessment.Status.SUBMITTED,
@@ -210,6 +202,8 @@ def _filtered(rows, request):
     status = request.GET.get("status")
     if status in (EFFECTIVE, NOT_EFFECTIVE, NO_WORKGROUP):
         rows = [r for r in rows if r.computed_status == status or not r.region.parent_id]
+    elif status == REVERIFY:
+        rows = [r for r in rows if r.official_status == REVERIFY or not r.region.parent_id]
     verification = request.GET.get("verification")
     if verification:
         rows = [r for r in rows if r.verification_status == verification or not r.region.parent_id]
@@ -274,6 +268,30 @@ def history(request, region):
     total = region.children.count()
     rows = [(year, counts[year][0], counts[year][1], total) for year in years]
     return render(request, "assessment/history.html", {"region": region, "rows": rows})
+
+
+@region_view(Permission.REGION_VIEW)
+def turnaround(request, region):
+    """Per kab/kota: submitted, returned, verified, and the days each step took; the median days
+    from submission to verification (assessment/turnaround.py)."""
+    from assessment.turnaround import median_days_to_verification
+    from assessment.turnaround import turnaround as rows_for
+
+    _province_or_404(region)
+    year = selected_year(request)
+    rows = rows_for(region.children.order_by("code"), year)
+    return render(
+        request,
+        "assessment/turnaround.html",
+        {
+            "region": region,
+            "year": year,
+            "years": year_choices(),
+            "rows": rows,
+            "median": median_days_to_verification(rows),
+            "verified_count": sum(r.days_to_verification is not None for r in rows),
+        },
+    )
 
 
 @national_view(Permission.REGION_VIEW)

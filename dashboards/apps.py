@@ -21,3 +21,8 @@ class DashboardsConfig(AppConfig):
         from dashboards.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)
+
+        from accounts.home import register_home_section
+        from dashboards import home
+
+        register_home_section("dashboards.viewer", home.viewer_sections, order=60)

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import has_permission, national_view, region_view, require
 from accounts.permissions import Permission
-from assessment.engine import EFFECTIVE, NO_WORKGROUP
+from assessment.engine import EFFECTIVE, NO_WORKGROUP, REVERIFY
 from assessment.matrix import criterion_counts
-from assessment.views import selected_year, year_choices
 from core.errors import DomainError
+from core.years import selected_year, year_choices
 from dashboards import cache, maps, selectors, services
 from dashboards.forms import BoundaryUploadForm
 from regions.models import Region
@@ -29,6 +29,8 @@ def _tile_specs():
         ("work_plan", _("With work plan"), lambda s: s.met("work_plan")),
         ("indicators", _("With indicators"), lambda s: s.met("indicators")),
         ("budget", _("With budget"), lambda s: s.met("budget")),
+        ("verified", _("Verified effective"), lambda s: s.official_status == EFFECTIVE),
+        ("reverify", _("Needs re-verification"), lambda s: s.official_status == REVERIFY),
     ]
 
 
@@ -103,6 +105,8 @@ def _province_context(province, year, wanted, can_manage_map) -> dict:
         "work_plan": matrix,
         "indicators": matrix,
         "budget": f"/r/{province.code}/budget/regencies/?year={year}",
+        "verified": matrix,
+        "reverify": matrix + "&status=reverify",
     }
     criteria_rows = criterion_counts(criteria, [summaries[(code, year)] for code in codes])
     region_map = maps.region_map(
@@ -163,6 +167,18 @@ def _province_context(province, year, wanted, can_manage_map) -> dict:
         "meetings": selectors.upcoming_meetings(province),
         "overdue": selectors.overdue_items(province),
         "today": timezone.localdate(),
+        **_turnaround(children, year),
+    }
+
+
+def _turnaround(children, year) -> dict:
+    """The median days from submission to verification of the province's kab/kota."""
+    from assessment.turnaround import median_days_to_verification, turnaround
+
+    rows = turnaround(children, year, with_assessments=False)
+    return {
+        "median_days": median_days_to_verification(rows),
+        "median_count": sum(r.days_to_verification is not None for r in rows),
     }
 
 
@@ -181,11 +197,13 @@ def _regency(request, region, year):
 def _regency_context(region, year) -> dict:
     from assessment.engine import evaluate_region
     from assessment.guides import guides_for_kinds
+    from assessment.home import headline as assessment_headline
     from budget.services import allocations_by_year
     from meetings.models import ActionItem, Meeting
     from meetings.scope import items_in, meetings_in
 
     outcome = evaluate_region(region, year)
+    headline, headline_tag = assessment_headline(outcome)
     guides = guides_for_kinds(region) if outcome.missing else {}
     for result in outcome.missing:
         result.guide = guides.get(result.criterion.kind)
@@ -198,6 +216,8 @@ def _regency_context(region, year) -> dict:
         "year": year,
         "years": year_choices(),
         "outcome": outcome,
+        "headline": headline,
+        "headline_tag": headline_tag,
         "lines": lines,
         "items": list(
             items_in(region)

@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
+from core.years import open_year
 from indicators import selectors
 from indicators.achievement import achievement, grade
 from indicators.forms import AdoptionForm
@@ -21,7 +21,7 @@ from indicators.views import _filters, _source, _year, _year_choices
 def adopted(request, region):
     """The indicators the region's Pokja adopted for a year, with its own targets, the region's
     realisations and the achievement against the Pokja's target."""
-    year = _year(request, timezone.localdate().year)
+    year = _year(request, open_year())
     source = _source(request)
     workgroup = selectors.active_workgroup(region)
     lines = []
@@ -74,7 +74,7 @@ def adopted(request, region):
 @region_view(Permission.INDICATOR_EDIT)
 def adopted_edit(request, region):
     """Tick the indicators the Pokja works on for the year and give each its target."""
-    year = _year(request, timezone.localdate().year)
+    year = _year(request, open_year())
     workgroup = selectors.active_workgroup(region)
     if workgroup is None:
         return render(

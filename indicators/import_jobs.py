@@ -4,12 +4,12 @@ file or with `?background=1` (jobs.imports has the pattern)."""
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.access import region_view
 from accounts.permissions import Permission
+from core.years import open_year
 from indicators.forms import ImportForm
 from indicators.models import DataSource, Indicator
 from indicators.services import import_file
@@ -75,6 +75,6 @@ def import_view(request, region):
             "form": form,
             "indicators": Indicator.objects.filter(is_active=True),
             "sources": DataSource.choices,
-            "year": timezone.localdate().year,
+            "year": open_year(),
         },
     )

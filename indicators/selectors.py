@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count
-from django.utils import timezone
 
 from indicators.achievement import Grade, achievement, grade
 from indicators.models import (
@@ -26,22 +25,6 @@ def active_workgroup(region):
     from workgroups.models import WorkGroup
 
     return WorkGroup.objects.filter(region=region, status=WorkGroup.Status.ACTIVE).first()
-
-
-def default_year(region) -> int:
-    """The latest year with a target or a yearly realisation for the region, else this year."""
-    years = [
-        Target.objects.filter(region=region)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first(),
-        Value.objects.filter(region=region)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first(),
-    ]
-    years = [y for y in years if y]
-    return max(years) if years else timezone.localdate().year
 
 
 @dataclass

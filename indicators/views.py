@@ -8,13 +8,13 @@ queryset starts from the region of the URL.
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
+from core.years import open_year
 from indicators import selectors
 from indicators.achievement import Grade, achievement, grade
 from indicators.exports import export_rows, instructions, template_rows
@@ -57,7 +57,7 @@ def _indicator(code, *, active_only=False) -> Indicator:
 
 
 def _year_choices(selected: int) -> list[int]:
-    this_year = timezone.localdate().year
+    this_year = open_year()
     years = set(range(this_year - 6, this_year + 2)) | {selected}
     return sorted(years, reverse=True)
 
@@ -88,7 +88,7 @@ def _attachment(content: bytes, fmt: str, filename: str) -> HttpResponse:
 def region_indicators(request, region):
     """Every indicator of the region for a year: target, realisation per data source (or the
     chosen source), achievement, grade and a small trend chart with the same data as a table."""
-    year = _year(request, selectors.default_year(region))
+    year = _year(request, open_year())
     source = _source(request)
     lines = selectors.region_overview(region, year=year, source=source)
     return render(
@@ -162,7 +162,7 @@ def _record_form(request, region, *, indicator, form, title, save):
 @region_view(Permission.INDICATOR_EDIT)
 def target_create(request, region, indicator_code):
     indicator = _indicator(indicator_code, active_only=True)
-    initial = {"year": _year(request, timezone.localdate().year)}
+    initial = {"year": _year(request, open_year())}
     form = TargetForm(request.POST or None, indicator=indicator, initial=initial)
 
     def save(data):
@@ -216,7 +216,7 @@ def target_edit(request, region, pk):
 @region_view(Permission.INDICATOR_EDIT)
 def value_create(request, region, indicator_code):
     indicator = _indicator(indicator_code, active_only=True)
-    initial = {"year": _year(request, timezone.localdate().year), "source": _source(request) or ""}
+    initial = {"year": _year(request, open_year()), "source": _source(request) or ""}
     form = ValueForm(request.POST or None, indicator=indicator, initial=initial)
 
     def save(data):
@@ -309,13 +309,7 @@ def ranking_view(request, region, indicator_code):
         raise Http404("Rankings are for provinces")
     indicator = _indicator(indicator_code)
     children = region.children.all()
-    latest = (
-        Value.objects.filter(region__in=children, indicator=indicator, period="")
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
-    )
-    year = _year(request, latest or timezone.localdate().year)
+    year = _year(request, open_year())
     available = selectors.sources_with_values(children, indicator, year)
     source = _source(request) or (available[0] if available else None)
     against = request.GET.get("against", selectors.AGAINST_OWN)
@@ -375,7 +369,7 @@ def template_download(request, region, fmt):
     """A blank template: one row per region (the region and its kab/kota) × indicator for a year."""
     if fmt not in EXPORT_FORMATS:
         raise Http404("Unknown format")
-    year = _year(request, timezone.localdate().year)
+    year = _year(request, open_year())
     code = request.GET.get("indicator", "")
     indicators = (
         [_indicator(code, active_only=True)]

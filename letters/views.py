@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +12,7 @@ from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
 from core.uploads import serve
+from core.years import open_year
 from letters import services
 from letters.certificates import has_signer
 from letters.exports import register_file
@@ -31,7 +31,7 @@ def _add_errors(form, exc):
 
 
 def _years(region):
-    this_year = timezone.localdate().year
+    this_year = open_year()
     years = set(Letter.objects.filter(region=region).values_list("year", flat=True).distinct())
     return sorted(years | {this_year}, reverse=True)
 
@@ -39,7 +39,7 @@ def _years(region):
 def _filtered(request, region):
     filters = RegisterFilter(request.GET or None, years=_years(region))
     letters = Letter.objects.filter(region=region).select_related("created_by", "cancelled_by")
-    letters, year = filters.filter(letters, timezone.localdate().year)
+    letters, year = filters.filter(letters, open_year())
     return filters, letters.order_by("-serial"), year
 
 

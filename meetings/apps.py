@@ -31,4 +31,10 @@ class MeetingsConfig(AppConfig):
 
         register_region_links(*REGION_LINKS)
 
+        from accounts.home import register_home_section
+        from meetings import home
+
+        register_home_section("meetings.member", home.member_sections, order=20)
+        register_home_section("meetings.province", home.province_sections, order=30)
+
         from meetings import jobs  # noqa: F401  (registers the hourly reminders)

@@ -6,12 +6,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 from core.formats import MONTHS_ID, parse_rupiah
 from core.uploads import safe_filename, serve, validate_image, validate_pdf
+from core.years import open_year
 
 _ENGLISH_MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -40,7 +40,8 @@ def pokja_url(region) -> str:
 
 
 def current_year() -> int:
-    return timezone.localdate().year
+    """The open year (core.years.open_year), the default of every page that takes a year."""
+    return open_year()
 
 
 def year_choices(extra=()) -> list[int]:

@@ -1,14 +1,13 @@
 """Report batches in the API."""
 
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
 
 from accounts.access import get_region
 from accounts.permissions import Permission
-from assessment.views import FIRST_YEAR, default_year
 from core.errors import DomainError
+from core.years import FIRST_YEAR, open_year
 from jobs.api import JobOut, accepted
 from reports.jobs import start_profiles
 
@@ -23,10 +22,10 @@ def profiles_batch(request, code: str, response: HttpResponse, year: int | None 
     /api/v1/jobs/{id}`; follow it there until `state` is `succeeded`, then download
     `result_url`."""
     region = get_region(request.user, code, Permission.REGION_VIEW)
-    year = year or default_year()
-    if not FIRST_YEAR <= year <= timezone.localdate().year + 1:
+    year = year or open_year()
+    if not FIRST_YEAR <= year <= open_year() + 1:
         raise DomainError(
             _("Choose a year from %(first)d to %(last)d.")
-            % {"first": FIRST_YEAR, "last": timezone.localdate().year + 1}
+            % {"first": FIRST_YEAR, "last": open_year() + 1}
         )
     return accepted(start_profiles(region=region, year=year, by=request.user), response)

@@ -301,7 +301,7 @@ def public_overview(province, year: int) -> dict:
         "national": national,
         "national_totals": {
             key: sum(line[key] for line in national)
-            for key in ("total", "formed", "effective", "verified")
+            for key in ("total", "formed", "effective", "verified", "reverify")
         },
         "provinces": provinces,
     }
@@ -315,4 +315,5 @@ def _counts(province, summaries) -> dict:
         "formed": counts["formed"],
         "effective": counts["effective"],
         "verified": counts["official"],
+        "reverify": counts["reverify"],
     }

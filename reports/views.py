@@ -4,7 +4,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import region_view
 from accounts.permissions import Permission
-from assessment.views import selected_year, year_choices
+from core.years import selected_year, year_choices
 from regions.codes import normalize_code
 from regions.models import Region
 from reports import builders, exports

@@ -80,6 +80,20 @@ ROWS = [
         view_sulsel(),
     ),
     Row("assessment:history", "GET", "/r/{sulsel}/assessment/history/", view_sulsel()),
+    Row(
+        "assessment:turnaround",
+        "GET",
+        "/r/{sulsel}/assessment/turnaround/?year=2025",
+        view_sulsel(),
+        setup=_submitted,
+    ),
+    Row(
+        "assessment:turnaround",
+        "GET",
+        "/r/{gowa}/assessment/turnaround/",
+        expect(404, anonymous=302),
+        note="turnaround is per province",
+    ),
     Row("assessment:national", "GET", "/assessment/national/", NATIONAL_ONLY),
     Row("assessment:criteria", "GET", "/assessment/criteria/", NATIONAL_ONLY),
     Row(

@@ -26,6 +26,8 @@ def test_national_dashboard_counts_per_province(personas):
         "work_plan": "4",
         "indicators": "3",
         "budget": "2",
+        "verified": "0",
+        "reverify": "0",
     }
     assert ">24<" in sulsel
     assert "8,3%" in sulsel  # 2 of 24

@@ -137,7 +137,14 @@ def test_year_is_validated(personas):
     assert personas.client("sulsel_admin").get("/r/73/dashboard/?year=abc").status_code == 404
 
 
-def test_home_sends_each_user_to_their_dashboard(personas):
-    assert personas.client("national_admin").get("/").url == "/dashboard/"
-    assert personas.client("sulsel_admin").get("/").url == "/r/73/dashboard/"
-    assert personas.client("gowa_operator").get("/").url == "/r/73.06/dashboard/"
+def test_home_links_each_user_to_their_dashboard_of_the_open_year(personas):
+    from core.years import open_year
+
+    year = open_year()
+    for name, url in [
+        ("national_admin", "/dashboard/"),
+        ("sulsel_admin", "/r/73/dashboard/"),
+        ("gowa_operator", "/r/73.06/dashboard/"),
+    ]:
+        html = personas.client(name).get("/").content.decode()
+        assert f'href="{url}?year={year}" role="button"' in html

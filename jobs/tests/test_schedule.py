@@ -35,14 +35,18 @@ def test_the_project_schedules_reminders_hourly_and_housekeeping_daily():
     every = {entry.kind: entry.every for entry in schedule.entries()}
     assert every["meetings.reminders"] == datetime.timedelta(hours=1)
     assert every["jobs.prune"] == datetime.timedelta(days=1)
+    assert every["assessment.stale_decrees"] == datetime.timedelta(days=1)
 
 
 def test_each_period_starts_once_however_often_it_is_ticked(committed):
     first = committed(schedule.tick, at(10, 1))
     # The hourly reminders and the daily jobs (housekeeping, SK expiry notices, …).
-    assert {"meetings.reminders", "jobs.prune", "workgroups.decree_expiry"} <= {
-        job.kind for job in first
-    }
+    assert {
+        "meetings.reminders",
+        "jobs.prune",
+        "workgroups.decree_expiry",
+        "assessment.stale_decrees",
+    } <= {job.kind for job in first}
     assert committed(schedule.tick, at(10, 2)) == []
     assert committed(schedule.tick, at(10, 59)) == []
     next_hour = committed(schedule.tick, at(11, 0))

@@ -40,7 +40,7 @@ def test_operator_records_an_issue_and_finds_a_guide(browser_page):  # noqa: F81
     page = browser_page
 
     log_in(page, "op.gowa", PASSWORD)
-    page.wait_for_url("**/r/73.06/dashboard/")  # the log-in lands on the dashboard
+    page.wait_for_selector("#home-year")  # the log-in lands on the home page
     page.goto(page.base_url + "/r/73.06/")
     page.click("text=Isu strategis")
     page.wait_for_url("**/r/73.06/issues/")
@@ -65,7 +65,7 @@ def test_operator_records_an_issue_and_finds_a_guide(browser_page):  # noqa: F81
 
     page.context.clear_cookies()
     log_in(page, "admin.sulsel", PASSWORD)
-    page.wait_for_url("**/r/73/dashboard/")  # the log-in lands on the dashboard
+    page.wait_for_selector("#home-year")  # the log-in lands on the home page
     page.goto(page.base_url + "/r/73/")
     page.goto(page.base_url + "/r/73/issues/themes/")
     assert page.locator('#themes tr[data-theme="stunting"]').count() == 1
@@ -87,7 +87,7 @@ def test_operator_records_an_issue_and_finds_a_guide(browser_page):  # noqa: F81
 
     page.context.clear_cookies()
     log_in(page, "op.gowa", PASSWORD)
-    page.wait_for_url("**/r/73.06/dashboard/")  # the log-in lands on the dashboard
+    page.wait_for_selector("#home-year")  # the log-in lands on the home page
     page.goto(page.base_url + "/r/73.06/")
     page.goto(page.base_url + "/knowledge/")
     page.fill("input[name=q]", "apbd")

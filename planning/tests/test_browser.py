@@ -32,7 +32,7 @@ def test_operator_adds_an_activity_and_the_province_sees_the_budget(browser_page
     page = browser_page
 
     log_in(page, "op.gowa", PASSWORD)
-    page.wait_for_url("**/r/73.06/dashboard/")  # the log-in lands on the dashboard
+    page.wait_for_selector("#home-year")  # the log-in lands on the home page
     page.goto(page.base_url + "/r/73.06/")
     page.goto(page.base_url + "/r/73.06/plans/2025/activities/new/")
     page.fill("input[name=title]", "Rapat koordinasi Pokja")
@@ -53,7 +53,7 @@ def test_operator_adds_an_activity_and_the_province_sees_the_budget(browser_page
 
     page.context.clear_cookies()
     log_in(page, "admin.sulsel", PASSWORD)
-    page.wait_for_url("**/r/73/dashboard/")  # the log-in lands on the dashboard
+    page.wait_for_selector("#home-year")  # the log-in lands on the home page
     page.goto(page.base_url + "/r/73/")
     page.goto(page.base_url + "/r/73/budget/regencies/?year=2025")
     assert page.locator('#recap tr[data-region="73.06"]').get_attribute("data-state") == "budgeted"

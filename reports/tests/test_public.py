@@ -82,7 +82,7 @@ def test_public_page_shows_counts_and_criteria_met(personas, data, persona):
     assert selayar[1:5] == ["–"] * 4 and selayar[5] == "○ Pokja belum terbentuk"
 
     # National table: Sulsel 24 kab/kota, 3 formed, 1 effective; Sultra 1 formed, 1 effective.
-    assert _cells(_row(html, "data-province", "73"))[1:] == ["24", "3", "1", "0"]
+    assert _cells(_row(html, "data-province", "73"))[1:] == ["24", "3", "1", "0", "0"]
     assert _cells(_row(html, "data-province", "74"))[2:4] == ["1", "1"]
 
 

@@ -27,7 +27,7 @@ def test_operator_browses_the_demo_pokja_without_script_errors(browser_page):  #
     page = browser_page
 
     log_in(page, "operator.gowa", "kata-sandi-uji-123")
-    page.wait_for_url("**/r/73.06/dashboard/")  # the log-in lands on the dashboard
+    page.wait_for_selector("#home-year")  # the log-in lands on the home page
     page.goto(page.base_url + "/r/73.06/")
     page.click('a[href="/r/73.06/pokja/"]')
     page.wait_for_url("**/r/73.06/pokja/")
