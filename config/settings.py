@@ -265,3 +265,34 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 100
 NINJA_PAGINATION_CLASS = "core.pagination.LimitOffsetPagination"  # bounded limit and offset
+
+# --- Beyond one machine (issue 23): shared cache, object storage, pooling, JSON logs ---------
+# Each switch is an environment variable; unset, Sipokja stays one self-contained process.
+
+# Shared cache: with REDIS_URL every instance and worker shares one cache (dashboard bodies,
+# keyed by the data version, so a change on one instance shows on all at the next request).
+# core.cache.SafeRedisCache turns a Redis that went away into cache misses (logged), never into
+# errors. Sessions stay in the database: a session ended while Redis was away must not come back
+# from a stale cached copy.
+REDIS_URL = env_str("REDIS_URL", "") or ""
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.SafeRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("SIPOKJA_CACHE_PREFIX", "sipokja") or "sipokja",
+        }
+    }
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Connection pooling (PostgreSQL only): psycopg's pool in each process, DATABASE_POOL
+# connections at most (min 2); with it, connections are not kept past the request
+# (CONN_MAX_AGE 0, Django's requirement). 0 = no pool (PgBouncer in front is the alternative).
+DATABASE_POOL = env_int("DATABASE_POOL", 0)
+if DATABASE_POOL > 0 and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(2, DATABASE_POOL),
+        "max_size": DATABASE_POOL,
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
