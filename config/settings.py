@@ -296,3 +296,19 @@ if DATABASE_POOL > 0 and DATABASES["default"]["ENGINE"] == "django.db.backends.p
         "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Request ids and JSON logs: every request gets an id (an incoming X-Request-ID is honoured and
+# returned), each log line carries it, and so do the log lines of the jobs the request started.
+# LOG_FORMAT=json (the default without DEBUG) writes one JSON object per line; text is readable.
+MIDDLEWARE.insert(0, "core.requestid.RequestIdMiddleware")
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json") or "json"
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'text'.")
+LOGGING["filters"] = {"request_id": {"()": "core.requestid.RequestIdFilter"}}
+LOGGING["formatters"] = {
+    "json": {"()": "core.requestid.JsonFormatter"},
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+}
+LOGGING["handlers"]["console"].update(formatter=LOG_FORMAT, filters=["request_id"])
+# Load balancers and process managers probe these over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]

@@ -3,6 +3,7 @@ from tests.matrix import Row, expect
 ROWS = [
     Row("home", "GET", "/", expect(302)),
     Row("healthz", "GET", "/healthz", expect(200)),
+    Row("readyz", "GET", "/readyz", expect(200)),
     Row("privacy", "GET", "/privacy/", expect(200)),
     Row("login", "GET", "/accounts/login/", expect(302, anonymous=200)),
     Row("logout", "POST", "/accounts/logout/", expect(302)),
