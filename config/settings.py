@@ -312,3 +312,21 @@ LOGGING["formatters"] = {
 LOGGING["handlers"]["console"].update(formatter=LOG_FORMAT, filters=["request_id"])
 # Load balancers and process managers probe these over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Object storage: with AWS_STORAGE_BUCKET_NAME every uploaded and generated file goes to an
+# S3-compatible bucket (MinIO, a government cloud's S3, AWS) shared by all instances and
+# workers. The bucket stays private; files are served only through permission-checked views.
+# `manage.py copy_files_to_storage` copies the files of SIPOKJA_MEDIA_ROOT into it.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "") or ""
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "core.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL", "") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_secret("AWS_SECRET_ACCESS_KEY", "") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME", "") or None,
+            "location": env_str("AWS_LOCATION", "") or "",
+        },
+    }

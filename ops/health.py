@@ -43,7 +43,11 @@ def _storage():
         if not os.access(location, os.W_OK):
             raise PermissionError(f"{location} is not writable")
         return
-    default_storage.exists("readyz-probe")  # S3: a request to the bucket
+    bucket_name = getattr(default_storage, "bucket_name", None)
+    if bucket_name:  # S3: the bucket answers to our keys (a missing bucket is an error)
+        default_storage.connection.meta.client.head_bucket(Bucket=bucket_name)
+    else:
+        default_storage.exists("readyz-probe")
 
 
 def _job_queue():
