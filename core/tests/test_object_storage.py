@@ -95,14 +95,15 @@ def test_a_job_reads_its_input_and_writes_its_result_in_the_bucket(
         job = engine.start(
             kind="tests.read_input",
             by=personas.gowa_operator,
-            input_file=ContentFile(b"a,b\n1,2\n"),
+            input_file=ContentFile(b"a,b\n1,2\n" * 700_000),  # 5.6 MB: streamed
             input_name="data.csv",
         )
     job.refresh_from_db()
     assert job.state == "succeeded"
     assert job.input.name in _keys(client, name) and job.result.name in _keys(client, name)
     response = personas.client("gowa_operator").get(f"/jobs/{job.pk}/result/")
-    assert response.status_code == 200 and response.content == b"A,B\n1,2\n"
+    assert response.status_code == 200 and response.streaming
+    assert b"".join(response.streaming_content) == b"A,B\n1,2\n" * 700_000
 
 
 @pytest.mark.django_db
