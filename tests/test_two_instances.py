@@ -76,91 +76,95 @@ def cluster(tmp_path_factory):
     maintenance = urlunsplit(parts._replace(path="/postgres"))
     with _psql(maintenance) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    s3 = S3Server()
-    bucket = f"two-{uuid.uuid4().hex[:8]}"
-    s3.make_bucket(bucket)
-    base = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("SIPOKJA_", "DJANGO_", "PYTEST", "EMAIL_", "AWS_", "GUNICORN_"))
-    }
-    env = (
-        base
-        | s3.settings(bucket)
-        | {
-            "SECRET_KEY": "two-instances-secret-key-for-tests-only-0123456789",
-            "DEBUG": "false",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_SSL_REDIRECT": "false",
-            "SESSION_COOKIE_SECURE": "false",
-            "CSRF_COOKIE_SECURE": "false",
-            "SIPOKJA_STATIC_MANIFEST": "false",
-            "DATABASE_URL": db_url,
-            "DATABASE_CONN_MAX_AGE": "0",
-            "DATABASE_POOL": "4",
-            "REDIS_URL": redis_url,
-            "SIPOKJA_CACHE_PREFIX": f"two-{uuid.uuid4().hex[:8]}",
-            "SIPOKJA_JOBS_BACKEND": "database",
-            "SIPOKJA_DASHBOARD_CACHE_SECONDS": "300",
-            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
-            "LOG_FORMAT": "json",
-            "GUNICORN_WORKERS": "2",
-            "GUNICORN_THREADS": "2",
-            "GUNICORN_ACCESS_LOG": "false",
-            "SIPOKJA_MEDIA_ROOT": str(tmp_path / "media-setup"),
+    s3, instances = None, {}
+    try:
+        s3 = S3Server()
+        bucket = f"two-{uuid.uuid4().hex[:8]}"
+        s3.make_bucket(bucket)
+        base = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("SIPOKJA_", "DJANGO_", "PYTEST", "EMAIL_", "AWS_", "GUNICORN_"))
         }
-    )
-    manage = [sys.executable, "manage.py"]
-    for command in (
-        ["migrate", "--noinput", "-v", "0"],
-        ["load_regions"],
-        ["add_user", "nasional", "--role", "national_admin"],
-    ):
-        subprocess.run(
-            manage + command,
-            cwd=ROOT,
-            env=env | {"SIPOKJA_PASSWORD": PASSWORD},
-            check=True,
-            capture_output=True,
-        )
-    ports = {"a": free_port(), "b": free_port()}
-    instances = {}
-    for label, port in ports.items():
-        instances[label] = Instance(
-            label,
-            env
+        env = (
+            base
+            | s3.settings(bucket)
             | {
-                "GUNICORN_BIND": f"127.0.0.1:{port}",
-                "SIPOKJA_MEDIA_ROOT": str(tmp_path / f"media-{label}"),
-            },
-            tmp_path,
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "config.wsgi"],
+                "SECRET_KEY": "two-instances-secret-key-for-tests-only-0123456789",
+                "DEBUG": "false",
+                "ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "SECURE_SSL_REDIRECT": "false",
+                "SESSION_COOKIE_SECURE": "false",
+                "CSRF_COOKIE_SECURE": "false",
+                "SIPOKJA_STATIC_MANIFEST": "false",
+                "DATABASE_URL": db_url,
+                "DATABASE_CONN_MAX_AGE": "0",
+                "DATABASE_POOL": "4",
+                "REDIS_URL": redis_url,
+                "SIPOKJA_CACHE_PREFIX": f"two-{uuid.uuid4().hex[:8]}",
+                "SIPOKJA_JOBS_BACKEND": "database",
+                "SIPOKJA_DASHBOARD_CACHE_SECONDS": "300",
+                "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+                "LOG_FORMAT": "json",
+                "GUNICORN_WORKERS": "2",
+                "GUNICORN_THREADS": "2",
+                "GUNICORN_ACCESS_LOG": "false",
+                "SIPOKJA_MEDIA_ROOT": str(tmp_path / "media-setup"),
+            }
         )
-    instances["worker"] = Instance(
-        "worker",
-        env | {"SIPOKJA_MEDIA_ROOT": str(tmp_path / "media-worker")},
-        tmp_path,
-        manage + ["db_worker", "--interval", "0.5", "--sweep-interval", "2"],
-    )
-    import requests
+        manage = [sys.executable, "manage.py"]
+        for command in (
+            ["migrate", "--noinput", "-v", "0"],
+            ["load_regions"],
+            ["add_user", "nasional", "--role", "national_admin"],
+        ):
+            subprocess.run(
+                manage + command,
+                cwd=ROOT,
+                env=env | {"SIPOKJA_PASSWORD": PASSWORD},
+                check=True,
+                capture_output=True,
+            )
+        ports = {"a": free_port(), "b": free_port()}
+        instances = {}
+        for label, port in ports.items():
+            instances[label] = Instance(
+                label,
+                env
+                | {
+                    "GUNICORN_BIND": f"127.0.0.1:{port}",
+                    "SIPOKJA_MEDIA_ROOT": str(tmp_path / f"media-{label}"),
+                },
+                tmp_path,
+                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "config.wsgi"],
+            )
+        instances["worker"] = Instance(
+            "worker",
+            env | {"SIPOKJA_MEDIA_ROOT": str(tmp_path / "media-worker")},
+            tmp_path,
+            manage + ["db_worker", "--interval", "0.5", "--sweep-interval", "2"],
+        )
+        import requests
 
-    urls = {label: f"http://127.0.0.1:{port}" for label, port in ports.items()}
-    deadline = time.monotonic() + 90
-    for url in urls.values():
-        while True:
-            try:
-                if requests.get(f"{url}/readyz", timeout=5).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            assert time.monotonic() < deadline, (tmp_path / "a.log").read_text()[-3000:]
-            time.sleep(0.5)
-    yield {"urls": urls, "instances": instances, "db": db_url, "env": env, "tmp": tmp_path}
-    for instance in instances.values():
-        instance.kill(signal.SIGTERM)
-    s3.stop()
-    with _psql(maintenance) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        urls = {label: f"http://127.0.0.1:{port}" for label, port in ports.items()}
+        deadline = time.monotonic() + 180
+        for url in urls.values():
+            while True:
+                try:
+                    if requests.get(f"{url}/readyz", timeout=30).status_code == 200:
+                        break
+                except requests.RequestException:
+                    pass
+                assert time.monotonic() < deadline, (tmp_path / "a.log").read_text()[-3000:]
+                time.sleep(0.5)
+        yield {"urls": urls, "instances": instances, "db": db_url, "env": env, "tmp": tmp_path}
+    finally:
+        for instance in instances.values():
+            instance.kill(signal.SIGTERM)
+        if s3 is not None:
+            s3.stop()
+        with _psql(maintenance) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _csrf(session):
@@ -168,24 +172,24 @@ def _csrf(session):
 
 
 def _login(session, url):
-    session.get(f"{url}/accounts/login/", timeout=10)
+    session.get(f"{url}/accounts/login/", timeout=60)
     response = session.post(
         f"{url}/accounts/login/",
         {"username": "nasional", "password": PASSWORD},
         headers=_csrf(session),
         allow_redirects=False,
-        timeout=10,
+        timeout=60,
     )
     assert response.status_code == 302, response.text[:500]
 
 
 def _formed(session, url):
-    response = session.get(f"{url}/r/73/dashboard/", timeout=20, allow_redirects=False)
+    response = session.get(f"{url}/r/73/dashboard/", timeout=60, allow_redirects=False)
     assert response.status_code == 200
     return int(re.search(r'data-tile="formed" data-count="(\d+)"', response.text).group(1))
 
 
-def _create_pokja(session, url, code, timeout=20):
+def _create_pokja(session, url, code, timeout=60):
     return session.post(
         f"{url}/r/{code}/pokja/new/",
         {
@@ -254,31 +258,31 @@ def test_two_instances_share_sessions_files_cache_jobs_and_survive_a_kill(cluste
         files={"upload": ("Panduan.pdf", pdf_bytes(), "application/pdf")},
         headers=_csrf(session),
         allow_redirects=False,
-        timeout=20,
+        timeout=60,
     )
     assert response.status_code == 302, response.text[:500]
     pk = re.search(r"/knowledge/(\d+)/", response.headers["Location"]).group(1)
-    download = session.get(f"{b}/knowledge/{pk}/file/", timeout=20)
+    download = session.get(f"{b}/knowledge/{pk}/file/", timeout=60)
     assert download.status_code == 200 and download.content == pdf_bytes()
     assert not any((cluster["tmp"] / "media-b").rglob("*.pdf"))
 
     # A job started on A runs on the worker; its progress and result read on B.
     response = session.post(
-        f"{a}/r/73/reports/profiles/", headers=_csrf(session), allow_redirects=False, timeout=20
+        f"{a}/r/73/reports/profiles/", headers=_csrf(session), allow_redirects=False, timeout=60
     )
     assert response.status_code == 302
     job = re.search(r"/jobs/(\d+)/", response.headers["Location"]).group(1)
     deadline = time.monotonic() + 120
     while True:
         progress = session.get(
-            f"{b}/jobs/{job}/progress/", headers={"HX-Request": "true"}, timeout=20
+            f"{b}/jobs/{job}/progress/", headers={"HX-Request": "true"}, timeout=60
         )
         assert progress.status_code in (200, 286)
         if progress.status_code == 286:
             break
         assert time.monotonic() < deadline, "the job did not finish"
         time.sleep(1)
-    result = session.get(f"{b}/jobs/{job}/result/", timeout=20)
+    result = session.get(f"{b}/jobs/{job}/result/", timeout=60)
     assert result.status_code == 200 and result.content[:2] == b"PK"
     # The request id of the request that started it is stored with it.
     with _psql(db) as conn:
@@ -310,7 +314,7 @@ def test_two_instances_share_sessions_files_cache_jobs_and_survive_a_kill(cluste
     def write_on_a():
         for code in codes[1:]:
             try:
-                if _create_pokja(session, a, code, timeout=10).status_code == 302:
+                if _create_pokja(session, a, code, timeout=30).status_code == 302:
                     committed.append(code)
             except requests.RequestException:
                 continue
@@ -319,7 +323,7 @@ def test_two_instances_share_sessions_files_cache_jobs_and_survive_a_kill(cluste
         reader = requests.Session()
         reader.cookies.update(session.cookies)
         while not stop.is_set():
-            b_statuses.append(reader.get(f"{b}/r/73/dashboard/", timeout=20).status_code)
+            b_statuses.append(reader.get(f"{b}/r/73/dashboard/", timeout=60).status_code)
 
     writer, reader = threading.Thread(target=write_on_a), threading.Thread(target=read_on_b)
     writer.start(), reader.start()
@@ -336,4 +340,4 @@ def test_two_instances_share_sessions_files_cache_jobs_and_survive_a_kill(cluste
     assert {codes[0], *committed} <= stored  # every acknowledged write is there
     assert b_statuses and set(b_statuses) == {200}
     assert _formed(session, b) == len(stored)
-    assert requests.get(f"{b}/readyz", timeout=10).status_code == 200
+    assert requests.get(f"{b}/readyz", timeout=60).status_code == 200

@@ -12,7 +12,8 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from core.storage import PrivateS3Storage, sha256
+from core.s3storage import PrivateS3Storage
+from core.storage import sha256
 from jobs import engine
 from knowledge.models import KnowledgeDocument
 from knowledge.tests import helpers as k
@@ -38,7 +39,7 @@ def bucket(s3, settings):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "core.storage.PrivateS3Storage",
+            "BACKEND": "core.s3storage.PrivateS3Storage",
             "OPTIONS": {
                 "bucket_name": name,
                 "endpoint_url": env["AWS_S3_ENDPOINT_URL"],
