@@ -178,8 +178,8 @@ SIPOKJA_SPREADSHEET_MAX_PART_MB = env_int("SIPOKJA_SPREADSHEET_MAX_PART_MB", 150
 SIPOKJA_SPREADSHEET_MAX_RATIO = env_int("SIPOKJA_SPREADSHEET_MAX_RATIO", 100)
 SIPOKJA_SPREADSHEET_MAX_ROWS = env_int("SIPOKJA_SPREADSHEET_MAX_ROWS", 150_000)
 SIPOKJA_SPREADSHEET_MAX_COLUMNS = env_int("SIPOKJA_SPREADSHEET_MAX_COLUMNS", 26)
-# The province dashboard's rendered body is kept this long in each process's memory
-# (dashboards/cache.py; any committed change renders it afresh); 0 turns the cache off.
+# The province dashboard's rendered body is kept this long in the cache (each process's memory,
+# or Redis with REDIS_URL below; any committed change renders it afresh); 0 turns it off.
 SIPOKJA_DASHBOARD_CACHE_SECONDS = env_int("SIPOKJA_DASHBOARD_CACHE_SECONDS", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
