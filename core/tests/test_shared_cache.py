@@ -18,8 +18,12 @@ URL = f"/r/73/dashboard/?year={YEAR}"
 def shared(settings):
     settings.CACHES = redis_caches(redis_or_skip())
     settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 300
-    yield caches["default"]
-    caches["default"].clear()
+    cache = caches["default"]
+    yield cache
+    # Only this test's keys (clear() would empty the Redis other test processes use).
+    client = cache._cache.get_client(write=True)
+    for key in client.scan_iter(f"{cache.key_prefix}:*"):
+        client.delete(key)
 
 
 def test_values_are_shared_between_cache_connections(shared):
