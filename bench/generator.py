@@ -20,9 +20,9 @@ import random
 import time
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
-from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
 
 from budget.models import BudgetAllocation
@@ -185,9 +185,8 @@ class Generator:
         self.national = {
             (t.indicator_id, t.year): float(t.value) for t in NationalTarget.objects.all()
         }
-        path = Path(settings.MEDIA_ROOT) / DECREE_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(MINIMAL_PDF)
+        if not default_storage.exists(DECREE_FILE):
+            default_storage.save(DECREE_FILE, ContentFile(MINIMAL_PDF))
 
     def run(self) -> Counter:
         self.prepare()

@@ -202,8 +202,8 @@ SIPOKJA_SPREADSHEET_MAX_PART_MB = env_int("SIPOKJA_SPREADSHEET_MAX_PART_MB", 150
 SIPOKJA_SPREADSHEET_MAX_RATIO = env_int("SIPOKJA_SPREADSHEET_MAX_RATIO", 100)
 SIPOKJA_SPREADSHEET_MAX_ROWS = env_int("SIPOKJA_SPREADSHEET_MAX_ROWS", 150_000)
 SIPOKJA_SPREADSHEET_MAX_COLUMNS = env_int("SIPOKJA_SPREADSHEET_MAX_COLUMNS", 26)
-# The province dashboard's rendered body is kept this long in each process's memory
-# (dashboards/cache.py; any committed change renders it afresh); 0 turns the cache off.
+# The province dashboard's rendered body is kept this long in the cache (each process's memory,
+# or Redis with REDIS_URL below; any committed change renders it afresh); 0 turns it off.
 SIPOKJA_DASHBOARD_CACHE_SECONDS = env_int("SIPOKJA_DASHBOARD_CACHE_SECONDS", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -292,3 +292,68 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 100
 NINJA_PAGINATION_CLASS = "core.pagination.LimitOffsetPagination"  # bounded limit and offset
+
+# --- Beyond one machine (issue 23): shared cache, object storage, pooling, JSON logs ---------
+# Each switch is an environment variable; unset, Sipokja stays one self-contained process.
+
+# Shared cache: with REDIS_URL every instance and worker shares one cache (dashboard bodies,
+# keyed by the data version, so a change on one instance shows on all at the next request).
+# core.cache.SafeRedisCache turns a Redis that went away into cache misses (logged), never into
+# errors. Sessions stay in the database: a session ended while Redis was away must not come back
+# from a stale cached copy.
+REDIS_URL = env_str("REDIS_URL", "") or ""
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.SafeRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("SIPOKJA_CACHE_PREFIX", "sipokja") or "sipokja",
+        }
+    }
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Connection pooling (PostgreSQL only): psycopg's pool in each process, DATABASE_POOL
+# connections at most (min 2); with it, connections are not kept past the request
+# (CONN_MAX_AGE 0, Django's requirement). 0 = no pool (PgBouncer in front is the alternative).
+DATABASE_POOL = env_int("DATABASE_POOL", 0)
+if DATABASE_POOL > 0 and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(2, DATABASE_POOL),
+        "max_size": DATABASE_POOL,
+        "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Request ids and JSON logs: every request gets an id (an incoming X-Request-ID is honoured and
+# returned), each log line carries it, and so do the log lines of the jobs the request started.
+# LOG_FORMAT=json (the default without DEBUG) writes one JSON object per line; text is readable.
+MIDDLEWARE.insert(0, "core.requestid.RequestIdMiddleware")
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json") or "json"
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'text'.")
+LOGGING["filters"] = {"request_id": {"()": "core.requestid.RequestIdFilter"}}
+LOGGING["formatters"] = {
+    "json": {"()": "core.requestid.JsonFormatter"},
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+}
+LOGGING["handlers"]["console"].update(formatter=LOG_FORMAT, filters=["request_id"])
+# Load balancers and process managers probe these over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Object storage: with AWS_STORAGE_BUCKET_NAME every uploaded and generated file goes to an
+# S3-compatible bucket (MinIO, a government cloud's S3, AWS) shared by all instances and
+# workers. The bucket stays private; files are served only through permission-checked views.
+# `manage.py copy_files_to_storage` copies the files of SIPOKJA_MEDIA_ROOT into it.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "") or ""
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "core.s3storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL", "") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_secret("AWS_SECRET_ACCESS_KEY", "") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME", "") or None,
+            "location": env_str("AWS_LOCATION", "") or "",
+        },
+    }

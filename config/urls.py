@@ -6,10 +6,12 @@ from accounts import views as account_views
 from api.main import api
 from core import views as core_views
 from jobs.mail import PasswordResetForm
+from ops import health as ops_health
 
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", ops_health.readyz, name="readyz"),
     path("privacy/", core_views.privacy, name="privacy"),
     path(
         "accounts/login/",

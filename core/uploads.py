@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
@@ -238,31 +238,61 @@ def content_disposition(download_name: str, extension: str, *, inline: bool = Fa
     return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(unicode_name, safe='')}"
 
 
+# Stored files up to this size are read into memory (no open handle outlives the view); larger
+# ones (job results, big uploads) are streamed in chunks, from the disk or the S3 bucket.
+STREAM_ABOVE = 4 * 1024 * 1024
+CHUNK = 256 * 1024
+
+
+def stored_body(field_file):
+    """The content of a stored file: bytes, or for a large file an iterator of chunks that
+    closes the file at its end. Http404 when the file is missing (locally or in the bucket)."""
+    try:
+        handle = field_file.open("rb").file
+    except FileNotFoundError:
+        field_file.close()
+        raise Http404("File missing") from None
+    if (handle.size or 0) <= STREAM_ABOVE:
+        try:
+            return handle.read()
+        finally:
+            field_file.close()
+
+    def chunks():
+        try:
+            while chunk := handle.read(CHUNK):
+                yield chunk
+        finally:
+            field_file.close()
+
+    return chunks()
+
+
+def body_response(content, content_type: str) -> HttpResponse:
+    """An HttpResponse for bytes, a StreamingHttpResponse for chunks (see stored_body)."""
+    if isinstance(content, bytes):
+        return HttpResponse(content, content_type=content_type)
+    return StreamingHttpResponse(content, content_type=content_type)
+
+
 def serve(
     field_file, download_name: str, *, inline: bool = False, file_type: str = ""
 ) -> HttpResponse:
     """A stored upload as a download (the caller has checked region and permission).
 
-    The file is read into memory (uploads are bounded by the size limit), so the response holds
-    no open file handle. `file_type` is what the content check found (`pdf`, `xlsx`, `docx`,
+    A small file is read into memory (the response holds no open file handle), a large one is
+    streamed in chunks (`stored_body`); both come through the storage API, from the local
+    folder or the private bucket. `file_type` is what the content check found (`pdf`, `xlsx`, `docx`,
     `png`, `jpg`); without it the stored name's extension is used (Sipokja chose it from the
     content, never from the user's file name). Unknown types are sent as
     `application/octet-stream`, always as an attachment, with `nosniff`."""
     if not field_file:
         raise Http404("No file")
-    try:
-        with field_file.open("rb") as handle:
-            content = handle.read()
-    except FileNotFoundError:
-        raise Http404("File missing") from None
-    finally:
-        field_file.close()
+    content = stored_body(field_file)
     extension = (file_type or field_file.name.rsplit(".", 1)[-1]).lower()
     if extension not in CONTENT_TYPES:
         extension, inline = "", False
-    response = HttpResponse(
-        content, content_type=CONTENT_TYPES.get(extension, "application/octet-stream")
-    )
+    response = body_response(content, CONTENT_TYPES.get(extension, "application/octet-stream"))
     response["Content-Disposition"] = content_disposition(
         download_name, extension, inline=inline and extension in _INLINE_TYPES
     )

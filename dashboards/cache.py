@@ -1,4 +1,6 @@
-"""The rendered body of the province and kab/kota dashboards, cached in each process's memory.
+"""The rendered body of the province and kab/kota dashboards, cached in Django's cache: each
+process's memory by default, one Redis shared by every instance with `REDIS_URL` (a Redis that
+is away means a miss: core.cache).
 
 The key holds the data version (audit.version), read BEFORE the data: any committed change
 raises it, so the next request renders afresh. It also holds the date (overdue items, the

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from audit.context import acting_as
 from audit.registry import record
+from core import requestid
 from core.errors import DomainError
 from core.uploads import stored_name
 from jobs import registry
@@ -107,6 +108,7 @@ def _create(*, kind, by, region, title, params, total, key, input_file, input_na
         region=region,
         language=translation.get_language() or settings.LANGUAGE_CODE,
         max_attempts=spec.max_attempts,
+        request_id=requestid.get(),
     )
     if input_file is not None:
         extension = (input_name.rsplit(".", 1)[-1] if "." in input_name else "bin").lower()
@@ -424,6 +426,13 @@ def _retry_or_fail(ctx: JobContext, kind, exc) -> str:
 
 
 def run(job_id: int, attempt: int) -> str:
+    """`_run` with its log lines carrying the id of the request that started the job (until the
+    job is read: `job-<id>`)."""
+    with requestid.bound(f"job-{job_id}"):
+        return _run(job_id, attempt)
+
+
+def _run(job_id: int, attempt: int) -> str:
     """Run attempt `attempt` of the job (called by the task on a worker). Returns what happened:
     skipped (nothing to claim: done already, or another attempt has it), succeeded, failed,
     retrying or superseded."""
@@ -434,6 +443,8 @@ def run(job_id: int, attempt: int) -> str:
     if not claimed:
         return "skipped"
     job = Job.objects.select_related("created_by", "region").get(pk=job_id)
+    if job.request_id:
+        requestid.rebind(job.request_id)  # undone when run() leaves its bound()
     ctx = JobContext(job, attempt)
     try:
         kind = registry.get(job.kind)

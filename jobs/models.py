@@ -68,6 +68,9 @@ class Job(models.Model):
     # When the next attempt was handed to the engine (empty: the sweep hands it over).
     enqueued_at = models.DateTimeField(_("enqueued at"), null=True, blank=True)
     task_id = models.CharField(_("task id"), max_length=64, blank=True)
+    # The id of the request that started the job (core.requestid): its log lines on the worker
+    # carry it too.
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
     # Last sign of life of the running attempt; a stale one is taken back by the sweep.
     heartbeat_at = models.DateTimeField(_("heartbeat"), null=True, blank=True)
 

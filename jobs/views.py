@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
-from core.uploads import content_disposition
+from core.uploads import body_response, content_disposition, stored_body
 from jobs.access import get_job, own_jobs
 
 # Content types of the files jobs produce; anything else is an opaque download.
@@ -51,19 +51,11 @@ def result_response(job) -> HttpResponse:
     """The job's result file as a download (the caller has checked who may see the job)."""
     if job.state != job.State.SUCCEEDED or not job.result:
         raise Http404("No result")
-    try:
-        with job.result.open("rb") as handle:
-            content = handle.read()
-    except FileNotFoundError:
-        raise Http404("Result missing") from None
-    finally:
-        job.result.close()
+    content = stored_body(job.result)  # streamed when large
     extension = job.result.name.rsplit(".", 1)[-1].lower()
     if extension not in RESULT_TYPES:
         extension = ""
-    response = HttpResponse(
-        content, content_type=RESULT_TYPES.get(extension, "application/octet-stream")
-    )
+    response = body_response(content, RESULT_TYPES.get(extension, "application/octet-stream"))
     response["Content-Disposition"] = content_disposition(job.result_name or "hasil", extension)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

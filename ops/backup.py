@@ -14,13 +14,14 @@ from pathlib import Path
 
 from django.apps import apps
 from django.core import serializers
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
 from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.storage import sha256, walk
 from ops.anonymise import Anonymiser
 
 FORMAT_VERSION = 1
@@ -163,10 +164,10 @@ def _reset_sequences():
 
 
 def media_checksums() -> dict:
-    """SHA-256 of every file under MEDIA_ROOT (for tests and after-restore checks)."""
-    root = Path(default_storage.location)
-    return {
-        str(path.relative_to(root)): _sha256(path.read_bytes())
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
+    """SHA-256 of every stored file (for tests and after-restore checks), local or in S3."""
+    if (
+        isinstance(default_storage, FileSystemStorage)
+        and not Path(default_storage.location).is_dir()
+    ):
+        return {}
+    return {name: sha256(default_storage, name) for name in walk(default_storage)}

@@ -4,6 +4,7 @@ ROWS = [
     # The home page: each person's open work (accounts.home); the anonymous go to log in.
     Row("home", "GET", "/", expect(200, anonymous=302)),
     Row("healthz", "GET", "/healthz", expect(200)),
+    Row("readyz", "GET", "/readyz", expect(200)),
     Row("privacy", "GET", "/privacy/", expect(200)),
     Row("login", "GET", "/accounts/login/", expect(302, anonymous=200)),
     Row("logout", "POST", "/accounts/logout/", expect(302)),

@@ -56,3 +56,10 @@ def record_input(ctx):
 
     region = ctx.input(Region, ctx.params["region_id"], what="The region")
     ctx.message(f"Read {region.code}", level="info")
+
+
+@job_kind("tests.log", label="Test log line")
+def log_line(ctx):
+    import logging
+
+    logging.getLogger("jobs.tests.kinds").warning("working on %s", ctx.params["tag"])

@@ -1,0 +1,82 @@
+"""REDIS_URL: one cache for every instance (real Redis), and a Redis that goes away gives
+uncached pages, never errors or stale bodies."""
+
+import logging
+
+import pytest
+from django.core.cache import caches
+from django.db import transaction
+
+from assessment.tests.factories import make_pokja
+from dashboards.tests.helpers import YEAR
+from tests.services import closed_url, redis_caches, redis_or_skip
+
+URL = f"/r/73/dashboard/?year={YEAR}"
+
+
+@pytest.fixture
+def shared(settings):
+    settings.CACHES = redis_caches(redis_or_skip())
+    settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 300
+    cache = caches["default"]
+    yield cache
+    # Only this test's keys (clear() would empty the Redis other test processes use).
+    client = cache._cache.get_client(write=True)
+    for key in client.scan_iter(f"{cache.key_prefix}:*"):
+        client.delete(key)
+
+
+def test_values_are_shared_between_cache_connections(shared):
+    shared.set("k", "body", 30)
+    other = type(shared)(shared._servers, {"KEY_PREFIX": shared.key_prefix})
+    assert other.get("k") == "body"
+    assert shared.reachable()
+
+
+def test_a_closed_redis_is_a_miss_not_an_error(settings, caplog):
+    settings.CACHES = redis_caches(closed_url())
+    cache = caches["default"]
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
+        cache.set("k", "body", 30)
+        assert cache.get("k") is None
+        assert cache.get("k", "fallback") == "fallback"
+        assert cache.get_or_set("k", "computed") == "computed"
+        assert cache.add("k", "x") is False
+        assert cache.get_many(["k"]) == {}
+        cache.delete("k")
+        assert not cache.reachable()
+    assert "Cache unavailable" in caplog.text
+
+
+def _effective(client):
+    import re
+
+    response = client.get(URL)
+    assert response.status_code == 200
+    return int(
+        re.search(r'data-tile="effective" data-count="(\d+)"', response.content.decode()).group(1)
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_shows_through_the_shared_cache(personas, shared):
+    """Two users' clients stand for two instances: the body one cached is what the other gets,
+    until a committed change raises the data version."""
+    a, b = personas.client("sulsel_admin"), personas.client("sulsel_admin")
+    assert _effective(a) == 0
+    assert any(k for k in shared._cache.get_client().keys(f"{shared.key_prefix}:*"))
+    with transaction.atomic():
+        make_pokja("73.08", YEAR)
+    assert _effective(b) == 1
+    assert _effective(a) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_still_answer_when_redis_goes_away(personas, settings, shared):
+    client = personas.client("sulsel_admin")
+    assert _effective(client) == 0
+    settings.CACHES = redis_caches(closed_url())  # Redis is gone
+    assert _effective(client) == 0
+    with transaction.atomic():
+        make_pokja("73.08", YEAR)
+    assert _effective(client) == 1  # rendered afresh, not stale
