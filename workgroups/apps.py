@@ -21,3 +21,5 @@ class WorkgroupsConfig(AppConfig):
         from workgroups.navigation import REGION_LINKS
 
         register_region_links(*REGION_LINKS)
+
+        from workgroups import decree_import  # noqa: F401  (registers the SK reading job)

@@ -143,6 +143,15 @@ def _api_decree(personas, kw):
     }
 
 
+def _api_read_decree(personas, kw):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from workgroups.tests.decree_corpus import CORPUS
+
+    data = (CORPUS / "01-gowa-tabel-nama.pdf").read_bytes()
+    return {"_multipart": True, "file": SimpleUploadedFile("sk.pdf", data, "application/pdf")}
+
+
 _national_only = expect(403, national_admin=200, anonymous=302)
 _P = "/r/{gowa}/pokja"
 _A = "/api/v1/regions/{gowa}"
@@ -222,4 +231,6 @@ ROWS = [
     Row("GET /api/v1/regions/{code}/workgroup/members/{member_id}", "GET", f"{_A}/workgroup/members/{{member}}", api(view_gowa()), api=True, setup=_pokja),
     Row("PATCH /api/v1/regions/{code}/workgroup/members/{member_id}", "PATCH", f"{_A}/workgroup/members/{{member}}", api(edit_gowa(200)), api=True, setup=_pokja, data={"version": 1, "position": "Kepala Bappeda"}),
     Row("DELETE /api/v1/regions/{code}/workgroup/members/{member_id}", "DELETE", f"{_A}/workgroup/members/{{member}}", api(edit_gowa(204)), api=True, setup=_pokja),
+    # API: reading an SK (issue 26)
+    Row("POST /api/v1/regions/{code}/decrees/read", "POST", f"{_A}/decrees/read", api(edit_gowa(200)), api=True, data=_api_read_decree),
 ]  # fmt: skip
