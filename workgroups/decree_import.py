@@ -242,8 +242,9 @@ class ConfirmedRow:
 
 
 def _institution_sector() -> str:
-    values = Institution.Sector.values
-    return "other" if "other" in values else values[-1]
+    # Most institutions of an SK's lampiran are regional government offices (OPD); the
+    # operator can change the sector on the institution's page.
+    return Institution.Sector.REGIONAL_GOVERNMENT
 
 
 def confirm(*, by, workgroup, decree_fields: dict, pdf: bytes, filename: str, rows) -> Decree:
