@@ -25,7 +25,7 @@ def _post_data(response) -> dict:
     """The review form as the browser would send it, unchanged."""
     form, formset = response.context["form"], response.context["formset"]
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form.initial.get(name)
         data[name] = "" if value is None else value
     data.update(
