@@ -28,6 +28,7 @@ from jobs.models import Job
 from jobs.registry import job_kind
 from workgroups.decree_reader import DecreeReaderError, DecreeReading, read_decree, scan_pages
 from workgroups.models import Decree, Institution, Member
+from workgroups.services import DECREE_FIELDS
 
 READ_KIND = "workgroups.read_decree"
 # The API waits this long for the OCR of a file of up to WAIT_PAGES pages, then answers 202.
@@ -317,8 +318,7 @@ def confirm(*, by, workgroup, decree_fields: dict, pdf: bytes, filename: str, ro
         return decree
 
 
-DECREE_FIELDS = ("number", "title", "signed_on", "issuer", "kind", "valid_from", "valid_until")
-
-
 def _plain(value):
+    if isinstance(value, Decree):
+        return value.number
     return value.isoformat() if isinstance(value, datetime.date) else value

@@ -244,7 +244,8 @@ def _phone(value, field="phone"):
 # --------------------------------------------------------------------------------------------
 # Decrees (SK)
 
-DECREE_FIELDS = ("number", "title", "signed_on", "issuer", "kind", "valid_from", "valid_until")
+_DECREE_DATES = ("signed_on", "valid_from", "valid_until")
+DECREE_FIELDS = ("number", "title", "issuer", "kind", *_DECREE_DATES, "replaces")
 
 
 def _attach_file(decree, uploaded):

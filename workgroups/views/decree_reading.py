@@ -34,9 +34,23 @@ class UploadForm(forms.Form):
 
 
 class ReviewDecreeForm(forms.ModelForm):
+    def __init__(self, *args, workgroup, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.workgroup = workgroup
+        self.fields["replaces"].queryset = workgroup.decrees.order_by(*Decree.CURRENT_ORDER)
+
     class Meta:
         model = Decree
-        fields = ["number", "title", "kind", "signed_on", "issuer", "valid_from", "valid_until"]
+        fields = [
+            "number",
+            "title",
+            "kind",
+            "signed_on",
+            "issuer",
+            "valid_from",
+            "valid_until",
+            "replaces",
+        ]
         widgets = {
             "signed_on": DateInput(),
             "valid_from": DateInput(),
@@ -118,15 +132,23 @@ def decree_read_progress(request, region, job):
     )
 
 
-def _initial_decree(reading: dict) -> dict:
+def _initial_decree(reading: dict, workgroup) -> dict:
+    current = workgroup.current_decree()
+    if "PERUBAHAN" in (reading.get("title") or "").upper():
+        kind = Decree.Kind.AMENDMENT
+    elif current is not None:
+        kind = Decree.Kind.RENEWAL
+    else:
+        kind = Decree.Kind.FORMATION
     return {
+        "replaces": current.pk if current else None,
         "number": reading.get("number"),
         "title": reading.get("title"),
         "signed_on": reading.get("date"),
         "issuer": reading.get("issuer_kind"),
         "valid_from": reading.get("valid_from") or reading.get("date"),
         "valid_until": reading.get("valid_until"),
-        "kind": Decree.Kind.FORMATION,
+        "kind": kind,
     }
 
 
@@ -195,7 +217,7 @@ def decree_read_review(request, region, job):
         "members": list(workgroup.members.order_by("name").values_list("pk", "name")),
     }
     if request.method == "POST":
-        form = ReviewDecreeForm(request.POST)
+        form = ReviewDecreeForm(request.POST, workgroup=workgroup)
         formset = RowFormSet(request.POST, form_kwargs=choices)
         if form.is_valid() and formset.is_valid():
             rows = _confirmed_rows(formset, workgroup)
@@ -209,7 +231,7 @@ def decree_read_review(request, region, job):
                     )
                     return redirect("workgroups:decrees", code=region.code)
     else:
-        form = ReviewDecreeForm(initial=_initial_decree(reading))
+        form = ReviewDecreeForm(initial=_initial_decree(reading, workgroup), workgroup=workgroup)
         formset = RowFormSet(initial=_initial_rows(proposed), form_kwargs=choices)
     low = set(reading.get("low_confidence", []))
     field_low = {
