@@ -1,6 +1,7 @@
 """ "Baca dari PDF" (issue 26): upload, review (matched institutions and members), confirm: the
 decree, its PDF and the members in one transaction with one audit record, members saved once."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from audit.models import AuditEvent
@@ -109,3 +110,30 @@ def test_not_a_pdf_is_refused_on_the_form(personas, gowa_pokja, django_capture_o
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
     assert not Job.objects.exists()
+
+
+def test_a_scan_shows_the_progress_bar_then_the_review(personas, gowa_pokja):
+    from workgroups.decree_reader import ocr as ocr_engine
+
+    usable, detail = ocr_engine.tesseract_status()
+    if not usable:
+        pytest.skip(detail)
+    client = personas.client("gowa_operator")
+    scan = corpus.CORPUS / "08-palopo-tabel-nama-scan.pdf"
+    upload = SimpleUploadedFile(scan.name, scan.read_bytes(), content_type="application/pdf")
+    response = client.post(BASE, {"file": upload})  # not committed yet: the job waits
+    job = Job.objects.get()
+    progress = client.get(response["Location"])
+    assert progress.status_code == 200
+    html = progress.content.decode()
+    assert "<progress" in html and 'http-equiv="refresh"' in html
+    from jobs.engine import hand_over
+
+    hand_over(job.pk)  # what the commit would do: the immediate test backend runs it
+    job.refresh_from_db()
+    assert job.state == Job.State.SUCCEEDED
+    review = client.get(response["Location"])
+    assert review["Location"].endswith("/review/")
+    page = client.get(review["Location"])
+    assert page.status_code == 200 and page.context["reading"]["text_source"] == "ocr"
+    assert not Decree.objects.exists()
