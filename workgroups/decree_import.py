@@ -91,8 +91,15 @@ def read_now(data: bytes) -> dict:
 
 
 def needs_ocr(data: bytes) -> list[int]:
+    """The pages to OCR; NotReadable (422) for a broken PDF, and for a scan when Tesseract is
+    not installed (the message names the packages)."""
+    from workgroups.decree_reader import ocr
+
     try:
-        return scan_pages(data)
+        pages = scan_pages(data)
+        if pages:
+            ocr.require_tesseract()
+        return pages
     except DecreeReaderError as exc:
         raise NotReadable(str(exc)) from None
 

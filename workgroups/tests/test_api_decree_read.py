@@ -109,3 +109,19 @@ def test_over_the_upload_limit_is_413(personas, regions):
 def test_scope_and_right(personas, regions):
     assert _post(personas.api_client("sultra_admin"), TEXT).status_code == 404
     assert _post(personas.api_client("gowa_member"), TEXT).status_code == 403
+
+
+def test_a_scan_without_tesseract_is_422_naming_the_packages(
+    personas, regions, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on PATH
+    ocr_engine.tesseract_status.cache_clear()
+    try:
+        client = personas.api_client("gowa_operator")
+        assert _post(client, TEXT).status_code == 200  # text PDFs still work
+        response = _post(client, SCAN)
+        assert response.status_code == 422
+        assert "tesseract-ocr-ind" in response.json()["detail"]
+        assert not Job.objects.exists()
+    finally:
+        ocr_engine.tesseract_status.cache_clear()
