@@ -33,6 +33,7 @@ from assessment.summary import statuses
 from core.errors import DomainError
 from core.years import open_year, selected_year, year_choices
 from regions.models import Region
+from workgroups.decree_lifecycle import expiring_decrees
 
 
 def default_year() -> int:
@@ -221,6 +222,9 @@ def matrix(request, region):
     _province_or_404(region)
     year = selected_year(request)
     rows = province_rows(region, year)
+    expiring = expiring_decrees([row.region for row in rows])
+    for row in rows:  # "SK berakhir dalam 90 hari" next to the region
+        row.decree_expiring = expiring.get(row.region.code)
     return render(
         request,
         "assessment/matrix.html",

@@ -17,10 +17,13 @@ from accounts.permissions import Permission
 from core.api_types import choices
 from core.errors import DomainError
 from workgroups import services
+from workgroups.api_reading import router as reading_router
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
 from workgroups.views.common import serve_decree
 
 router = Router(tags=["workgroups"])
+# POST /regions/{code}/decrees/read (issue 26) lives in its own module.
+router.add_router("", reading_router)
 
 
 class Error(Schema):

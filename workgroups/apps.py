@@ -22,5 +22,5 @@ class WorkgroupsConfig(AppConfig):
 
         register_region_links(*REGION_LINKS)
 
-        # Job kinds: the members import and the daily SK expiry notices.
-        from workgroups import import_jobs, notify  # noqa: F401
+        # Job kinds: the members import, the daily SK expiry notices, reading an SK.
+        from workgroups import decree_import, import_jobs, notify  # noqa: F401

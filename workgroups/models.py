@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -194,6 +195,16 @@ class Decree(VersionedModel):
         blank=True,
         help_text=_("Leave empty if the decree has no end date."),
     )
+    # The older decree this one replaces (issue 26): kept in the history, shown as replaced.
+    replaces = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaced_by",
+        verbose_name=_("replaces"),
+        help_text=_("The earlier decree this one replaces; it stays in the history."),
+    )
     file = models.FileField(_("signed PDF"), upload_to=upload_to("decrees", "pdf"), blank=True)
     original_filename = models.CharField(max_length=200, blank=True)
     signature_state = models.CharField(
@@ -232,6 +243,14 @@ class Decree(VersionedModel):
 
     def __str__(self):
         return self.number
+
+    def clean(self):
+        super().clean()
+        replaced = self.replaces
+        if replaced is not None and (
+            replaced.pk == self.pk or replaced.workgroup_id != self.workgroup_id
+        ):
+            raise ValidationError({"replaces": _("Choose an earlier decree of this Pokja.")})
 
     def is_valid_on(self, day) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)

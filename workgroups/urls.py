@@ -1,7 +1,7 @@
 from django.urls import path
 
 from workgroups import import_jobs
-from workgroups.views import catalogue, decrees, institutions, members, workgroup
+from workgroups.views import catalogue, decree_reading, decrees, institutions, members, workgroup
 
 app_name = "workgroups"
 urlpatterns = [
@@ -11,6 +11,17 @@ urlpatterns = [
     # Decrees (SK)
     path("r/<str:code>/pokja/decrees/", decrees.decree_list, name="decrees"),
     path("r/<str:code>/pokja/decrees/new/", decrees.decree_create, name="decree_create"),
+    path("r/<str:code>/pokja/decrees/read/", decree_reading.decree_read, name="decree_read"),
+    path(
+        "r/<str:code>/pokja/decrees/read/<int:job>/",
+        decree_reading.decree_read_progress,
+        name="decree_read_progress",
+    ),
+    path(
+        "r/<str:code>/pokja/decrees/read/<int:job>/review/",
+        decree_reading.decree_read_review,
+        name="decree_read_review",
+    ),
     path("r/<str:code>/pokja/decrees/<int:pk>/edit/", decrees.decree_edit, name="decree_edit"),
     path(
         "r/<str:code>/pokja/decrees/<int:pk>/delete/", decrees.decree_delete, name="decree_delete"

@@ -10,7 +10,8 @@ from workgroups.models import Decree
 from workgroups.services.common import _acting, _full_clean, _set_fields
 from workgroups.validators import check_decree_pdf
 
-DECREE_FIELDS = ("number", "title", "signed_on", "issuer", "kind", "valid_from", "valid_until")
+_DECREE_DATES = ("signed_on", "valid_from", "valid_until")
+DECREE_FIELDS = ("number", "title", "issuer", "kind", *_DECREE_DATES, "replaces")
 
 
 def _attach_file(decree, uploaded):

@@ -143,6 +143,37 @@ def _api_decree(personas, kw):
     }
 
 
+def _api_read_decree(personas, kw):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from workgroups.tests.decree_corpus import CORPUS
+
+    data = (CORPUS / "01-gowa-tabel-nama.pdf").read_bytes()
+    return {"_multipart": True, "file": SimpleUploadedFile("sk.pdf", data, "application/pdf")}
+
+
+def _read_upload(personas, kw):
+    return {"file": _api_read_decree(personas, kw)["file"]}
+
+
+def _reading_job(personas):
+    """Gowa's Pokja and a reading job (queued) started by the Gowa operator."""
+    import io
+
+    from jobs import engine
+    from workgroups.decree_import import READ_KIND
+
+    kw = _pokja(personas)
+    job = engine.start(
+        kind=READ_KIND,
+        by=personas.gowa_operator,
+        region=Region.objects.get(code="73.06"),
+        input_file=io.BytesIO(b"%PDF-1.4"),
+        input_name="sk.pdf",
+    )
+    return {**kw, "job": job.pk}
+
+
 _national_only = expect(403, national_admin=200, anonymous=302)
 _P = "/r/{gowa}/pokja"
 _A = "/api/v1/regions/{gowa}"
@@ -222,4 +253,10 @@ ROWS = [
     Row("GET /api/v1/regions/{code}/workgroup/members/{member_id}", "GET", f"{_A}/workgroup/members/{{member}}", api(view_gowa()), api=True, setup=_pokja),
     Row("PATCH /api/v1/regions/{code}/workgroup/members/{member_id}", "PATCH", f"{_A}/workgroup/members/{{member}}", api(edit_gowa(200)), api=True, setup=_pokja, data={"version": 1, "position": "Kepala Bappeda"}),
     Row("DELETE /api/v1/regions/{code}/workgroup/members/{member_id}", "DELETE", f"{_A}/workgroup/members/{{member}}", api(edit_gowa(204)), api=True, setup=_pokja),
+    # API: reading an SK (issue 26)
+    Row("workgroups:decree_read", "GET", f"{_P}/decrees/read/", edit_gowa(), setup=_pokja),
+    Row("workgroups:decree_read", "POST", f"{_P}/decrees/read/", edit_gowa(302), setup=_pokja, data=_read_upload),
+    Row("workgroups:decree_read_progress", "GET", f"{_P}/decrees/read/{{job}}/", edit_gowa(), setup=_reading_job, note="still queued"),
+    Row("workgroups:decree_read_review", "GET", f"{_P}/decrees/read/{{job}}/review/", edit_gowa(302), setup=_reading_job, note="not read yet: back to progress"),
+    Row("POST /api/v1/regions/{code}/decrees/read", "POST", f"{_A}/decrees/read", api(edit_gowa(200)), api=True, data=_api_read_decree),
 ]  # fmt: skip

@@ -32,10 +32,13 @@ def decree_list(request, region):
     today = timezone.localdate()
     decrees = list(workgroup.decrees.order_by(*Decree.CURRENT_ORDER))
     current = workgroup.current_decree(on=today)
+    replaced = {d.replaces_id for d in decrees if d.replaces_id}
     rows = []
     for decree in decrees:
         if current and decree.pk == current.pk:
             status = "current"
+        elif decree.pk in replaced:
+            status = "replaced"
         elif decree.valid_from > today:
             status = "future"
         elif decree.is_valid_on(today):
