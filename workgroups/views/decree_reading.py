@@ -16,10 +16,11 @@ from django.utils.translation import gettext_lazy
 from accounts.access import region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
+from core.forms import add_errors
 from jobs.access import get_job
 from jobs.models import Job
 from workgroups import decree_import
-from workgroups.forms import DateInput, apply_errors
+from workgroups.forms import DateInput
 from workgroups.models import Decree, Member
 from workgroups.views.common import workgroup_or_redirect
 
@@ -272,7 +273,7 @@ def _confirm(request, form, workgroup, job, rows) -> bool:
             params = {**job.params, "decree_id": decree.pk}
             Job.objects.filter(pk=job.pk).update(params=params)
     except ValidationError as exc:
-        apply_errors(form, exc)
+        add_errors(form, exc)
         return False
     except DomainError as exc:
         for error in exc.errors or [exc.message]:
