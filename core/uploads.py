@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -248,7 +249,10 @@ def stored_body(field_file):
     """The content of a stored file: bytes, or for a large file an iterator of chunks that
     closes the file at its end. Http404 when the file is missing (locally or in the bucket)."""
     try:
-        handle = field_file.open("rb").file
+        opened = field_file.open("rb")
+        # A model's FieldFile returns itself (the storage's File is its .file); a storage's
+        # open() returns that File directly.
+        handle = opened.file if isinstance(opened, FieldFile) else opened
     except FileNotFoundError:
         field_file.close()
         raise Http404("File missing") from None

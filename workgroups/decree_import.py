@@ -29,6 +29,9 @@ from jobs.registry import job_kind
 from workgroups.decree_reader import DecreeReaderError, DecreeReading, read_decree, scan_pages
 from workgroups.models import Decree, Institution, Member
 from workgroups.services import DECREE_FIELDS
+from workgroups.services.common import _acting, _full_clean, _set_fields
+from workgroups.services.decrees import _attach_file
+from workgroups.services.members import _check_member
 
 READ_KIND = "workgroups.read_decree"
 # The API waits this long for the OCR of a file of up to WAIT_PAGES pages, then answers 202.
@@ -258,14 +261,6 @@ def _institution_sector() -> str:
 def confirm(*, by, workgroup, decree_fields: dict, pdf: bytes, filename: str, rows) -> Decree:
     """Write the decree with its PDF and the reviewed members, all or nothing, with one audit
     record (`decree.imported`)."""
-    from workgroups.services import (
-        _acting,
-        _attach_file,
-        _check_member,
-        _full_clean,
-        _set_fields,
-    )
-
     with _acting(by), transaction.atomic():
         decree = Decree(workgroup=workgroup, created_by=by)
         _set_fields(decree, decree_fields, DECREE_FIELDS)

@@ -159,7 +159,13 @@ def test_matrix_page_and_exports(personas, regions):
     make_pokja("73.08", YEAR, decree="expired")
     client = personas.client("sulsel_viewer")
     page = client.get(f"/r/73/assessment/matrix/?year={YEAR}")
-    assert page.context["summary"] == {"total": 24, "formed": 2, "effective": 1, "official": 0}
+    assert page.context["summary"] == {
+        "total": 24,
+        "formed": 2,
+        "effective": 1,
+        "official": 0,
+        "reverify": 0,
+    }
     assert "1 dari 24" in page.content.decode()
     filtered = client.get(f"/r/73/assessment/matrix/?year={YEAR}&status=effective").context["rows"]
     assert [r.region.code for r in filtered] == ["73", "73.06"]
