@@ -30,7 +30,7 @@ def test_read_review_change_confirm_at_390px(browser_page):  # noqa: F811
     page.set_viewport_size({"width": 390, "height": 844})
 
     log_in(page, "operator.gowa", "kata-sandi-uji-123")
-    page.wait_for_url("**/dashboard/")
+    page.wait_for_selector("#home-year")  # the log-in lands on the home page
     page.goto(page.base_url + "/r/73.06/pokja/decrees/new/")
     page.click("#read-from-pdf")
     page.wait_for_url("**/pokja/decrees/read/")
