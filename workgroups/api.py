@@ -76,6 +76,8 @@ class DecreeOut(Schema):
     # (signer, organisation, signed_at, timestamped, intact, covers_whole_file, trusted).
     signature_state: str
     signatures: list[dict]
+    # The id of the earlier decree of this Pokja that this one replaces (kept in the history).
+    replaces: int | None = None
     version: int
 
 
@@ -87,6 +89,7 @@ class DecreeIn(Schema):
     signed_on: datetime.date
     valid_from: datetime.date
     valid_until: datetime.date | None = None
+    replaces: int | None = None
 
 
 class DecreePatch(Schema):
@@ -98,6 +101,7 @@ class DecreePatch(Schema):
     signed_on: datetime.date | None = None
     valid_from: datetime.date | None = None
     valid_until: datetime.date | None = None
+    replaces: int | None = None
 
 
 class WorkGroupOut(Schema):
@@ -230,6 +234,7 @@ def _decree_out(decree, region, today=None):
         "signed_on": decree.signed_on,
         "valid_from": decree.valid_from,
         "valid_until": decree.valid_until,
+        "replaces": decree.replaces_id,
         "in_force": decree.is_valid_on(today),
         "has_file": bool(decree.file),
         "original_filename": decree.original_filename,
@@ -395,6 +400,13 @@ def _decree(region, decree_id) -> Decree:
     )
 
 
+def _with_replaced(region, data: dict) -> dict:
+    """`replaces` as the region's decree it names (404 for another region's id)."""
+    if data.get("replaces") is not None:
+        data["replaces"] = _decree(region, data["replaces"])
+    return data
+
+
 @router.get("/regions/{code}/workgroup/decrees", response=list[DecreeOut])
 def list_decrees(request, code: str):
     """The decrees of the region's Pokja, newest first."""
@@ -409,9 +421,8 @@ def create_decree(request, code: str, payload: Form[DecreeIn], file: File[Upload
     """Register a decree with its signed PDF (multipart/form-data: the fields plus `file`).
     The file must really be a PDF (checked by content) within the size limit."""
     region = get_region(request.user, code, Permission.WORKGROUP_EDIT)
-    decree = services.add_decree(
-        by=request.user, workgroup=_workgroup(region), file=file, **payload.dict()
-    )
+    data = _with_replaced(region, payload.dict())
+    decree = services.add_decree(by=request.user, workgroup=_workgroup(region), file=file, **data)
     return Status(201, _decree_out(decree, region))
 
 
@@ -427,7 +438,10 @@ def update_decree(request, code: str, decree_id: int, payload: DecreePatch):
     region = get_region(request.user, code, Permission.WORKGROUP_EDIT)
     version, data = _changes(payload)
     decree = services.update_decree(
-        by=request.user, decree=_decree(region, decree_id), expected_version=version, **data
+        by=request.user,
+        decree=_decree(region, decree_id),
+        expected_version=version,
+        **_with_replaced(region, data),
     )
     return _decree_out(decree, region)
 

@@ -85,7 +85,16 @@ class DecreeForm(VersionedForm):
 
     class Meta:
         model = Decree
-        fields = ["number", "title", "kind", "signed_on", "issuer", "valid_from", "valid_until"]
+        fields = [
+            "number",
+            "title",
+            "kind",
+            "signed_on",
+            "issuer",
+            "valid_from",
+            "valid_until",
+            "replaces",
+        ]
         widgets = {
             "signed_on": DateInput(),
             "valid_from": DateInput(),
@@ -98,8 +107,15 @@ class DecreeForm(VersionedForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, workgroup=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if workgroup is not None and not self.instance.workgroup_id:
+            self.instance.workgroup = workgroup  # the model's checks compare with it
+        # Only an earlier decree of the same Pokja can be replaced (and never the decree itself).
+        earlier = Decree.objects.filter(workgroup=workgroup or self.instance.workgroup_id)
+        if self.instance.pk:
+            earlier = earlier.exclude(pk=self.instance.pk)
+        self.fields["replaces"].queryset = earlier.order_by("-valid_from")
         if self.instance.pk and self.instance.file:
             self.fields["upload"].help_text = _(
                 "Leave empty to keep the current file (%(name)s)."

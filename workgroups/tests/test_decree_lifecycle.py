@@ -86,3 +86,54 @@ def test_no_warning_for_a_decree_ending_later(gowa_pokja, regions):
     today = timezone.localdate()
     _decree(gowa_pokja, "188/1/2024", today, today + datetime.timedelta(days=91))
     assert expiring_decrees([gowa_pokja.region]) == {}
+
+
+def test_the_decree_form_offers_only_this_pokjas_earlier_decrees(personas, gowa_pokja):
+    today = timezone.localdate()
+    old = _decree(gowa_pokja, "188/1/2024", today - datetime.timedelta(days=400), None)
+    client = personas.client("gowa_operator")
+    page = client.get("/r/73.06/pokja/decrees/new/")
+    assert list(page.context["form"].fields["replaces"].queryset) == [old]
+    response = client.post(
+        "/r/73.06/pokja/decrees/new/",
+        {
+            "number": "188/2/2025",
+            "title": "Perubahan Pokja",
+            "kind": Decree.Kind.AMENDMENT,
+            "signed_on": today.isoformat(),
+            "issuer": "regent",
+            "valid_from": today.isoformat(),
+            "replaces": old.pk,
+            "upload": pdf_upload(),
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    new = Decree.objects.get(number="188/2/2025")
+    assert new.replaces == old and Decree.objects.filter(pk=old.pk).exists()
+
+
+def test_the_api_sets_replaces_by_id_and_refuses_another_regions_decree(
+    personas, gowa_pokja, regions
+):
+    today = timezone.localdate()
+    old = _decree(gowa_pokja, "188/1/2024", today - datetime.timedelta(days=400), None)
+    client = personas.api_client("gowa_operator")
+    fields = {
+        "number": "188/2/2025",
+        "title": "Perubahan Pokja",
+        "kind": "amendment",
+        "issuer": "regent",
+        "signed_on": today.isoformat(),
+        "valid_from": today.isoformat(),
+    }
+    path = "/api/v1/regions/73.06/workgroup/decrees"
+    created = client.post(path, data={**fields, "replaces": old.pk, "file": pdf_upload()})
+    assert created.status_code == 201, created.content
+    assert created.json()["replaces"] == old.pk
+    assert client.get(f"{path}/{old.pk}").json()["replaces"] is None
+    # An id that is not a decree of this region: 404, nothing written.
+    missing = client.post(
+        path, data={**fields, "number": "188/3/2025", "replaces": 999999, "file": pdf_upload()}
+    )
+    assert missing.status_code == 404
+    assert not Decree.objects.filter(number="188/3/2025").exists()

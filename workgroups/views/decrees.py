@@ -68,7 +68,7 @@ def decree_create(request, region):
         return response
     return crud.form_screen(
         request,
-        crud.bind(request, DecreeForm),
+        crud.bind(request, DecreeForm, workgroup=workgroup),
         save=lambda form: services.add_decree(
             by=request.user, workgroup=workgroup, file=form.cleaned_data["upload"], **_fields(form)
         ),
@@ -84,7 +84,7 @@ def decree_edit(request, region, pk):
     decree = _decree(region, pk)
     return crud.form_screen(
         request,
-        crud.bind(request, DecreeForm, instance=decree),
+        crud.bind(request, DecreeForm, instance=decree, workgroup=decree.workgroup),
         save=lambda form: services.update_decree(
             by=request.user,
             decree=_decree(region, pk),
