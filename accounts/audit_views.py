@@ -17,11 +17,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts import audit_readable as readable
 from accounts.access import region_view
 from accounts.models import RoleAssignment, User
 from accounts.permissions import Permission
 from accounts.roles import ROLES
-from audit import readable
 from audit.models import AuditEvent
 from audit.presenters import describe, model_name
 from core import exports

@@ -1,4 +1,4 @@
-"""An audit event as people read it: the record by its name, each changed field by its label, the
+"""An audit event as people read it (here, above audit and core, which may not know each other): the record by its name, each changed field by its label, the
 old and new values formatted (dates in full, Rupiah, yes/no, choices by their label, a linked
 record by its name, times in the region's zone).
 
