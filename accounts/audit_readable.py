@@ -1,5 +1,5 @@
-"""An audit event as people read it (here, above audit and core, which may not know each other): the record by its name, each changed field by its label, the
-old and new values formatted (dates in full, Rupiah, yes/no, choices by their label, a linked
+"""An audit event as people read it: the record by its name, each changed field by its label,
+the old and new values formatted (dates in full, Rupiah, yes/no, choices by their label, a linked
 record by its name, times in the region's zone).
 
 The changes are stored as raw values (audit.registry); formatting happens here, when shown, so a
@@ -10,7 +10,7 @@ import decimal
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -72,7 +72,11 @@ def format_value(model_label: str, name: str, value, *, zone=None, abbreviation=
         choices = {str(key): label for key, label in field.flatchoices}
         return str(choices.get(str(value), value))
     if isinstance(field, models.ForeignKey):
-        related = field.related_model._base_manager.filter(pk=value).first()
+        # Service-level events may store a name rather than a key: shown as it was stored.
+        try:
+            related = field.related_model._base_manager.filter(pk=value).first()
+        except (ValueError, TypeError, ValidationError):
+            return str(value)
         return str(related) if related is not None else f"#{value}"
     try:
         if isinstance(field, models.DateTimeField):
