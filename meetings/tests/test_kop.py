@@ -25,3 +25,31 @@ def test_without_any_upload_the_neutral_default_logo_and_the_capital(regions):
     assert parts["city"] == "Makassar"
     assert kop(h.region("71"))["city"] == "Manado"
     assert kop(h.region("73.71"))["city"] == "Makassar"
+
+
+def test_invitation_pdf_of_a_kab_kota_prints_the_default_logo_and_its_town(regions, tmp_path):
+    import datetime
+    import subprocess
+    from zoneinfo import ZoneInfo
+
+    from meetings import services
+    from meetings.pdf import invitation_pdf
+    from reports.tests.helpers import pdf_text, require_tool
+
+    start = datetime.datetime(2026, 12, 10, 9, tzinfo=ZoneInfo("Asia/Makassar"))
+    meeting = services.create_meeting(
+        region=h.region("73.06"), by=None, title="Rapat Pokja", starts_at=start,
+        ends_at=start + datetime.timedelta(hours=3), venue="Aula Kantor Bupati",
+        letter_number="400/1/2026", letter_date=datetime.date(2026, 12, 4),
+    )  # fmt: skip
+    pdf = invitation_pdf(meeting)
+    text = pdf_text(pdf)
+    assert "Gowa, 4 Desember 2026" in text
+    assert "\ufffd" not in text and "?" not in text
+    require_tool("pdfimages")
+    path = tmp_path / "undangan.pdf"
+    path.write_bytes(pdf)
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, check=True, timeout=60
+    ).stdout.decode()
+    assert len(listing.splitlines()) >= 3  # header lines and at least the logo
