@@ -67,8 +67,12 @@ def matrix_xlsx(province, year, rows) -> bytes:
 def matrix_pdf(province, year, rows, *, letter=None, stamp=None) -> bytes:
     """The recap as PDF. As a numbered letter (`letters.services.issue_letter`) it carries the
     letter number and the verification stamp (QR code, code and, when signed, the signer)."""
+    from assessment.recap_charts import criteria_achievement, effective_over_years
     from letters.pdf import render_pdf
+    from meetings.kop import kop
 
+    totals = summary(rows)
+    columns = criteria_columns(rows)
     with translation.override("id"):
         return render_pdf(
             "assessment/matrix_pdf.html",
@@ -76,8 +80,11 @@ def matrix_pdf(province, year, rows, *, letter=None, stamp=None) -> bytes:
                 "province": province,
                 "year": year,
                 "rows": rows,
-                "columns": criteria_columns(rows),
-                "summary": summary(rows),
+                "columns": columns,
+                "summary": totals,
+                "kop": kop(province),
+                "chart_years": effective_over_years(province, year, totals),
+                "chart_criteria": criteria_achievement(rows, columns),
                 "today": letter.letter_date if letter else timezone.localdate(),
                 "symbol": SYMBOL,
                 "letter": letter,

@@ -11,28 +11,30 @@ def model_name(label: str) -> str:
         return label
 
 
-def describe(event) -> str:
+def describe(event, *, actor=None) -> str:
+    """One sentence; `actor` is the person's name when known (else the username)."""
     name = model_name(event.model)
+    user = actor or event.actor_username
     if event.action == "create":
         return _("%(user)s created %(type)s “%(record)s”.") % {
-            "user": event.actor_username,
+            "user": user,
             "type": name,
             "record": event.object_repr,
         }
     if event.action == "update":
         return _("%(user)s changed %(type)s “%(record)s”.") % {
-            "user": event.actor_username,
+            "user": user,
             "type": name,
             "record": event.object_repr,
         }
     if event.action == "delete":
         return _("%(user)s deleted %(type)s “%(record)s”.") % {
-            "user": event.actor_username,
+            "user": user,
             "type": name,
             "record": event.object_repr,
         }
     return _("%(user)s: %(event)s on %(type)s “%(record)s”.") % {
-        "user": event.actor_username,
+        "user": user,
         "event": event.code,
         "type": name,
         "record": event.object_repr,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import has_permission, national_view, region_view, require
+from accounts.access import has_permission, region_view, require
 from accounts.permissions import Permission
 from assessment.engine import EFFECTIVE, NO_WORKGROUP, REVERIFY
 from assessment.matrix import criterion_counts
@@ -18,7 +18,6 @@ from core.errors import DomainError
 from core.years import selected_year, year_choices
 from dashboards import cache, maps, selectors, services
 from dashboards.forms import BoundaryUploadForm
-from regions.models import Region
 
 
 def _tile_specs():
@@ -232,54 +231,6 @@ def _regency_context(region, year) -> dict:
         "budget": budget[0] if budget else None,
         "today": timezone.localdate(),
     }
-
-
-@national_view(Permission.REGION_VIEW)
-def national_dashboard(request):
-    from assessment.summary import statuses
-
-    year = selected_year(request)
-    regions = list(Region.objects.order_by("code"))
-    summaries = statuses(regions, [year, year - 1])
-    provinces = [r for r in regions if r.is_province]
-    children = {}
-    for region in regions:
-        if region.parent_id:
-            children.setdefault(region.parent_id, []).append(region.code)
-    rows = []
-    for province in provinces:
-        codes = children.get(province.pk, [])
-        row_tiles = tiles(summaries, codes, year)
-        counts = {t["key"]: t for t in row_tiles}
-        effective = counts["effective"]["count"]
-        rows.append(
-            {
-                "province": province,
-                "own": summaries[(province.code, year)],
-                "total": len(codes),
-                "tiles": row_tiles,
-                "counts": counts,
-                "share": round(effective * 100 / len(codes), 1) if codes else None,
-            }
-        )
-    all_codes = [code for codes in children.values() for code in codes]
-    chart = {
-        "labels": [row["province"].name for row in rows],
-        "series": [{"label": _("Effective (%)"), "values": [row["share"] for row in rows]}],
-        "percent": True,
-        "horizontal": True,
-    }
-    return render(
-        request,
-        "dashboards/national.html",
-        {
-            "year": year,
-            "years": year_choices(),
-            "tiles": tiles(summaries, all_codes, year),
-            "rows": rows,
-            "chart": chart,
-        },
-    )
 
 
 def _province_admin(request, region):

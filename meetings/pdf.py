@@ -3,8 +3,6 @@ the invitation letter (undangan) with its list of invitees, the attendance sheet
 and the minutes (notulen). Rendered by core.pdf; it may load nothing but `data:` URIs and Sipokja's static files, so a
 document can never reach the network or the file system."""
 
-import base64
-
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -13,44 +11,15 @@ from core import pdf
 from core.formats import format_date_id
 from meetings.attendance import attendance_summary
 from meetings.formats import day_date, meeting_dates, meeting_days, meeting_times
-from meetings.models import Letterhead
+from meetings.kop import kop
 
 NUMBER_WORDS = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima"}
 
 
-def _logo_data_uri(letterhead) -> str:
-    if letterhead is None or not letterhead.logo:
-        return ""
-    try:
-        with letterhead.logo.open("rb") as fh:
-            data = fh.read()
-    except OSError:
-        return ""
-    mime = "image/png" if letterhead.logo_type == Letterhead.LogoType.PNG else "image/jpeg"
-    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
-
-
 def letterhead_context(region) -> dict:
-    letterhead = Letterhead.objects.filter(region=region).first()
-    return {
-        "letterhead": letterhead,
-        "logo": _logo_data_uri(letterhead),
-        "header_line": letterhead.header_line if letterhead else "",
-        "office_name": region.office_name or region.display_name,
-        "office_address": region.office_address,
-        "office_phone": region.office_phone,
-        "office_email": region.office_email,
-        "city": (letterhead.city if letterhead and letterhead.city else "")
-        or _default_city(region),
-    }
-
-
-def _default_city(region) -> str:
-    name = region.name
-    for prefix in ("Kabupaten ", "Kota "):
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
+    """The organiser's kop surat with its logo (or the province's, or the neutral default) and
+    the city of the place-and-date line (meetings.kop)."""
+    return kop(region)
 
 
 def render_pdf(template: str, context: dict) -> bytes:

@@ -1,26 +1,16 @@
 """Indonesia's three time zones. Meeting times are entered and printed in the organising
-region's zone: WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9)."""
+region's zone: WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9). The zone of a region code is known in
+one place, regions.zones (the audit log reads it too)."""
 
 from zoneinfo import ZoneInfo
 
-WIB = "Asia/Jakarta"
-WITA = "Asia/Makassar"
-WIT = "Asia/Jayapura"
+from regions.zones import ABBREVIATIONS, WIB, WIT, WITA, zone_name_for_code
 
-# Province codes (Kemendagri) by zone; every other province is WIB.
-_WITA_PROVINCES = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
-_WIT_PROVINCES = {"81", "82", "91", "92", "93", "94", "95", "96", "97"}
-
-ABBREVIATIONS = {WIB: "WIB", WITA: "WITA", WIT: "WIT"}
+__all__ = ["ABBREVIATIONS", "WIB", "WIT", "WITA", "abbreviation", "region_timezone", "zone_name"]
 
 
 def zone_name(region) -> str:
-    province = region.code[:2]
-    if province in _WIT_PROVINCES:
-        return WIT
-    if province in _WITA_PROVINCES:
-        return WITA
-    return WIB
+    return zone_name_for_code(region.code)
 
 
 def region_timezone(region) -> ZoneInfo:

@@ -12,12 +12,15 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def render_pdf(template, region, context) -> bytes:
+    from meetings.kop import kop
+
     with translation.override("id"):
         html = render_to_string(
             template,
             {
                 "region": region,
                 "letterhead": letterhead(region),
+                "kop": kop(region),
                 "today": timezone.localdate(),
                 **context,
             },
@@ -26,7 +29,14 @@ def render_pdf(template, region, context) -> bytes:
 
 
 def profile_pdf(profile) -> bytes:
-    return render_pdf("reports/profile_pdf.html", profile.region, {"profile": profile})
+    from reports.charts import criteria_over_years, indicator_achievement
+
+    charts = [criteria_over_years(profile.region, profile.year, profile.outcome)]
+    if profile.indicators:
+        charts.append(indicator_achievement(profile.indicators))
+    return render_pdf(
+        "reports/profile_pdf.html", profile.region, {"profile": profile, "charts": charts}
+    )
 
 
 def indicators_pdf(report) -> bytes:

@@ -32,7 +32,9 @@ def test_national_dashboard_counts_per_province(personas):
     assert ">24<" in sulsel
     assert "8,3%" in sulsel  # 2 of 24
     sultra = re.search(r'<tr data-province="74">.*?</tr>', html, re.S).group(0)
-    assert 'data-tile="effective">0 ' in sultra
+    # Nothing recorded for Sultra in 2025: the row says so instead of a line of zeros.
+    assert 'data-tile="effective"' not in sultra
+    assert "Belum ada data untuk tahun 2025" in sultra
     # national tiles over all 514 kab/kota
     assert re.search(r'data-tile="effective" data-count="2" data-change="-1"', html)
     assert "dari 514" in html
