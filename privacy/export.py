@@ -139,7 +139,15 @@ def _audit(subject, values, seen):
     for label, pk in seen:
         for e in AuditEvent.objects.filter(model=label, object_id=pk):
             if e.pk not in ids:
-                entries.append(_entry(e, details=True, username=username))
+                entry = _entry(e, details=True, username=username)
+                # A row shared with others (minutes, an attendance list): only their values.
+                changes = e.changes if isinstance(e.changes, dict) else {}
+                entry["changes"] = {
+                    key: value
+                    for key, value in changes.items()
+                    if any(leaf.strip() in values for leaf in _leaves(value))
+                }
+                entries.append(entry)
                 ids.add(e.pk)
     if subject.user is not None:
         for e in AuditEvent.objects.filter(actor_id=subject.user.pk).exclude(pk__in=ids):

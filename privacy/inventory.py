@@ -56,10 +56,10 @@ NOT_PERSONAL = {
 }
 
 
-def undeclared_personal_fields() -> list[str]:
+def undeclared_personal_fields(models_=None) -> list[str]:
     """`app.model.field` of every personal-looking field neither declared nor excused."""
     missing = []
-    for model in apps.get_models():
+    for model in models_ if models_ is not None else apps.get_models():
         label = model._meta.label_lower
         declared = set((declaration(model) or {}).get("fields", ()))
         excused = NOT_PERSONAL.get(label, set())
