@@ -5,7 +5,6 @@ import pytest
 from django.core.management import call_command
 
 from privacy.erasure import erase
-from privacy.export import personal_data
 from privacy.subject import Subject
 from privacy.tests.helpers import OTHER, PERSON, plant
 from workgroups.models import Member

@@ -14,7 +14,7 @@ def test_every_personal_looking_field_is_declared_with_purpose_basis_and_retenti
 
 @isolate_apps("privacy")
 def test_a_model_gaining_an_undeclared_personal_field_fails_the_inventory():
-    class Guest(models.Model):
+    class Guest(models.Model):  # noqa: DJ008
         title = models.CharField(max_length=10)
         whatsapp_number = models.CharField(max_length=20)
         home_address = models.CharField(max_length=200)
@@ -27,7 +27,7 @@ def test_a_model_gaining_an_undeclared_personal_field_fails_the_inventory():
         "privacy.guest.whatsapp_number",
     ]
 
-    class Declared(models.Model):
+    class Declared(models.Model):  # noqa: DJ008
         whatsapp_number = models.CharField(max_length=20)
 
         class Meta:
