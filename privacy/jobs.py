@@ -58,3 +58,17 @@ def erase(ctx) -> None:
 
 
 periodic(PURGE, every=datetime.timedelta(days=1))
+
+
+DEADLINES = "privacy.deadlines"
+
+
+@job_kind(DEADLINES, label=gettext_lazy("Personal data: overdue requests and breaches"))
+def deadlines(ctx) -> None:
+    from privacy.deadlines import notify_overdue
+
+    told = notify_overdue()
+    ctx.progress(told, told, force=True)
+
+
+periodic(DEADLINES, every=datetime.timedelta(hours=1))

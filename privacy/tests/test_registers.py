@@ -60,6 +60,12 @@ def test_an_open_request_past_three_days_shows_as_overdue_to_the_province(person
     assert personas.sulsel_admin.notifications.filter(kind="privacy.request").count() == 2
     assert personas.sultra_admin.notifications.count() == 0
     assert personas.client("sultra_admin").get(f"/privacy/requests/{old.pk}/").status_code == 404
+    # The hourly check tells the province once that it is overdue.
+    from privacy.deadlines import notify_overdue
+
+    assert notify_overdue() == 1 and notify_overdue() == 0
+    overdue = personas.sulsel_admin.notifications.get(key=f"privacy.request.overdue:{old.pk}")
+    assert overdue.url == f"/privacy/requests/{old.pk}/"
     # Closing it records who handled it and what was done.
     response = admin.post(
         f"/privacy/requests/{old.pk}/", {"status": "done", "outcome": "Data dihapus."}
