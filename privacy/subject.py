@@ -37,7 +37,6 @@ class Subject:
         if self.user is not None:
             add(self.user.get_username(), USERNAME)
             add(self.user.get_full_name(), NAME)
-            add(self.user.first_name if self.user.last_name else "", NAME)
             add(self.user.email, EMAIL)
         for member in self.members:
             add(member.name, NAME)
