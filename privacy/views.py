@@ -59,12 +59,15 @@ def _managed(user, obj_region):
 @login_required
 def requests(request):
     regions = regions_in_scope(request.user)
-    if not any(has_permission(request.user, MANAGE, r) for r in regions.filter(level="province")):
+    provinces = [
+        r for r in regions.filter(level="province") if has_permission(request.user, MANAGE, r)
+    ]
+    if not provinces:
         raise PermissionDenied
     now = timezone.now()
     found = DataRequest.objects.filter(region__in=regions).select_related("region")
     items = [(r, r.is_overdue(now), time_left_text(r.deadline, now)) for r in found]
-    return render(request, "privacy/requests.html", {"items": items})
+    return render(request, "privacy/requests.html", {"items": items, "provinces": provinces})
 
 
 @login_required
