@@ -21,6 +21,9 @@ class User(AbstractUser):
 
     class DataScrubbing:
         personal_fields = ("first_name", "last_name", "email")
+        legal_basis = "contract"
+        retention = _("While the account exists; deleted with it.")
+        visible_to = _("The user, and the admins who manage users of the region.")
         purpose = _("To log in, to address the user and to send password resets and reminders.")
         personal_repr = True  # str() is the username
 

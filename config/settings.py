@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "knowledge",
     "dashboards",
     "reports",
+    "privacy",
     "api",
     "ops",
     "bench",

@@ -7,12 +7,14 @@ from api.main import api
 from core import views as core_views
 from jobs.mail import PasswordResetForm
 from ops import health as ops_health
+from privacy import views as privacy_views
 
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("readyz", ops_health.readyz, name="readyz"),
-    path("privacy/", core_views.privacy, name="privacy"),
+    path("privacy/", privacy_views.index, name="privacy"),
+    path("privacy/", include("privacy.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

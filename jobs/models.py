@@ -132,6 +132,9 @@ class OutgoingEmail(models.Model):
 
     class DataScrubbing:
         personal_fields = ("to", "cc", "bcc", "body")
+        legal_basis = "public_task"
+        retention = _("Until the e-mail is sent; the record of it for 90 days.")
+        visible_to = _("Nobody in the application; system administrators.")
         purpose = _(
             "To deliver invitations, reminders and password resets; the text is deleted once "
             "the e-mail is sent."

@@ -148,6 +148,13 @@ class Letter(models.Model):
             models.Index(fields=["region", "year", "letter_type"], name="letters_register_type"),
         ]
 
+    class DataScrubbing:
+        personal_fields = ("recipient",)
+        purpose = _("The addressee of a letter, as written in the letter register.")
+        legal_basis = "legal_obligation"
+        retention = _("As long as the letter register is kept (archive law).")
+        visible_to = _("Users of the region with the letter right.")
+
     def __str__(self):
         return self.number
 
@@ -203,6 +210,9 @@ class IssuedDocument(models.Model):
 
     class DataScrubbing:
         personal_fields = ("signer_name",)
+        legal_basis = "legal_obligation"
+        retention = _("As long as the document is kept (archive law).")
+        visible_to = _("Anyone holding the document or its public verification page.")
         purpose = _("The signer's name as printed on the document, shown on its public page.")
 
     def __str__(self):
@@ -253,6 +263,9 @@ class OfficeCertificate(models.Model):
 
     class DataScrubbing:
         personal_fields = ("signer_name",)
+        legal_basis = "legal_obligation"
+        retention = _("As long as the document is kept (archive law).")
+        visible_to = _("Anyone holding the document or its public verification page.")
         purpose = _("The name printed with the office's electronic signature.")
 
     def __str__(self):

@@ -25,6 +25,8 @@ ACTION_ITEM_ASSIGNED = "action_item.assigned"
 ACTION_ITEM_OVERDUE = "action_item.overdue"
 DECREE_EXPIRING = "decree.expiring"
 DECREE_EXPIRED = "decree.expired"
+PRIVACY_REQUEST = "privacy.request"
+PRIVACY_BREACH = "privacy.breach"
 
 KINDS = {
     kind.key: kind
@@ -41,6 +43,8 @@ KINDS = {
         Kind(ACTION_ITEM_OVERDUE, _("Action item overdue"), email_by_default=False),
         Kind(DECREE_EXPIRING, _("Pokja decree (SK) expiring")),
         Kind(DECREE_EXPIRED, _("Pokja decree (SK) expired")),
+        Kind(PRIVACY_REQUEST, _("Personal-data request to serve")),
+        Kind(PRIVACY_BREACH, _("Personal-data breach to notify")),
     ]
 }
 

@@ -35,6 +35,9 @@ class Notification(models.Model):
 
     class DataScrubbing:
         personal_fields = ("title", "body")
+        legal_basis = "legitimate_interest"
+        retention = _("1 year.")
+        visible_to = _("The user it is addressed to.")
         purpose = _("To tell users what needs their attention (the inbox).")
 
     class Meta:

@@ -74,6 +74,10 @@ class WorkPlan(VersionedModel, Provenance):
 
     class DataScrubbing:
         personal_fields = ("approver_name",)
+        purpose = _("The official who approved the work plan.")
+        legal_basis = "public_task"
+        retention = _("As long as the work plan is kept (public record).")
+        visible_to = _("Users of the region.")
 
     class Meta:
         ordering = ["-year"]

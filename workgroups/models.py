@@ -75,6 +75,9 @@ class WorkGroup(VersionedModel, Provenance):
 
     class DataScrubbing:
         personal_fields = ("contact_name", "contact_phone", "contact_email")
+        legal_basis = "public_task"
+        retention = _("While the Pokja is active; replaced when the secretariat changes.")
+        visible_to = _("Users of the region and the regions above it.")
         purpose = _("So that the province and partners can reach the Pokja secretariat.")
 
     def __str__(self):
@@ -345,6 +348,12 @@ class Member(VersionedModel):
 
     class DataScrubbing:
         personal_fields = ("name", "phone", "email")
+        legal_basis = "public_task"
+        retention = _(
+            "Name and position as long as the Pokja record is kept (public record of the decree); phone and e-mail until 2 years after the member leaves."
+        )
+        visible_to = _("Users of the region; phone and e-mail only with the contact right.")
+        consent_fields = ("phone",)  # a personal WhatsApp number rests on consent
         purpose = _(
             "To record who sits in the Pokja (required by its decree), to invite members to "
             "meetings and to remind them of action items. Phone and e-mail are shown only to "

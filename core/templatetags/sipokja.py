@@ -21,3 +21,12 @@ def tanggal(value):
 @register.filter
 def angka(value, decimals=0):
     return format_number(value, decimals)
+
+
+@register.filter
+def whatsapp(member):
+    """The wa.me link of a member's phone, only while their WhatsApp consent is in force
+    (core.privacy.whatsapp_url): a withdrawn consent removes the link at once."""
+    from core.privacy import whatsapp_url
+
+    return whatsapp_url(member)

@@ -129,6 +129,10 @@ class ReminderLog(models.Model):
 
     class DataScrubbing:
         personal_fields = ("recipient",)
+        purpose = _("So that a reminder is not sent twice to the same address.")
+        legal_basis = "public_task"
+        retention = _("1 year (the reminder log).")
+        visible_to = _("Nobody in the application; system administrators.")
 
     def __str__(self):
         return f"{self.kind} #{self.object_id} → {self.recipient}"

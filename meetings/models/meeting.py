@@ -105,6 +105,12 @@ class Letterhead(VersionedModel):
 
     class DataScrubbing:
         personal_fields = ("signatory_name", "signatory_id_number")
+        purpose = _(
+            "The official (name and NIP) who signs the invitations and letters of the office."
+        )
+        legal_basis = "legal_obligation"
+        retention = _("While the official signs the letters of the office.")
+        visible_to = _("Users of the region; printed on letters.")
 
     def __str__(self):
         return str(_("Letterhead of %(region)s") % {"region": self.region})

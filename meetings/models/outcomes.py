@@ -92,6 +92,14 @@ class Participant(models.Model):
 
     class DataScrubbing:
         personal_fields = ("name", "email", "phone", "represented_by")
+        purpose = _(
+            "To record who attended a meeting (attendance list) and to send them the minutes."
+        )
+        legal_basis = "public_task"
+        retention = _(
+            "Name as long as the minutes are kept; phone and e-mail 2 years after the meeting."
+        )
+        visible_to = _("Users of the region; phone and e-mail only with the contact right.")
         personal_repr = True  # str() is the name
 
     def __str__(self):
@@ -159,6 +167,10 @@ class Minutes(VersionedModel):
 
     class DataScrubbing:
         personal_fields = ("chair_name", "secretary_name")
+        purpose = _("The chair and minute taker named in the minutes.")
+        legal_basis = "public_task"
+        retention = _("As long as the minutes are kept (public record).")
+        visible_to = _("Users of the region.")
 
     def __str__(self):
         return str(_("Minutes of %(meeting)s") % {"meeting": self.meeting})
@@ -331,6 +343,10 @@ class ProgressNote(models.Model):
 
     class DataScrubbing:
         personal_fields = ("author_name",)
+        purpose = _("Who reported progress on an action item.")
+        legal_basis = "public_task"
+        retention = _("As long as the action item is kept.")
+        visible_to = _("Users of the region.")
 
     class Meta:
         ordering = ["created_at", "pk"]
