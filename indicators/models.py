@@ -68,6 +68,15 @@ class Indicator(VersionedModel):
     )
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Satu Data Indonesia metadata (BPS MS-Ind), see docs/interop.md. `definition`, `unit`
+    # and `usual_source` above are the MS-Ind definition, unit and data source.
+    concept = models.TextField(_("concept"), blank=True)
+    interpretation = models.TextField(_("interpretation"), blank=True)
+    method = models.TextField(_("method of calculation"), blank=True)
+    formula = models.CharField(_("formula"), max_length=500, blank=True)
+    collection_frequency = models.CharField(_("collection frequency"), max_length=100, blank=True)
+    disaggregation = models.CharField(_("disaggregation level"), max_length=200, blank=True)
+    producer = models.CharField(_("producer"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["order", "code"]
