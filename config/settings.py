@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "knowledge",
     "dashboards",
     "reports",
+    "interop",
     "api",
     "ops",
     "bench",

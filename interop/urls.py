@@ -1,0 +1,12 @@
+from django.urls import path
+
+from interop import opendata_views
+
+app_name = "interop"
+urlpatterns = [
+    # Open data (public, stable: docs/interop.md)
+    path("data.json", opendata_views.data_json, name="data_json"),
+    path("api/3/action/package_list", opendata_views.package_list, name="package_list"),
+    path("api/3/action/package_show", opendata_views.package_show, name="package_show"),
+    path("data/datasets/<slug:name>.<str:fmt>", opendata_views.resource, name="resource"),
+]
