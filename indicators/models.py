@@ -185,6 +185,19 @@ class Target(RegionRecord):
     )
     value = models.DecimalField(_("target"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
 
+    class PlanDocument(models.TextChoices):
+        """The regional planning document the target comes from (exchange with SIPD)."""
+
+        NONE = "", _("not stated")
+        RPJMD = "RPJMD", "RPJMD"
+        RKPD = "RKPD", "RKPD"
+
+    plan_document = models.CharField(
+        _("planning document"), max_length=5, choices=PlanDocument.choices, blank=True
+    )
+    # Where an imported target came from (file name and layout), empty when typed in.
+    import_source = models.CharField(_("imported from"), max_length=200, blank=True)
+
     class Meta:
         ordering = ["region__code", "indicator__order", "year"]
         verbose_name = _("target")
