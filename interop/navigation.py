@@ -6,3 +6,4 @@ from accounts.region_links import RegionLink
 REGION_LINKS = [
     RegionLink(_("Regional planning (SIPD)"), "interop:exchange", Permission.REGION_VIEW),
 ]
+REGION_LINKS.append(RegionLink(_("Integrations"), "interop:integrations", Permission.USER_MANAGE))

@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.registry import record
@@ -15,6 +16,7 @@ from core.spreadsheets.limits import SpreadsheetError
 from indicators.models import Indicator, Target
 from indicators.parsing import parse_number, parse_year
 from indicators.services import check_value
+from interop.models import KEY_PREFIX, IntegratorKey, Webhook, hash_key
 from interop.planning_exchange import LAYOUT, SHEETS, TARGET_COLUMNS
 
 REQUIRED = ("kode_pemda", "dokumen_perencanaan", "tahun", "kode_indikator", "target_kinerja")
@@ -52,7 +54,7 @@ def _read(uploaded, name: str) -> list[tuple[int, dict]]:
 
 
 @transaction.atomic
-def import_targets(*, region, uploaded, name: str, by) -> int:
+def import_targets(*, region, uploaded, name: str, by, source: str = "") -> int:
     """Import the targets of `region` from a file in the planning layout: all rows or none,
     errors numbered by row. Returns the number of targets created or changed."""
     rows = _read(uploaded, name)
@@ -60,7 +62,7 @@ def import_targets(*, region, uploaded, name: str, by) -> int:
         raise DomainError(_("The file has more than %(n)d rows.") % {"n": MAX_ROWS})
     indicators = {i.code: i for i in Indicator.objects.all()}
     errors, parsed, seen = [], [], set()
-    source = f"{name[:150]} ({LAYOUT})"
+    source = source or f"{name[:150]} ({LAYOUT})"
     for number, row in rows:
         if not isinstance(row, dict):
             errors.append({"row": number, "message": _("Not a row of the layout.")})
@@ -152,3 +154,66 @@ def import_targets(*, region, uploaded, name: str, by) -> int:
         actor=by,
     )
     return changed
+
+
+# --- Integrators: API keys and webhooks ----------------------------------------------------
+
+
+@transaction.atomic
+def create_key(*, by, region, name: str, access: str):
+    """A new API key; returns (key, the raw key). The raw key is never stored or shown again."""
+    if access not in IntegratorKey.Access.values:
+        raise DomainError(_("Choose read only or read and write."))
+    raw = IntegratorKey.new_raw()
+    key = IntegratorKey.objects.create(
+        region=region,
+        name=name.strip()[:150],
+        access=access,
+        prefix=raw[:12],
+        key_hash=hash_key(raw),
+        created_by=by,
+    )
+    return key, raw
+
+
+@transaction.atomic
+def revoke_key(*, by, key) -> None:
+    if key.revoked_at is None:
+        key.revoked_at = timezone.now()
+        key.save(update_fields=["revoked_at"])
+
+
+def find_key(raw: str):
+    """The live key for `raw`, or None (revoked and unknown keys alike)."""
+    if not raw or not raw.startswith(KEY_PREFIX):
+        return None
+    key = (
+        IntegratorKey.objects.select_related("region")
+        .filter(key_hash=hash_key(raw), revoked_at__isnull=True)
+        .first()
+    )
+    if key is not None:
+        IntegratorKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
+    return key
+
+
+@transaction.atomic
+def create_webhook(*, by, region, url: str, events: list[str]):
+    """A new webhook; returns (webhook, its signing secret), the secret shown once."""
+    unknown = set(events) - set(Webhook.Event.values)
+    if not events or unknown:
+        raise DomainError(_("Choose at least one known event."))
+    if not url.startswith(("https://", "http://")):
+        raise DomainError(_("The URL must start with https:// or http://."))
+    secret = Webhook.new_secret()
+    webhook = Webhook.objects.create(
+        region=region, url=url[:500], events=sorted(events), secret=secret, created_by=by
+    )
+    return webhook, secret
+
+
+@transaction.atomic
+def set_webhook_active(*, by, webhook, active: bool) -> None:
+    if webhook.is_active != active:
+        webhook.is_active = active
+        webhook.save(update_fields=["is_active"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from interop import exchange_views, opendata_views
+from interop import exchange_views, integration_views, opendata_views
 
 app_name = "interop"
 urlpatterns = [
@@ -20,5 +20,23 @@ urlpatterns = [
         "r/<str:code>/planning-exchange/<str:part>.<str:fmt>",
         exchange_views.exchange_export,
         name="exchange_export",
+    ),
+    # Integrators: API keys, webhooks, delivery log
+    path("r/<str:code>/integrations/", integration_views.integrations, name="integrations"),
+    path("r/<str:code>/integrations/keys/", integration_views.key_create, name="key_create"),
+    path(
+        "r/<str:code>/integrations/keys/<int:pk>/revoke/",
+        integration_views.key_revoke,
+        name="key_revoke",
+    ),
+    path(
+        "r/<str:code>/integrations/webhooks/",
+        integration_views.webhook_create,
+        name="webhook_create",
+    ),
+    path(
+        "r/<str:code>/integrations/webhooks/<int:pk>/toggle/",
+        integration_views.webhook_toggle,
+        name="webhook_toggle",
     ),
 ]

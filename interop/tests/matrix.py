@@ -1,6 +1,33 @@
 """Permission matrix rows for every interop route."""
 
-from tests.matrix import Row, edit_gowa, expect, view_gowa
+from regions.models import Region
+from tests.matrix import Row, edit_gowa, edit_sulsel, expect, view_gowa
+
+
+def _key(personas):
+    from interop.models import IntegratorKey
+
+    key = IntegratorKey.objects.create(
+        region=Region.objects.get(code="73"),
+        name="Portal",
+        access="read",
+        prefix="sipk_x",
+        key_hash="0" * 64,
+    )
+    return {"key": key.pk}
+
+
+def _webhook(personas):
+    from interop.models import Webhook
+
+    hook = Webhook.objects.create(
+        region=Region.objects.get(code="73"),
+        url="https://portal.example.id/hook",
+        events=["meeting.scheduled"],
+        secret="s",
+    )
+    return {"hook": hook.pk}
+
 
 ROWS = [
     # Open data: public for everyone (aggregates only)
@@ -18,4 +45,70 @@ ROWS = [
         "interop:exchange_export", "GET", "/r/{gowa}/planning-exchange/activities.xlsx", view_gowa()
     ),
     Row("interop:exchange_import", "GET", "/r/{gowa}/planning-exchange/import/", edit_gowa()),
+    # Integrations (admins with user.manage)
+    Row("interop:integrations", "GET", "/r/{sulsel}/integrations/", edit_sulsel()),
+    Row(
+        "interop:integrations",
+        "GET",
+        "/r/{gowa}/integrations/",
+        expect(
+            200,
+            gowa_operator=403,
+            gowa_member=403,
+            sulsel_viewer=403,
+            sultra_admin=404,
+            anonymous=302,
+        ),
+    ),
+    Row(
+        "interop:key_create",
+        "POST",
+        "/r/{sulsel}/integrations/keys/",
+        edit_sulsel(),
+        data={"name": "Portal", "access": "read"},
+    ),
+    Row(
+        "interop:key_revoke",
+        "POST",
+        "/r/{sulsel}/integrations/keys/{key}/revoke/",
+        edit_sulsel(302),
+        setup=_key,
+    ),
+    Row(
+        "interop:webhook_create",
+        "POST",
+        "/r/{sulsel}/integrations/webhooks/",
+        edit_sulsel(),
+        data={"url": "https://portal.example.id/hook", "events": ["meeting.scheduled"]},
+    ),
+    Row(
+        "interop:webhook_toggle",
+        "POST",
+        "/r/{sulsel}/integrations/webhooks/{hook}/toggle/",
+        edit_sulsel(302),
+        setup=_webhook,
+    ),
+    # Integrator API: an API key, never a user's token (so every persona: 401)
+    Row(
+        "GET /api/v1/integrations/regions/{code}/targets",
+        "GET",
+        "/api/v1/integrations/regions/{gowa}/targets",
+        expect(401),
+        api=True,
+    ),
+    Row(
+        "GET /api/v1/integrations/regions/{code}/activities",
+        "GET",
+        "/api/v1/integrations/regions/{gowa}/activities",
+        expect(401),
+        api=True,
+    ),
+    Row(
+        "POST /api/v1/integrations/regions/{code}/targets",
+        "POST",
+        "/api/v1/integrations/regions/{gowa}/targets",
+        expect(401),
+        api=True,
+        data={"layout": "sipokja-sipd/1", "targets": []},
+    ),
 ]
