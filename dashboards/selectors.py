@@ -43,7 +43,7 @@ def children_with_numbers(province, year: int, indicator_id=None) -> list[Region
     from dashboards.models import BoundaryShape
 
     shape = BoundaryShape.objects.filter(region=OuterRef("pk"), boundary_map__province=province)
-    qs = province.children.order_by("code").annotate(
+    qs = province.children.in_year(year).order_by("code").annotate(
         allocated=_budget_sum("amount", year),
         realised=_budget_sum("realised", year),
         shape_path=Subquery(shape.values("path")[:1]),

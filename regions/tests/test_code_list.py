@@ -112,3 +112,18 @@ def test_renames_new_codes_and_removals(regions, tmp_path):
     assert gowa.name == "Kabupaten Gowa Raya"
     assert gowa.as_of(datetime.date(2024, 6, 1))[1] == "Kabupaten Gowa"
     assert Region.objects.get(code="74.01").valid_until == SPLIT_DATE
+
+
+def test_the_province_matrix_of_a_year_uses_the_regions_of_that_year(regions, tmp_path):
+    from assessment.matrix import province_rows
+
+    path = _code_list(
+        tmp_path,
+        drop={"73.06"},
+        extra=["73.30,Kabupaten Gowa Utara,73.06", "73.31,Kabupaten Gowa Selatan,73.06"],
+    )
+    _run(path, "--yes")
+    codes_2025 = [row.region.code for row in province_rows(regions["73"], 2025)]
+    codes_2026 = [row.region.code for row in province_rows(regions["73"], 2026)]
+    assert "73.06" in codes_2025 and "73.30" not in codes_2025
+    assert {"73.30", "73.31"} <= set(codes_2026) and "73.06" not in codes_2026
