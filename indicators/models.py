@@ -193,10 +193,17 @@ class Target(RegionRecord):
         RKPD = "RKPD", "RKPD"
 
     plan_document = models.CharField(
-        _("planning document"), max_length=5, choices=PlanDocument.choices, blank=True
+        _("planning document"),
+        max_length=5,
+        choices=PlanDocument.choices,
+        blank=True,
+        default="",
+        db_default="",  # bulk inserts of the spreadsheet import name their own columns
     )
     # Where an imported target came from (file name and layout), empty when typed in.
-    import_source = models.CharField(_("imported from"), max_length=200, blank=True)
+    import_source = models.CharField(
+        _("imported from"), max_length=200, blank=True, default="", db_default=""
+    )
 
     class Meta:
         ordering = ["region__code", "indicator__order", "year"]
