@@ -183,3 +183,48 @@ def test_api_keys_are_scoped_and_read_only_or_read_write(client, personas):
     assert Target.objects.get().value == Decimal("2.05")
     services.revoke_key(by=None, key=write_key)
     assert client.get(url, HTTP_X_API_KEY=write).status_code == 401
+
+
+def test_assessment_and_meeting_changes_are_events(personas):
+    from audit.registry import record
+
+    sulsel = Region.objects.get(code="73")
+    services.create_webhook(
+        by=None,
+        region=sulsel,
+        url="http://127.0.0.1:9/never",
+        events=["assessment.verified", "assessment.returned", "meeting.scheduled"],
+    )
+    record(
+        action="other",
+        code="assessment.verified",
+        model_label="assessment.Assessment",
+        object_id="1",
+        region_code="73.06",
+        changes={"year": 2024, "effective": False},
+    )
+    record(
+        action="other",
+        code="assessment.verified",
+        model_label="assessment.Assessment",
+        object_id="2",
+        region_code="73.71",
+        changes={"year": 2024, "effective": True},
+    )
+    record(
+        action="create",
+        model_label="meetings.Meeting",
+        object_id="3",
+        region_code="73",
+        changes={"title": [None, "Rapat koordinasi"]},
+    )
+    record(action="update", model_label="meetings.Meeting", object_id="3", region_code="73")
+    events = [(d.event, d.payload["region"]) for d in Delivery.objects.order_by("pk")]
+    assert events == [
+        ("assessment.returned", "73.06"),
+        ("assessment.verified", "73.71"),
+        ("meeting.scheduled", "73"),
+    ]
+    assert "Rapat koordinasi" not in json.dumps(
+        list(Delivery.objects.values_list("payload", flat=True))
+    )
