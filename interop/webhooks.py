@@ -14,11 +14,15 @@ A delivery is a POST of JSON with the headers
 
 import hashlib
 import hmac
+import ipaddress
 import json
+import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -111,8 +115,29 @@ def body_of(delivery: Delivery) -> bytes:
     return json.dumps(document, ensure_ascii=False, sort_keys=True).encode()
 
 
+class AddressRefused(engine.JobFailed):
+    """The webhook's host is in a private network: not retried."""
+
+
+def check_address(url: str) -> None:
+    """Refuse hosts that resolve to loopback, private, link-local or reserved addresses (the
+    server's own network) unless SIPOKJA_WEBHOOK_ALLOW_PRIVATE is on."""
+    if settings.SIPOKJA_WEBHOOK_ALLOW_PRIVATE:
+        return
+    host = urllib.parse.urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError:
+        raise DeliveryFailed(f"cannot resolve {host}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            raise AddressRefused(f"{host} is not a public address")
+
+
 def send(delivery: Delivery) -> int:
     """POST the delivery once; returns the status, raises DeliveryFailed unless 2xx."""
+    check_address(delivery.webhook.url)
     body = body_of(delivery)
     request = urllib.request.Request(
         delivery.webhook.url,
@@ -146,6 +171,10 @@ def deliver(ctx):
     delivery.attempts += 1
     try:
         status = send(delivery)
+    except AddressRefused as exc:
+        delivery.state, delivery.error = Delivery.State.FAILED, str(exc.reason)[:300]
+        delivery.save(update_fields=["attempts", "state", "error"])
+        raise
     except DeliveryFailed as exc:
         final = ctx.attempt >= ctx.job.max_attempts
         delivery.error = str(exc)[:300]

@@ -23,6 +23,12 @@ from regions.models import Region
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _receiver_on_loopback(settings):
+    """The test's receiver listens on 127.0.0.1, which production refuses."""
+    settings.SIPOKJA_WEBHOOK_ALLOW_PRIVATE = True
+
+
 class Receiver:
     """A real HTTP server on a free port that records what it gets and answers `statuses`."""
 
@@ -228,3 +234,21 @@ def test_assessment_and_meeting_changes_are_events(personas):
     assert "Rapat koordinasi" not in json.dumps(
         list(Delivery.objects.values_list("payload", flat=True))
     )
+
+
+def test_private_addresses_are_refused_for_good(
+    personas, django_capture_on_commit_callbacks, settings
+):
+    settings.SIPOKJA_WEBHOOK_ALLOW_PRIVATE = False
+    with Receiver([200]) as receiver:
+        services.create_webhook(
+            by=None,
+            region=Region.objects.get(code="73.06"),
+            url=receiver.url,
+            events=["indicator_values.changed"],
+        )
+        _value_changed(personas, django_capture_on_commit_callbacks)
+    assert receiver.received == []
+    delivery = Delivery.objects.get()
+    assert delivery.state == Delivery.State.FAILED and "not a public address" in delivery.error
+    assert Job.objects.get(kind="interop.webhook_delivery").state == Job.State.FAILED
