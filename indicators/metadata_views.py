@@ -19,7 +19,7 @@ MAX_BYTES = 2 * 1024 * 1024
 
 
 def public_indicator(request, indicator_code):
-    indicator = get_object_or_404(Indicator, code=indicator_code, is_active=True)
+    indicator = get_object_or_404(Indicator, code=indicator_code)
     rows = [(label, getattr(indicator, name)) for name, label in metadata.FIELDS]
     return render(
         request, "indicators/public_indicator.html", {"indicator": indicator, "rows": rows}
