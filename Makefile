@@ -66,7 +66,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 ## messages: extract new strings into the Indonesian catalogues (needs GNU gettext)
-APP_CATALOGUES := notifications workgroups indicators planning budget policies assessment meetings knowledge dashboards reports privacy
+APP_CATALOGUES := notifications workgroups indicators planning budget policies assessment meetings knowledge dashboards reports privacy interop
 messages: $(STAMP)
 	$(DEV_ENV) $(PY) manage.py makemessages -l id --no-obsolete $(foreach app,$(APP_CATALOGUES) .venv var static tests,--ignore=$(app)/*)
 	@for app in $(APP_CATALOGUES); do \

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "dashboards",
     "reports",
     "privacy",
+    "interop",
     "api",
     "ops",
     "bench",
@@ -151,6 +152,9 @@ LOGOUT_REDIRECT_URL = "login"
 # many active tokens (issuing one more revokes the oldest).
 SIPOKJA_API_TOKEN_DAYS = env_int("SIPOKJA_API_TOKEN_DAYS", 90)
 SIPOKJA_API_TOKEN_MAX_ACTIVE = env_int("SIPOKJA_API_TOKEN_MAX_ACTIVE", 10)
+# Webhooks are never delivered to loopback, private or link-local addresses (the server's own
+# network) unless this is on (a receiver inside the same network, and the tests).
+SIPOKJA_WEBHOOK_ALLOW_PRIVATE = env_bool("SIPOKJA_WEBHOOK_ALLOW_PRIVATE", False)
 
 # Lock-out after repeated failed log-ins (django-axes).
 AXES_FAILURE_LIMIT = env_int("SIPOKJA_LOGIN_FAILURE_LIMIT", 5)

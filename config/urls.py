@@ -65,6 +65,7 @@ urlpatterns = [
     path("", include("knowledge.urls")),
     path("", include("dashboards.urls")),
     path("", include("reports.urls")),
+    path("", include("interop.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

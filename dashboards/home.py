@@ -19,7 +19,7 @@ def viewer_sections(user, year):
             continue
         url = reverse("dashboards:region", kwargs={"code": region.code}) + f"?year={year}"
         if region.is_province:
-            children = list(region.children.order_by("code"))
+            children = list(region.children.in_year(year).order_by("code"))
             summaries = statuses(children, [year, year - 1])
             items = [
                 HomeItem(

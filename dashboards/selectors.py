@@ -43,11 +43,15 @@ def children_with_numbers(province, year: int, indicator_id=None) -> list[Region
     from dashboards.models import BoundaryShape
 
     shape = BoundaryShape.objects.filter(region=OuterRef("pk"), boundary_map__province=province)
-    qs = province.children.order_by("code").annotate(
-        allocated=_budget_sum("amount", year),
-        realised=_budget_sum("realised", year),
-        shape_path=Subquery(shape.values("path")[:1]),
-        shape_view_box=Subquery(shape.values("view_box")[:1]),
+    qs = (
+        province.children.in_year(year)
+        .order_by("code")
+        .annotate(
+            allocated=_budget_sum("amount", year),
+            realised=_budget_sum("realised", year),
+            shape_path=Subquery(shape.values("path")[:1]),
+            shape_view_box=Subquery(shape.values("view_box")[:1]),
+        )
     )
     if indicator_id:
         target = Target.objects.filter(region=OuterRef("pk"), indicator_id=indicator_id, year=year)

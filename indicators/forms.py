@@ -157,8 +157,20 @@ class IndicatorForm(forms.ModelForm):
             "reference",
             "is_active",
             "order",
+            "concept",
+            "interpretation",
+            "method",
+            "formula",
+            "collection_frequency",
+            "disaggregation",
+            "producer",
         ]
-        widgets = {"definition": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "definition": forms.Textarea(attrs={"rows": 4}),
+            "concept": forms.Textarea(attrs={"rows": 3}),
+            "interpretation": forms.Textarea(attrs={"rows": 3}),
+            "method": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

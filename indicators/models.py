@@ -68,6 +68,15 @@ class Indicator(VersionedModel):
     )
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Satu Data Indonesia metadata (BPS MS-Ind), see docs/interop.md. `definition`, `unit`
+    # and `usual_source` above are the MS-Ind definition, unit and data source.
+    concept = models.TextField(_("concept"), blank=True)
+    interpretation = models.TextField(_("interpretation"), blank=True)
+    method = models.TextField(_("method of calculation"), blank=True)
+    formula = models.CharField(_("formula"), max_length=500, blank=True)
+    collection_frequency = models.CharField(_("collection frequency"), max_length=100, blank=True)
+    disaggregation = models.CharField(_("disaggregation level"), max_length=200, blank=True)
+    producer = models.CharField(_("producer"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["order", "code"]
@@ -175,6 +184,26 @@ class Target(RegionRecord):
         Indicator, on_delete=models.PROTECT, related_name="targets", verbose_name=_("indicator")
     )
     value = models.DecimalField(_("target"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
+
+    class PlanDocument(models.TextChoices):
+        """The regional planning document the target comes from (exchange with SIPD)."""
+
+        NONE = "", _("not stated")
+        RPJMD = "RPJMD", "RPJMD"
+        RKPD = "RKPD", "RKPD"
+
+    plan_document = models.CharField(
+        _("planning document"),
+        max_length=5,
+        choices=PlanDocument.choices,
+        blank=True,
+        default="",
+        db_default="",  # bulk inserts of the spreadsheet import name their own columns
+    )
+    # Where an imported target came from (file name and layout), empty when typed in.
+    import_source = models.CharField(
+        _("imported from"), max_length=200, blank=True, default="", db_default=""
+    )
 
     class Meta:
         ordering = ["region__code", "indicator__order", "year"]

@@ -1,11 +1,23 @@
 from django.urls import path
 
-from indicators import adoption_views, catalogue_views, import_jobs, views
+from indicators import adoption_views, catalogue_views, import_jobs, metadata_views, views
 
 app_name = "indicators"
 urlpatterns = [
     # National catalogue
     path("indicators/", catalogue_views.catalogue, name="catalogue"),
+    path("indicators/metadata/import/", metadata_views.metadata_import, name="metadata_import"),
+    # Public Satu Data metadata (no sign-in)
+    path(
+        "data/indicators/metadata.<str:fmt>",
+        metadata_views.metadata_export,
+        name="metadata_export",
+    ),
+    path(
+        "data/indicators/<slug:indicator_code>/",
+        metadata_views.public_indicator,
+        name="public_indicator",
+    ),
     path("indicators/new/", catalogue_views.indicator_create, name="indicator_create"),
     path(
         "indicators/national-targets/<int:pk>/",

@@ -18,10 +18,12 @@ from indicators.services.import_parser import (
     importable_regions,
 )
 from indicators.services.imports import import_file
+from indicators.services.metadata import import_metadata
 from indicators.services.records import delete_record, save_national_target, save_target, save_value
 from indicators.services.upsert import BATCH_SIZE, TARGET_KEY, VALUE_KEY, save_records
 
 __all__ = [
+    "import_metadata",
     "Adoption",
     "BATCH_SIZE",
     "ImportResult",

@@ -129,6 +129,11 @@ def _adoption_form(personas, kwargs):
 
 
 ROWS = [
+    # Satu Data metadata: public page and exports, the import for national admins
+    Row("indicators:public_indicator", "GET", "/data/indicators/tfr/", expect(200)),
+    Row("indicators:metadata_export", "GET", "/data/indicators/metadata.json", expect(200)),
+    Row("indicators:metadata_export", "GET", "/data/indicators/metadata.xlsx", expect(200)),
+    Row("indicators:metadata_import", "GET", "/indicators/metadata/import/", national()),
     # National catalogue
     Row("indicators:catalogue", "GET", "/indicators/", expect(200, anonymous=302)),
     Row("indicators:indicator_info", "GET", "/indicators/tfr/", expect(200, anonymous=302)),
