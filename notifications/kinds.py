@@ -25,6 +25,7 @@ ACTION_ITEM_ASSIGNED = "action_item.assigned"
 ACTION_ITEM_OVERDUE = "action_item.overdue"
 DECREE_EXPIRING = "decree.expiring"
 DECREE_EXPIRED = "decree.expired"
+BUDGET_MISSING = "budget.missing"
 
 KINDS = {
     kind.key: kind
@@ -41,6 +42,7 @@ KINDS = {
         Kind(ACTION_ITEM_OVERDUE, _("Action item overdue"), email_by_default=False),
         Kind(DECREE_EXPIRING, _("Pokja decree (SK) expiring")),
         Kind(DECREE_EXPIRED, _("Pokja decree (SK) expired")),
+        Kind(BUDGET_MISSING, _("Early warning: no Pokja budget before the KUA-PPAS")),
     ]
 }
 
