@@ -111,9 +111,11 @@ def flags_for(regions, *, today: datetime.date | None = None) -> list[Flag]:
             workgroup_id__in=wg_ids, year=today.year, status=WorkPlan.Status.APPROVED
         ).values_list("workgroup_id", flat=True)
     )
-    since = timezone.now() - datetime.timedelta(days=MEETING_DAYS)
+    moment = timezone.make_aware(datetime.datetime.combine(today, datetime.time.max))
     held = Meeting.objects.filter(
-        status=Meeting.Status.SCHEDULED, starts_at__gte=since, starts_at__lte=timezone.now()
+        status=Meeting.Status.SCHEDULED,
+        starts_at__gte=moment - datetime.timedelta(days=MEETING_DAYS),
+        starts_at__lte=moment,
     )
     met = set(held.filter(region_id__in=ids).values_list("region_id", flat=True)) | set(
         held.filter(invited_regions__region_id__in=ids).values_list(
