@@ -22,13 +22,24 @@ def wa_link(phone: str, text: str) -> str:
     return f"https://wa.me/{phone[1:]}?text={quote(text, safe='')}"
 
 
+def wa_any_chat(text: str) -> str:
+    """The wa.me link that lets the sender choose the chat or group for `text`."""
+    return f"https://wa.me/?text={quote(text, safe='')}"
+
+
 @dataclass(frozen=True)
 class Share:
-    """A message to pass on: the wa.me link (when there is a number) and the copyable text."""
+    """A message to pass on: the wa.me link to one person (only with a number the viewer may
+    see and the person agreed to be contacted at), a link to choose any chat or group, and the
+    copyable text."""
 
     text: str
     link: str = ""
     name: str = ""
+
+    @property
+    def any_chat(self) -> str:
+        return wa_any_chat(self.text)
 
 
 def share(text: str, phone: str = "", name: str = "") -> Share:

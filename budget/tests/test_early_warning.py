@@ -235,7 +235,8 @@ def test_province_issues_a_numbered_advocacy_letter(personas, regions):
     letter = Letter.objects.get(region=regions["73"], letter_type="advocacy")
     assert letter.serial == 1 and "Gowa" in letter.subject and letter.recipient.startswith("Bupati")
     document = letter.documents.get()
-    assert document.file.read().startswith(b"%PDF")
+    with document.file.open("rb") as stored:
+        assert stored.read(4) == b"%PDF"
     assert (
         personas.client("sulsel_viewer")
         .post("/r/73/budget/early-warning/73.06/letter/", {})
