@@ -8,7 +8,8 @@ Flags (issue 24, docs/budget-calendar.md):
 - `decree`: the SK has expired (high) or expires within 90 days (medium);
 - `work_plan`: this year's work plan not approved by the end of the first quarter;
 - `meeting`: no meeting held (organised or attended by invitation) in six months;
-- `actions`: follow-up actions assigned to the kab/kota past their due date.
+- `actions`: follow-up actions assigned to the kab/kota past their due date;
+- `indicators`: capaian below 70 or worse two years running (budget.indicator_flags).
 
 Everything is read live, so a flag clears as soon as its cause is fixed; the daily job
 (budget.warning_jobs) tells people about the budget flag.
@@ -23,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budget.calendar import budget_year_in_preparation, calendars_for
+from budget.indicator_flags import indicator_flag, off_track
 from budget.models import BudgetAllocation
 
 HIGH, MEDIUM, LOW = 3, 2, 1
@@ -132,6 +134,7 @@ def flags_for(regions, *, today: datetime.date | None = None) -> list[Flag]:
         .values("assigned_region_id")
         .annotate(n=Count("pk"), oldest=Min("due_date"))
     )
+    indicator_problems = off_track(ids)
     quarter_end = datetime.date(today.year, 3, 31)
     flags: list[Flag] = []
     for region in regions:
@@ -180,6 +183,8 @@ def flags_for(regions, *, today: datetime.date | None = None) -> list[Flag]:
                     url=_url("meetings:list", region),
                 )
             )
+        if region.pk in indicator_problems:
+            flags.append(indicator_flag(region, indicator_problems[region.pk], Flag, MEDIUM))
         if region.pk in overdue:
             count, oldest = overdue[region.pk]
             flags.append(

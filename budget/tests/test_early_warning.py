@@ -247,3 +247,34 @@ def test_province_issues_a_numbered_advocacy_letter(personas, regions):
         personas.client("sulsel_admin").get("/r/73/budget/early-warning/74.01/letter/").status_code
         == 404
     )
+
+
+def test_indicator_flag_below_threshold_or_worse_two_years_running(regions):
+    from decimal import Decimal
+
+    from indicators.models import Target, Value
+
+    today = datetime.date(2026, 2, 1)
+    tfr = h.indicator("tfr")  # lower is better
+    region = regions["73.06"]
+
+    def value(year, number):
+        return Value.objects.create(
+            region=region, indicator=tfr, year=year, period="", source="pk", value=Decimal(number)
+        )
+
+    assert _flags("73.06", today, "indicators") == []
+    Target.objects.create(region=region, indicator=tfr, year=2025, value=Decimal("2.00"))
+    latest = value(2025, "2.80")  # capaian (2 - 1.4) * 100 = 60
+    [flag] = _flags("73.06", today, "indicators")
+    assert "60,00%" in flag.reason and "2025" in flag.reason
+    latest.value = Decimal("2.10")  # capaian 95: on track
+    latest.save()
+    assert _flags("73.06", today, "indicators") == []
+    value(2023, "1.90")
+    value(2024, "2.00")  # 1.90 → 2.00 → 2.10: worse two years running
+    [worse] = _flags("73.06", today, "indicators")
+    assert "2023" in worse.reason and "2025" in worse.reason
+    latest.value = Decimal("1.95")
+    latest.save()
+    assert _flags("73.06", today, "indicators") == []
