@@ -105,7 +105,7 @@ def advocacy_letter(request, region, regency):
     if not region.is_province:
         raise Http404("Only for provinces")
     target = get_object_or_404(region.children, code=regency)
-    form = AdvocacyLetterForm(request.POST or None)
+    form = AdvocacyLetterForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         sign = form.cleaned_data["sign"]
         if sign and not has_permission(request.user, Permission.LETTER_SIGN, region):

@@ -278,3 +278,19 @@ def test_indicator_flag_below_threshold_or_worse_two_years_running(regions):
     latest.value = Decimal("1.95")
     latest.save()
     assert _flags("73.06", today, "indicators") == []
+
+
+def test_issued_letter_offers_its_verification_link_on_whatsapp(personas, regions):
+    from urllib.parse import unquote
+
+    from letters.models import Letter
+
+    h.workgroup("73.06")
+    personas.client("sulsel_admin").post("/r/73/budget/early-warning/73.06/letter/", {})
+    letter = Letter.objects.get(region=regions["73"], letter_type="advocacy")
+    code = letter.documents.get().code
+    page = personas.client("sulsel_admin").get(f"/r/73/letters/{letter.pk}/").content.decode()
+    [link] = re.findall(r'href="(https://wa\.me/\?text=[^"]+)"', page)
+    text = unquote(link.split("text=", 1)[1])
+    assert text.startswith(f"Surat nomor {letter.number} perihal Dukungan Anggaran Pokja")
+    assert text.endswith(f"/verifikasi/{code}") or f"/verifikasi/{code}" in text
