@@ -86,3 +86,22 @@ def test_returned_assessment_offers_the_province_a_message_to_the_pokja(personas
     [numbered] = [x for x in _links(page) if x.startswith("https://wa.me/6281311112222")]
     assert "dikembalikan oleh provinsi" in unquote(numbered)
     assert 'id="returned-share"' not in personas.client("sulsel_viewer").get(url).content.decode()
+
+
+def test_member_consent_is_recorded_with_the_e164_number_and_audited(personas, regions):
+    from audit.models import AuditEvent
+    from workgroups.services import create_member, update_member
+
+    member = create_member(
+        by=personas.gowa_operator, workgroup=h.workgroup("73.06"), name="Citra",
+        phone="0812-3456-7890", whatsapp_consent=True,
+    )  # fmt: skip
+    assert (member.phone, member.whatsapp_consent) == ("+6281234567890", True)
+    update_member(
+        by=personas.gowa_operator, member=member, expected_version=member.version,
+        whatsapp_consent=False,
+    )  # fmt: skip
+    member.refresh_from_db()
+    assert member.whatsapp_consent is False
+    events = AuditEvent.objects.filter(model="workgroups.Member", object_id=str(member.pk))
+    assert any("whatsapp_consent" in (e.changes or {}) for e in events)
