@@ -30,6 +30,7 @@ from assessment.matrix import criteria_columns, province_rows, tally
 from assessment.models import Assessment, Criterion
 from assessment.reports import matrix_pdf, matrix_xlsx, summary
 from assessment.summary import statuses
+from assessment.whatsapp import returned_share
 from core.errors import DomainError
 from core.years import open_year, selected_year, year_choices
 from regions.models import Region
@@ -68,6 +69,7 @@ def region_assessment(request, region):
             and outcome.assessment.status != Assessment.Status.SUBMITTED,
             "submit_form": SubmitForm(),
             "snapshots": region.assessment_snapshots.filter(year=year)[:5],
+            "wa_share": returned_share(request, region, year, outcome) if can_verify else None,
         },
     )
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from budget.models import BudgetAllocation
+from budget.models import BudgetAllocation, BudgetCalendar
 from core.forms import VersionField
 from planning.common import year_choices
 from planning.fields import IndonesianDateField, PdfField, RupiahField
@@ -52,3 +52,28 @@ class AllocationForm(forms.ModelForm):
 
     def clean_realised(self):
         return self.cleaned_data.get("realised") or 0
+
+
+class CalendarForm(forms.ModelForm):
+    """A region's budget calendar for one budget year (dates typed as dd-mm-yyyy)."""
+
+    rkpd_from = IndonesianDateField(label=_("RKPD drafting starts"))
+    rkpd_until = IndonesianDateField(label=_("RKPD drafting ends"))
+    kua_ppas = IndonesianDateField(label=_("KUA-PPAS agreed by"))
+    rapbd = IndonesianDateField(label=_("RAPBD approved by"))
+    version = VersionField(required=False)
+
+    class Meta:
+        model = BudgetCalendar
+        fields = ["rkpd_from", "rkpd_until", "kua_ppas", "rapbd", "warn_weeks", "note"]
+
+
+class AdvocacyLetterForm(forms.Form):
+    """What the province adds to the advocacy letter: the budget the Pokja asks for."""
+
+    amount = RupiahField(
+        label=_("Budget asked (Rp)"),
+        required=False,
+        help_text=_("The Pokja's budget proposal, e.g. 150.000.000. Leave empty if unknown."),
+    )
+    sign = forms.BooleanField(label=_("Sign electronically"), required=False)

@@ -107,3 +107,60 @@ class BudgetAllocation(VersionedModel, Provenance):
     @property
     def realisation_percent(self):
         return round(self.realised * 100 / self.amount, 1) if self.amount else None
+
+
+class BudgetCalendar(VersionedModel):
+    """The milestones of a region's regional budget cycle (APBD) for one budget year: the RKPD
+    is drafted, the KUA-PPAS agreed and the RAPBD approved in the year *before* the budget year.
+    A region without its own calendar uses the defaults (`budget.calendar.default_calendar`,
+    sources in docs/budget-calendar.md). The early warning (budget.early_warning) reads it."""
+
+    region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="budget_calendars",
+        verbose_name=_("region"),
+    )
+    budget_year = models.PositiveSmallIntegerField(
+        _("budget year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
+    )
+    rkpd_from = models.DateField(_("RKPD drafting starts"))
+    rkpd_until = models.DateField(_("RKPD drafting ends"))
+    kua_ppas = models.DateField(_("KUA-PPAS agreed by"))
+    rapbd = models.DateField(_("RAPBD approved by"))
+    warn_weeks = models.PositiveSmallIntegerField(
+        _("warn weeks before KUA-PPAS"),
+        default=8,
+        validators=[MinValueValidator(1), MaxValueValidator(26)],
+        help_text=_("How many weeks before the KUA-PPAS a missing Pokja budget is flagged."),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["region", "-budget_year"]
+        verbose_name = _("budget calendar")
+        verbose_name_plural = _("budget calendars")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "budget_year"], name="budget_one_calendar_per_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rkpd_from__lte=models.F("rkpd_until"))
+                & models.Q(rkpd_until__lte=models.F("kua_ppas"))
+                & models.Q(kua_ppas__lte=models.F("rapbd")),
+                name="budget_calendar_in_order",
+                violation_error_message=_(
+                    "The milestones must follow each other: RKPD, KUA-PPAS, then RAPBD."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.region} {self.budget_year}"
+
+    def clean(self):
+        dates = [self.rkpd_from, self.rkpd_until, self.kua_ppas, self.rapbd]
+        if all(dates) and dates != sorted(dates):
+            raise ValidationError(
+                _("The milestones must follow each other: RKPD, KUA-PPAS, then RAPBD.")
+            )

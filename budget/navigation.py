@@ -8,4 +8,8 @@ REGION_LINKS = [
     RegionLink(
         _("Kab/kota budgets"), "budget:regencies", Permission.REGION_VIEW, levels=("province",)
     ),
+    RegionLink(
+        _("Early warning"), "budget:early_warning", Permission.REGION_VIEW, levels=("province",)
+    ),
+    RegionLink(_("Budget calendar"), "budget:calendar", Permission.BUDGET_EDIT),
 ]

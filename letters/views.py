@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,6 +13,7 @@ from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
 from core.uploads import serve
+from core.whatsapp import share
 from core.years import open_year
 from letters import services
 from letters.certificates import has_signer
@@ -116,15 +118,29 @@ def _letter(region, pk) -> Letter:
 def letter_detail(request, region, pk):
     letter = _letter(region, pk)
     can_issue = has_permission(request.user, Permission.LETTER_ISSUE, region)
+    documents = list(letter.documents.all())
+    if not letter.is_cancelled:
+        for document in documents:
+            document.wa_share = _share(request, letter, document)
     return render(
         request,
         "letters/letter_detail.html",
         {
             "region": region,
             "letter": letter,
-            "documents": letter.documents.all(),
+            "documents": documents,
             "cancel_form": CancelForm() if can_issue and not letter.is_cancelled else None,
         },
+    )
+
+
+def _share(request, letter, document):
+    """A WhatsApp message (any chat or group) passing the letter on with its public
+    verification page, in Indonesian like the letter (core.whatsapp)."""
+    url = request.build_absolute_uri(reverse("letters:verify", kwargs={"code": document.code}))
+    return share(
+        f"Surat nomor {letter.number} perihal {letter.subject}.\n"
+        f"Dokumen dan keasliannya dapat diperiksa di {url}"
     )
 
 

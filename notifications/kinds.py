@@ -27,6 +27,7 @@ DECREE_EXPIRING = "decree.expiring"
 DECREE_EXPIRED = "decree.expired"
 PRIVACY_REQUEST = "privacy.request"
 PRIVACY_BREACH = "privacy.breach"
+BUDGET_MISSING = "budget.missing"
 
 KINDS = {
     kind.key: kind
@@ -45,6 +46,7 @@ KINDS = {
         Kind(DECREE_EXPIRED, _("Pokja decree (SK) expired")),
         Kind(PRIVACY_REQUEST, _("Personal-data request to serve")),
         Kind(PRIVACY_BREACH, _("Personal-data breach to notify")),
+        Kind(BUDGET_MISSING, _("Early warning: no Pokja budget before the KUA-PPAS")),
     ]
 }
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from audit.registry import record
 from core.errors import DomainError
 from jobs import mail
-from notifications import emails
+from notifications import channels, emails
 from notifications.kinds import KINDS
 from notifications.models import Notification, Preference
 
@@ -95,6 +95,7 @@ def notify(
     ]
     if messages:
         mail.send(messages, region=region)
+    channels.dispatch(targets, created)
     return created
 
 

@@ -23,4 +23,9 @@ class WorkgroupsConfig(AppConfig):
         register_region_links(*REGION_LINKS)
 
         # Job kinds: the members import, the daily SK expiry notices, reading an SK.
+        # Members' WhatsApp numbers (with consent) for notification channels (docs/whatsapp.md).
+        from notifications.channels import register_phone_source
         from workgroups import decree_import, import_jobs, notify  # noqa: F401
+        from workgroups.contact import member_phones
+
+        register_phone_source(member_phones)

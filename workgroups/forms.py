@@ -170,6 +170,7 @@ class MemberForm(VersionedForm):
             "subgroup",
             "phone",
             "email",
+            "whatsapp_consent",
             "active_from",
             "active_until",
         ]
@@ -184,7 +185,7 @@ class MemberForm(VersionedForm):
         self.fields["institution"].queryset = workgroup.region.institutions.all()
         self.fields["subgroup"].queryset = allowed_subgroups(workgroup)
         if not include_contact:
-            for name in ("phone", "email"):
+            for name in ("phone", "email", "whatsapp_consent"):
                 del self.fields[name]
 
     def clean_phone(self):

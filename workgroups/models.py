@@ -319,6 +319,13 @@ class Member(VersionedModel):
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # UU PDP: the member agreed to be contacted on WhatsApp at `phone` (wa.me links are offered
+    # only then; docs/whatsapp.md).
+    whatsapp_consent = models.BooleanField(
+        _("may be contacted on WhatsApp"),
+        default=False,
+        help_text=_("The member agreed to receive Pokja messages on WhatsApp at this number."),
+    )
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_until = models.DateField(_("active until"), null=True, blank=True)
     user = models.OneToOneField(

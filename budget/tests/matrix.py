@@ -46,7 +46,17 @@ _json = {
     "realised_on": "2025-06-30",
 }
 
+_calendar = {
+    "rkpd_from": "02-01-2026",
+    "rkpd_until": "29-05-2026",
+    "kua_ppas": "14-08-2026",
+    "rapbd": "30-11-2026",
+    "warn_weeks": "6",
+    "note": "",
+}
+
 B = "/r/{gowa}/budget"
+W = "/r/{sulsel}/budget/early-warning"
 A = "/api/v1/regions/{gowa}/budget"
 
 ROWS = [
@@ -94,6 +104,39 @@ ROWS = [
         "/r/{gowa}/budget/regencies/",
         view_gowa(404),
         note="only for provinces",
+    ),
+    Row("budget:early_warning", "GET", W + "/", view_sulsel(), setup=_sulsel),
+    Row(
+        "budget:early_warning",
+        "GET",
+        "/r/{gowa}/budget/early-warning/",
+        view_gowa(404),
+        note="only for provinces",
+    ),
+    Row("budget:calendar", "GET", B + "/calendar/?year=2027", edit_gowa(), setup=_workgroup),
+    Row(
+        "budget:calendar",
+        "POST",
+        B + "/calendar/?year=2027",
+        edit_gowa(302),
+        setup=_workgroup,
+        data=_calendar,
+    ),
+    Row("budget:advocacy_letter", "GET", W + "/73.06/letter/", edit_sulsel(), setup=_sulsel),
+    Row(
+        "budget:advocacy_letter",
+        "POST",
+        W + "/73.06/letter/",
+        edit_sulsel(302),
+        setup=_sulsel,
+        data={"amount": "150.000.000"},
+    ),
+    Row(
+        "budget:advocacy_letter",
+        "GET",
+        W + "/74.01/letter/",
+        expect(404, anonymous=302, sulsel_viewer=403),
+        note="a kab/kota of another province",
     ),
     # another region's allocation id is a 404, even for a user who may see both regions
     Row(

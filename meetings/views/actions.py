@@ -24,6 +24,7 @@ from meetings.scope import (
     require_item_manage,
     require_item_update,
 )
+from meetings.whatsapp import item_share
 
 
 def _item_url(region, item) -> str:
@@ -108,6 +109,7 @@ def item_detail(request, region, pk):
             "can_update": can_update,
             "can_manage": can_manage_item(request.user, item),
             "overdue": item.is_overdue(),
+            "wa_share": item_share(request, item) if item.is_open else None,
             "progress_form": ProgressForm(initial={"version": item.version, "status": item.status})
             if can_update
             else None,

@@ -19,6 +19,7 @@ from meetings.models import Meeting, Minutes
 from meetings.scope import can_edit_meeting, get_meeting, meetings_in
 from meetings.timezones import region_timezone
 from meetings.views.common import detail_url, editable_meeting, meeting_page_url
+from meetings.whatsapp import invitation_shares
 
 
 @region_view(Permission.REGION_VIEW)
@@ -118,7 +119,7 @@ def meeting_detail(request, region, pk):
         "materials": meeting.materials.all(),
         "invited_regions": regions_attendance(meeting),
         "invited_institutions": meeting.invited_institutions.select_related("institution__region"),
-        "participants": meeting.participants.select_related("region"),
+        "participants": list(meeting.participants.select_related("region", "member__workgroup")),
         "summary": attendance_summary(meeting),
         "minutes": minutes,
         "show_minutes": minutes is not None and (minutes.is_approved or can_edit),
@@ -131,6 +132,9 @@ def meeting_detail(request, region, pk):
         context["unsent"] = meeting.participants.filter(
             invited=True, invitation_sent_at__isnull=True
         ).count()
+        context["wa_shares"] = invitation_shares(
+            request, meeting, [p for p in context["participants"] if p.invited]
+        )
     return render(request, "meetings/meeting_detail.html", context)
 
 

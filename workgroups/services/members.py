@@ -16,6 +16,7 @@ MEMBER_FIELDS = (
     "subgroup",
     "phone",
     "email",
+    "whatsapp_consent",
     "active_from",
     "active_until",
 )
