@@ -174,9 +174,10 @@ class RegencyIndicator:
     Pokja adopted it, and one realisation per data source (never mixed) with its achievement."""
 
     indicator: object
-    target: Decimal | None
+    target: Decimal | None  # the region's target ("target daerah")
     adopted: bool
     realisations: list  # [(source label, value, achievement, grade)]
+    pokja_target: Decimal | None = None  # the Pokja's own target ("target Pokja")
 
 
 def regency_indicators(region, year: int) -> list[RegencyIndicator]:
@@ -196,6 +197,7 @@ def regency_indicators(region, year: int) -> list[RegencyIndicator]:
     indicators = Indicator.objects.filter(is_active=True).annotate(
         region_target=Subquery(target.values("value")[:1]),
         adopted=Exists(adoption),
+        pokja_target=Subquery(adoption.values("target")[:1]),
         **{
             f"value_{source}": Subquery(realised.filter(source=source).values("value")[:1])
             for source in DataSource.values
@@ -219,7 +221,13 @@ def regency_indicators(region, year: int) -> list[RegencyIndicator]:
         if not realisations:
             realisations.append(("", None, None, None))
         lines.append(
-            RegencyIndicator(indicator, indicator.region_target, indicator.adopted, realisations)
+            RegencyIndicator(
+                indicator,
+                indicator.region_target,
+                indicator.adopted,
+                realisations,
+                pokja_target=indicator.pokja_target,
+            )
         )
     lines.sort(key=lambda line: not line.adopted)
     return lines

@@ -52,7 +52,8 @@ def letterhead(region) -> Letterhead:
 @dataclass
 class ProfileIndicator:
     indicator: Indicator
-    target: Decimal | None
+    target: Decimal | None  # the region's target ("target daerah"): capaian is against it
+    pokja_target: Decimal | None  # the Pokja's own target for the year ("target Pokja")
     value: Decimal | None
     value_year: int | None
     source_label: str
@@ -91,8 +92,8 @@ def _source_rank(source) -> int:
 
 
 def _profile_indicators(region, workgroup, year) -> list[ProfileIndicator]:
-    """The indicators the Pokja adopted for the year: its target (the region's target when the
-    Pokja set none), the latest yearly realisation up to that year (surveys before
+    """The indicators the Pokja adopted for the year: the region's target and the Pokja's own
+    target side by side (docs/domain.md "Targets"), the latest yearly realisation up to that year (surveys before
     administrative data on the same year) and the achievement when that realisation is of the
     year itself."""
     adoptions = list(
@@ -115,13 +116,14 @@ def _profile_indicators(region, workgroup, year) -> list[ProfileIndicator]:
     lines = []
     for adoption in adoptions:
         indicator = adoption.indicator
-        target = adoption.target if adoption.target is not None else targets.get(indicator.pk)
+        target = targets.get(indicator.pk)
         value_year, source, value = latest.get(indicator.pk, (None, None, None))
         score = achievement(value, target, indicator.direction) if value_year == year else None
         lines.append(
             ProfileIndicator(
                 indicator=indicator,
                 target=target,
+                pokja_target=adoption.target,
                 value=value,
                 value_year=value_year,
                 source_label=str(DataSource(source).label) if source else "",

@@ -53,7 +53,7 @@ def indicators_xlsx(report) -> bytes:
                 "Indikator",
                 "Satuan",
                 "Sumber data",
-                "Target",
+                "Target daerah",
                 "Realisasi",
                 "Capaian (%)",
                 "Kategori",
