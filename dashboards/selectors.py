@@ -2,7 +2,6 @@
 a dashboard's query count stays constant (tested in tests/test_queries.py)."""
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -113,14 +112,10 @@ def yearly_values(province, year: int):
     return list(indicators.values()), values
 
 
-def main_source(values, indicator_id) -> str | None:
-    """The data source with most values for the indicator (ties: `DataSource` order, surveys
-    first), as on the ranking page; values of different sources are never mixed."""
-    counts = Counter(source for ind, _region, source, _value in values if ind == indicator_id)
-    if not counts:
-        return None
-    order = DataSource.values
-    return sorted(counts, key=lambda s: (-counts[s], order.index(s) if s in order else 99))[0]
+def sources_of(values, indicator_id) -> set[str]:
+    """The data sources with yearly values of the indicator (values are never mixed: the
+    dashboard shows one, chosen with `?source=`, see indicators.selectors.choose_source)."""
+    return {source for ind, _region, source, _value in values if ind == indicator_id}
 
 
 def achievement_lines(children, indicator: IndicatorChoice, values, source) -> list:

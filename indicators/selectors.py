@@ -182,6 +182,38 @@ def sources_with_values(regions, indicator, year) -> list[str]:
     return [row["source"] for row in ranked]
 
 
+def requested_source(raw) -> str | None:
+    """The data source asked for with `?source=` (a `DataSource` value, or its label such as
+    "e-PPGBM"); None when absent or unknown."""
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    for value, label in DataSource.choices:
+        if raw.lower() in (value, str(label).lower()):
+            return value
+    return None
+
+
+def default_source(present) -> str | None:
+    """The data source shown when none is chosen: the first of `present` in `DataSource` order
+    (SSGI, SKI, e-PPGBM, Pendataan Keluarga, Susenas, Long Form SP2020, other: surveys before
+    administrative data). Documented in docs/domain.md §3a; never a majority count."""
+    present = set(present)
+    return next((s for s in DataSource.values if s in present), None)
+
+
+def choose_source(raw, present) -> str | None:
+    """The requested source when valid (even when it has no values: the figures are then empty,
+    never taken from another source), else `default_source(present)`."""
+    return requested_source(raw) or default_source(present)
+
+
+def source_options(present) -> list[tuple[str, str]]:
+    """(value, label) of the sources present, in `DataSource` order, for a source selector."""
+    present = set(present)
+    return [(value, str(label)) for value, label in DataSource.choices if value in present]
+
+
 AGAINST_OWN = "own"
 AGAINST_PROVINCE = "province"
 AGAINST_NATIONAL = "national"

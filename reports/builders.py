@@ -2,7 +2,7 @@
 indicator achievement report and the public transparency page. Rendering (HTML, PDF, XLSX) is
 in reports/exports.py and the templates."""
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -10,6 +10,7 @@ from assessment.engine import assessment_date, evaluate_region
 from assessment.matrix import kind_columns, kind_marks, tally
 from indicators.achievement import Grade, achievement, grade
 from indicators.models import DataSource, Indicator, Target, Value, WorkGroupIndicator
+from indicators.selectors import default_source
 from regions.models import Region
 
 # ---------------------------------------------------------------------------------------------
@@ -186,6 +187,8 @@ class IndicatorSection:
     indicator: Indicator
     source: str | None
     cells: list = field(default_factory=list)
+    # Every source with values of the indicator in the report (the others are not shown).
+    sources: list = field(default_factory=list)
 
     @property
     def source_label(self) -> str:
@@ -198,15 +201,25 @@ class IndicatorReport:
     year: int
     regions: list
     sections: list
+    # The source asked for (`?source=`), None for each indicator's default source.
+    source: str | None = None
+
+    @property
+    def source_options(self) -> list:
+        """(value, label) of every source present in the report, for the selector."""
+        from indicators.selectors import source_options
+
+        return source_options({s for section in self.sections for s in section.sources})
 
 
-def indicator_report(region, year: int) -> IndicatorReport:
+def indicator_report(region, year: int, source: str | None = None) -> IndicatorReport:
     """For a province, each of its kab/kota × each indicator with a target or a realisation in
     `year`; for a kab/kota, its own indicators (those too, plus the ones its Pokja adopted).
     Target, yearly realisation and achievement (indicators/achievement.py). Realisations of
-    different data sources are never mixed: each indicator is reported from the source most of
-    the regions have (surveys first on a tie), as the ranking page does. Five queries at most,
-    whatever the number of regions and indicators."""
+    different data sources are never mixed: every indicator is reported from `source` when given
+    (its cells stay empty when that source has no values, never filled from another), else from
+    its default source (indicators.selectors.default_source: SSGI, SKI, e-PPGBM, PK, … first
+    present). Five queries at most, whatever the number of regions and indicators."""
     regions = list(region.children.order_by("code")) if region.is_province else [region]
     ids = [r.pk for r in regions]
     targets = {
@@ -216,10 +229,10 @@ def indicator_report(region, year: int) -> IndicatorReport:
         ).values_list("region_id", "indicator_id", "value")
     }
     values = defaultdict(dict)  # {indicator_id: {source: {region_id: value}}}
-    for region_id, indicator_id, source, value in Value.objects.filter(
+    for region_id, indicator_id, found, value in Value.objects.filter(
         region_id__in=ids, year=year, period=""
     ).values_list("region_id", "indicator_id", "source", "value"):
-        values[indicator_id].setdefault(source, {})[region_id] = value
+        values[indicator_id].setdefault(found, {})[region_id] = value
     wanted = {indicator_id for _region_id, indicator_id in targets} | set(values)
     if not region.is_province:
         wanted |= set(
@@ -231,16 +244,19 @@ def indicator_report(region, year: int) -> IndicatorReport:
     sections = []
     for indicator in indicators:
         by_source = values.get(indicator.pk, {})
-        counts = Counter({source: len(found) for source, found in by_source.items()})
-        source = min(counts, key=lambda s: (-counts[s], _source_rank(s))) if counts else None
-        section = IndicatorSection(indicator=indicator, source=source)
+        chosen = source or default_source(by_source)
+        section = IndicatorSection(
+            indicator=indicator, source=chosen, sources=sorted(by_source, key=_source_rank)
+        )
         for item in regions:
             target = targets.get((item.pk, indicator.pk))
-            value = by_source.get(source, {}).get(item.pk)
+            value = by_source.get(chosen, {}).get(item.pk)
             score = achievement(value, target, indicator.direction)
             section.cells.append(Cell(item, target, value, score, grade(score)))
         sections.append(section)
-    return IndicatorReport(region=region, year=year, regions=regions, sections=sections)
+    return IndicatorReport(
+        region=region, year=year, regions=regions, sections=sections, source=source
+    )
 
 
 # ---------------------------------------------------------------------------------------------
