@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.models import Indicator, Target, Value, WorkGroupIndicator
+from indicators.models import Indicator, Target, WorkGroupIndicator
 from regions.models import Region
 from workgroups.models import WorkGroup
 

@@ -85,7 +85,7 @@ def test_province_report_html_pdf_xlsx_follow_the_chosen_source(personas, both, 
         io.BytesIO(client.get(f"/r/73/reports/indicators.xlsx?year={YEAR}&source={source}").content)
     ).active
     rows = {r[1]: r for r in sheet.iter_rows(min_row=5, values_only=True) if r[1]}
-    for (src, code), (value, score) in EXPECTED.items():
+    for (src, code), (value, _score) in EXPECTED.items():
         if src == source:
             assert rows[code][5] == LABEL[source]
             expected = None if value == "–" else float(value.replace(",", "."))
