@@ -169,8 +169,8 @@ class RankingLine:
 
 
 def sources_with_values(regions, indicator, year) -> list[str]:
-    """Data sources with yearly realisations for these regions, most used first (on a tie, in
-    the order of `DataSource`: surveys before administrative data)."""
+    """Data sources with yearly realisations for these regions, in the order of `DataSource`
+    (surveys before administrative data; the first is `default_source`)."""
     rows = (
         Value.objects.filter(region__in=regions, indicator=indicator, year=year, period="")
         .values("source")
@@ -178,8 +178,7 @@ def sources_with_values(regions, indicator, year) -> list[str]:
         .order_by()
     )
     order = DataSource.values
-    ranked = sorted(rows, key=lambda row: (-row["n"], order.index(row["source"])))
-    return [row["source"] for row in ranked]
+    return sorted((row["source"] for row in rows), key=order.index)
 
 
 def requested_source(raw) -> str | None:

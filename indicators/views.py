@@ -311,7 +311,7 @@ def ranking_view(request, region, indicator_code):
     children = region.children.all()
     year = _year(request, open_year())
     available = selectors.sources_with_values(children, indicator, year)
-    source = _source(request) or (available[0] if available else None)
+    source = _source(request) or selectors.default_source(available)
     against = request.GET.get("against", selectors.AGAINST_OWN)
     if against not in (
         selectors.AGAINST_OWN,
