@@ -50,7 +50,10 @@ def children_with_numbers(province, year: int, indicator_id=None) -> list[Region
     )
     if indicator_id:
         target = Target.objects.filter(region=OuterRef("pk"), indicator_id=indicator_id, year=year)
-        qs = qs.annotate(target=Subquery(target.values("value")[:1]))
+        qs = qs.annotate(
+            target=Subquery(target.values("value")[:1]),
+            target_demo=Subquery(target.values("is_demo")[:1]),
+        )
     return list(qs)
 
 
@@ -81,11 +84,12 @@ class AchievementLine:
     achievement: Decimal | None
     grade: Grade | None
     rank: int | None = None
+    is_demo: bool = False  # the target or the realisation shown is demo data
 
 
 def yearly_values(province, year: int):
     """Every yearly realisation of the province's kab/kota for `year`: `(indicators with data,
-    rows)` where rows are `(indicator_id, region_id, source, value)`. One query."""
+    rows)` where rows are `(indicator_id, region_id, source, value, is_demo)`. One query."""
     rows = (
         Value.objects.filter(
             region__parent=province, year=year, period="", indicator__is_active=True
@@ -101,36 +105,39 @@ def yearly_values(province, year: int):
             "region_id",
             "source",
             "value",
+            "is_demo",
         )
     )
     indicators, values = {}, []
-    for ind_id, code, name, unit, direction, decimals, region_id, source, value in rows:
+    for ind_id, code, name, unit, direction, decimals, region_id, source, value, demo in rows:
         indicators.setdefault(
             ind_id, IndicatorChoice(ind_id, code, name, unit, direction, decimals)
         )
-        values.append((ind_id, region_id, source, value))
+        values.append((ind_id, region_id, source, value, demo))
     return list(indicators.values()), values
 
 
 def sources_of(values, indicator_id) -> set[str]:
     """The data sources with yearly values of the indicator (values are never mixed: the
     dashboard shows one, chosen with `?source=`, see indicators.selectors.choose_source)."""
-    return {source for ind, _region, source, _value in values if ind == indicator_id}
+    return {row[2] for row in values if row[0] == indicator_id}
 
 
 def achievement_lines(children, indicator: IndicatorChoice, values, source) -> list:
     """Ranked as indicators.selectors.ranking does (`rank_lines`); each kab/kota against its
     own target."""
     by_region = {
-        region_id: value
-        for ind, region_id, src, value in values
+        region_id: (value, demo)
+        for ind, region_id, src, value, demo in values
         if ind == indicator.id and src == source
     }
     lines = []
     for child in children:
-        target, value = getattr(child, "target", None), by_region.get(child.pk)
+        target = getattr(child, "target", None)
+        value, demo = by_region.get(child.pk, (None, False))
+        demo = demo or bool(target is not None and getattr(child, "target_demo", False))
         score = achievement(value, target, indicator.direction)
-        lines.append(AchievementLine(child, target, value, score, grade(score)))
+        lines.append(AchievementLine(child, target, value, score, grade(score), is_demo=demo))
     return rank_lines(lines)
 
 
@@ -173,6 +180,7 @@ class RegencyIndicator:
     adopted: bool
     realisations: list  # [(source label, value, achievement, grade)]
     pokja_target: Decimal | None = None  # the Pokja's own target ("target Pokja")
+    is_demo: bool = False  # the year's target or a realisation is demo data
 
 
 def regency_indicators(region, year: int) -> list[RegencyIndicator]:
@@ -192,6 +200,7 @@ def regency_indicators(region, year: int) -> list[RegencyIndicator]:
     indicators = Indicator.objects.filter(is_active=True).annotate(
         region_target=Subquery(target.values("value")[:1]),
         adopted=Exists(adoption),
+        has_demo=Exists(target.filter(is_demo=True)) | Exists(realised.filter(is_demo=True)),
         pokja_target=Subquery(adoption.values("target")[:1]),
         **{
             f"value_{source}": Subquery(realised.filter(source=source).values("value")[:1])
@@ -222,6 +231,7 @@ def regency_indicators(region, year: int) -> list[RegencyIndicator]:
                 indicator.adopted,
                 realisations,
                 pokja_target=indicator.pokja_target,
+                is_demo=indicator.has_demo,
             )
         )
     lines.sort(key=lambda line: not line.adopted)

@@ -169,6 +169,7 @@ def _province_context(province, year, wanted, can_manage_map, source=None) -> di
         "source_label": dict(selectors.DataSource.choices).get(source, ""),
         "source_options": source_options(present),
         "lines": lines,
+        "demo_figures": any(line.is_demo for line in lines),
         "charts": charts,
         "meetings": selectors.upcoming_meetings(province),
         "overdue": selectors.overdue_items(province),
@@ -225,6 +226,7 @@ def _regency_context(region, year) -> dict:
         "headline": headline,
         "headline_tag": headline_tag,
         "lines": lines,
+        "demo_figures": any(line.is_demo for line in lines),
         "items": list(
             items_in(region)
             .filter(status__in=ActionItem.OPEN_STATUSES)

@@ -33,6 +33,7 @@ class Realisation:
     value: Decimal | None
     achievement: Decimal | None
     grade: Grade | None
+    is_demo: bool = False
 
     @property
     def source_label(self) -> str:
@@ -54,6 +55,8 @@ class IndicatorLine:
     # The trend as a table: (year, target, [realisation per source in `trend_sources`]).
     trend_rows: list = field(default_factory=list)
     trend_sources: list = field(default_factory=list)
+    # The target or a realisation shown for the year is demo data.
+    is_demo: bool = False
 
 
 def _trend(indicator, targets_by_year, values_by_source_year):
@@ -100,18 +103,23 @@ def region_overview(region, *, year: int, source: str | None = None) -> list[Ind
     realisation per data source (only `source` when given), achievement, grade and trend."""
     indicators = list(Indicator.objects.filter(is_active=True))
     targets = defaultdict(dict)
-    for indicator_id, y, value in Target.objects.filter(region=region).values_list(
-        "indicator_id", "year", "value"
+    demo = set()  # (indicator_id, source or None) of the year's demo rows
+    for indicator_id, y, value, is_demo in Target.objects.filter(region=region).values_list(
+        "indicator_id", "year", "value", "is_demo"
     ):
         targets[indicator_id][y] = value
+        if is_demo and y == year:
+            demo.add((indicator_id, None))
     values = defaultdict(lambda: defaultdict(dict))
     value_qs = Value.objects.filter(region=region, period="")
     if source:
         value_qs = value_qs.filter(source=source)
-    for indicator_id, y, src, value in value_qs.values_list(
-        "indicator_id", "year", "source", "value"
+    for indicator_id, y, src, value, is_demo in value_qs.values_list(
+        "indicator_id", "year", "source", "value", "is_demo"
     ):
         values[indicator_id][src][y] = value
+        if is_demo and y == year:
+            demo.add((indicator_id, src))
     national = dict(
         ((i, y), v)
         for i, y, v in NationalTarget.objects.filter(year=year).values_list(
@@ -136,7 +144,9 @@ def region_overview(region, *, year: int, source: str | None = None) -> list[Ind
         for src in sources:
             value = by_source.get(src, {}).get(year)
             score = achievement(value, target, indicator.direction)
-            realisations.append(Realisation(src, value, score, grade(score)))
+            realisations.append(
+                Realisation(src, value, score, grade(score), (indicator.pk, src) in demo)
+            )
         if not realisations:
             realisations.append(Realisation(None, None, None, None))
         adoption = adoptions.get(indicator.pk)
@@ -152,6 +162,7 @@ def region_overview(region, *, year: int, source: str | None = None) -> list[Ind
                 trend=_trend(indicator, targets[indicator.pk], by_source),
                 trend_rows=trend_rows,
                 trend_sources=trend_sources,
+                is_demo=any(key[0] == indicator.pk for key in demo),
             )
         )
     lines.sort(key=lambda line: not line.adopted)

@@ -76,6 +76,15 @@ class Profile:
     outcome: object = None
 
     @property
+    def has_demo(self) -> bool:
+        """The Pokja, its plan, budget or adopted indicators are demo data."""
+        return bool(
+            (self.workgroup is not None and self.workgroup.is_demo)
+            or (self.plan is not None and self.plan.is_demo)
+            or any(a.is_demo for a in self.allocations)
+        )
+
+    @property
     def budget_total(self) -> int:
         return sum(a.amount for a in self.allocations)
 
@@ -174,6 +183,7 @@ class Cell:
     value: Decimal | None
     achievement: Decimal | None
     grade: Grade | None
+    is_demo: bool = False  # the target or the realisation is demo data
 
     @property
     def grade_label(self) -> str:
@@ -211,6 +221,10 @@ class IndicatorReport:
 
         return source_options({s for section in self.sections for s in section.sources})
 
+    @property
+    def has_demo(self) -> bool:
+        return any(cell.is_demo for section in self.sections for cell in section.cells)
+
 
 def indicator_report(region, year: int, source: str | None = None) -> IndicatorReport:
     """For a province, each of its kab/kota × each indicator with a target or a realisation in
@@ -222,17 +236,20 @@ def indicator_report(region, year: int, source: str | None = None) -> IndicatorR
     present). Five queries at most, whatever the number of regions and indicators."""
     regions = list(region.children.order_by("code")) if region.is_province else [region]
     ids = [r.pk for r in regions]
-    targets = {
-        (region_id, indicator_id): value
-        for region_id, indicator_id, value in Target.objects.filter(
-            region_id__in=ids, year=year
-        ).values_list("region_id", "indicator_id", "value")
-    }
+    targets, demo = {}, set()  # demo: {(region_id, indicator_id, source or None)}
+    for region_id, indicator_id, value, is_demo in Target.objects.filter(
+        region_id__in=ids, year=year
+    ).values_list("region_id", "indicator_id", "value", "is_demo"):
+        targets[(region_id, indicator_id)] = value
+        if is_demo:
+            demo.add((region_id, indicator_id, None))
     values = defaultdict(dict)  # {indicator_id: {source: {region_id: value}}}
-    for region_id, indicator_id, found, value in Value.objects.filter(
+    for region_id, indicator_id, found, value, is_demo in Value.objects.filter(
         region_id__in=ids, year=year, period=""
-    ).values_list("region_id", "indicator_id", "source", "value"):
+    ).values_list("region_id", "indicator_id", "source", "value", "is_demo"):
         values[indicator_id].setdefault(found, {})[region_id] = value
+        if is_demo:
+            demo.add((region_id, indicator_id, found))
     wanted = {indicator_id for _region_id, indicator_id in targets} | set(values)
     if not region.is_province:
         wanted |= set(
@@ -252,7 +269,12 @@ def indicator_report(region, year: int, source: str | None = None) -> IndicatorR
             target = targets.get((item.pk, indicator.pk))
             value = by_source.get(chosen, {}).get(item.pk)
             score = achievement(value, target, indicator.direction)
-            section.cells.append(Cell(item, target, value, score, grade(score)))
+            is_demo = (
+                (item.pk, indicator.pk, None) in demo
+                and target is not None
+                or ((item.pk, indicator.pk, chosen) in demo and value is not None)
+            )
+            section.cells.append(Cell(item, target, value, score, grade(score), is_demo))
         sections.append(section)
     return IndicatorReport(
         region=region, year=year, regions=regions, sections=sections, source=source

@@ -45,7 +45,12 @@ def indicators_xlsx(report) -> bytes:
             f"Capaian {report.year}",
             f"Laporan Capaian Indikator Bangga Kencana — {report.region.display_name}"
             f" — Tahun {report.year}",
-            f"Dicetak {format_date_id(timezone.localdate())}",
+            f"Dicetak {format_date_id(timezone.localdate())}"
+            + (
+                " — BERISI DATA DEMO (bukan angka resmi), lihat kolom Data demo"
+                if report.has_demo
+                else ""
+            ),
             [
                 "No",
                 "Kode",
@@ -57,6 +62,7 @@ def indicators_xlsx(report) -> bytes:
                 "Realisasi",
                 "Capaian (%)",
                 "Kategori",
+                "Data demo",
             ],
         )
         number = 0
@@ -78,10 +84,11 @@ def indicators_xlsx(report) -> bytes:
                         _number(cell.value),
                         _number(cell.achievement),
                         cell.grade_label,
+                        "DEMO" if cell.is_demo else "",
                     ],
                 )
                 row = ws.max_row
                 ws.cell(row, 7).number_format = decimals
                 ws.cell(row, 8).number_format = decimals
                 ws.cell(row, 9).number_format = "0.00"
-        return exports.recap_bytes(wb, ws, [5, 8, 30, 40, 12, 18, 12, 12, 12, 14])
+        return exports.recap_bytes(wb, ws, [5, 8, 30, 40, 12, 18, 12, 12, 12, 14, 10])

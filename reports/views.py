@@ -51,7 +51,13 @@ def indicators(request, region):
     return render(
         request,
         "reports/indicators.html",
-        {"region": region, "year": report.year, "years": year_choices(), "report": report},
+        {
+            "region": region,
+            "year": report.year,
+            "years": year_choices(),
+            "report": report,
+            "demo_figures": report.has_demo,
+        },
     )
 
 

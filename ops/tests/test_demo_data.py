@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from openpyxl import load_workbook
 
 from indicators.models import Indicator, Target, Value, WorkGroupIndicator
 from indicators.services import import_file
@@ -95,3 +96,29 @@ def test_remove_demo_data_removes_exactly_the_demo_rows(mixed):
         model.objects.filter(is_demo=True).exists()
         for model in (Value, Target, WorkGroupIndicator, WorkGroup)
     )
+
+
+def test_every_surface_with_demo_figures_says_so(personas, mixed):
+    from reports.tests.helpers import pdf_text
+
+    client = personas.client("sulsel_admin")
+    notice = 'class="message demo-notice"'
+    for url in (
+        f"/r/73/dashboard/?year={YEAR}&indicator=stunting",
+        f"/r/73.06/dashboard/?year={YEAR}",
+        f"/r/73.06/indicators/?year={YEAR}",
+        f"/r/73/reports/indicators/?year={YEAR}",
+    ):
+        html = client.get(url).content.decode()
+        assert notice in html and "[DEMO]" in html, url
+    assert notice not in client.get(f"/r/73.71/indicators/?year={YEAR}").content.decode()
+    text = pdf_text(client.get(f"/r/73/reports/indicators.pdf?year={YEAR}").content)
+    assert "DATA DEMO" in text
+    sheet = load_workbook(
+        io.BytesIO(client.get(f"/r/73/reports/indicators.xlsx?year={YEAR}").content)
+    ).active
+    assert "DATA DEMO" in sheet["A2"].value
+    flags = {r[1]: r[10] for r in sheet.iter_rows(min_row=5, values_only=True) if r[1]}
+    assert flags["73.06"] == "DEMO" and not flags["73.71"]
+    profile = pdf_text(client.get(f"/r/73.06/reports/profile.pdf?year={YEAR}").content)
+    assert "DATA DEMO" in profile
