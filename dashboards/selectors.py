@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from assessment.models import Criterion
@@ -31,12 +30,13 @@ def _budget_sum(field, year):
         .annotate(total=Sum(field))
         .values("total")
     )
-    return Coalesce(Subquery(total, output_field=IntegerField()), 0)
+    # None (not 0) when the kab/kota has no allocation recorded: shown as "belum dicatat".
+    return Subquery(total, output_field=IntegerField())
 
 
 def children_with_numbers(province, year: int, indicator_id=None) -> list[Region]:
     """The province's kab/kota (code order), each annotated with `allocated` and `realised`
-    (Rupiah, the active Pokja's allocations for `year`), `target` (of `indicator_id` for `year`)
+    (Rupiah, the active Pokja's allocations for `year`; None when none is recorded), `target` (of `indicator_id` for `year`)
     and `shape_path` / `shape_view_box` (its shape in the uploaded boundary map, if any).
     One query: the budget aggregation of budget.services.allocation_totals, per kab/kota."""
     from dashboards.models import BoundaryShape

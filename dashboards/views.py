@@ -128,6 +128,7 @@ def _province_context(province, year, wanted, can_manage_map, source=None) -> di
                 {"label": _("Allocated (Rp)"), "values": [c.allocated for c in children]},
                 {"label": _("Realised (Rp)"), "values": [c.realised for c in children]},
             ],
+            # Regions without a recorded budget have null bars (never drawn as Rp 0).
             "money": True,
             "horizontal": True,
         },
@@ -159,8 +160,8 @@ def _province_context(province, year, wanted, can_manage_map, source=None) -> di
         "can_manage_map": can_manage_map,
         "budget_rows": budget_rows,
         "budget_total": (
-            sum(c.allocated for c in children),
-            sum(c.realised for c in children),
+            sum(c.allocated or 0 for c in children),
+            sum(c.realised or 0 for c in children),
         ),
         "indicators": indicators,
         "indicator": indicator,
@@ -170,6 +171,9 @@ def _province_context(province, year, wanted, can_manage_map, source=None) -> di
         "source_options": source_options(present),
         "lines": lines,
         "demo_figures": any(line.is_demo for line in lines),
+        "has_negative": any(
+            line.achievement is not None and line.achievement < 0 for line in lines
+        ),
         "charts": charts,
         "meetings": selectors.upcoming_meetings(province),
         "overdue": selectors.overdue_items(province),

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count
 
-from indicators.achievement import Grade, achievement, grade
+from indicators.achievement import Grade, achievement, grade, is_negative
 from indicators.models import (
     DataSource,
     Indicator,
@@ -34,6 +34,10 @@ class Realisation:
     achievement: Decimal | None
     grade: Grade | None
     is_demo: bool = False
+
+    @property
+    def is_negative(self) -> bool:
+        return is_negative(self.achievement)
 
     @property
     def source_label(self) -> str:

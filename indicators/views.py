@@ -98,6 +98,7 @@ def region_indicators(request, region):
             "region": region,
             "lines": lines,
             "demo_figures": any(line.is_demo for line in lines),
+            "has_negative": any(r.is_negative for line in lines for r in line.realisations),
             "trends": [line.trend for line in lines],
             "workgroup": selectors.active_workgroup(region),
             "can_edit": has_permission(request.user, Permission.INDICATOR_EDIT, region),

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from assessment.engine import assessment_date, evaluate_region
 from assessment.matrix import kind_columns, kind_marks, tally
-from indicators.achievement import Grade, achievement, grade
+from indicators.achievement import NEGATIVE_NOTE, Grade, achievement, grade, is_negative
 from indicators.models import DataSource, Indicator, Target, Value, WorkGroupIndicator
 from indicators.selectors import default_source
 from regions.models import Region
@@ -186,6 +186,10 @@ class Cell:
     is_demo: bool = False  # the target or the realisation is demo data
 
     @property
+    def is_negative(self) -> bool:
+        return is_negative(self.achievement)
+
+    @property
     def grade_label(self) -> str:
         return str(self.grade.label) if self.grade else ""
 
@@ -225,16 +229,23 @@ class IndicatorReport:
     def has_demo(self) -> bool:
         return any(cell.is_demo for section in self.sections for cell in section.cells)
 
+    @property
+    def has_negative(self) -> bool:
+        return any(cell.is_negative for section in self.sections for cell in section.cells)
+
+    negative_note = NEGATIVE_NOTE
+
 
 def indicator_report(region, year: int, source: str | None = None) -> IndicatorReport:
-    """For a province, each of its kab/kota × each indicator with a target or a realisation in
+    """For a province, itself and each of its kab/kota × each indicator with a target or a realisation in
     `year`; for a kab/kota, its own indicators (those too, plus the ones its Pokja adopted).
     Target, yearly realisation and achievement (indicators/achievement.py). Realisations of
     different data sources are never mixed: every indicator is reported from `source` when given
     (its cells stay empty when that source has no values, never filled from another), else from
     its default source (indicators.selectors.default_source: SSGI, SKI, e-PPGBM, PK, … first
     present). Five queries at most, whatever the number of regions and indicators."""
-    regions = list(region.children.order_by("code")) if region.is_province else [region]
+    # A province's report has its own row first, then its kab/kota.
+    regions = [region, *region.children.order_by("code")] if region.is_province else [region]
     ids = [r.pk for r in regions]
     targets, demo = {}, set()  # demo: {(region_id, indicator_id, source or None)}
     for region_id, indicator_id, value, is_demo in Target.objects.filter(

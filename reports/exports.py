@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 
 from core import exports, pdf
 from core.formats import format_date_id
+from indicators.achievement import NEGATIVE_NOTE
 from reports.builders import letterhead
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -38,6 +39,15 @@ def _number(value):
     return None if value is None else float(value)
 
 
+def _remark(cell) -> str:
+    """Why a figure may surprise: a negative achievement, or a missing target daerah."""
+    if cell.is_negative:
+        return NEGATIVE_NOTE
+    if cell.target is None:
+        return "Target daerah belum ditetapkan"
+    return ""
+
+
 def indicators_xlsx(report) -> bytes:
     """One row per region × indicator: target, realisation, achievement (%) and grade."""
     with translation.override("id"):
@@ -63,6 +73,7 @@ def indicators_xlsx(report) -> bytes:
                 "Capaian (%)",
                 "Kategori",
                 "Data demo",
+                "Keterangan",
             ],
         )
         number = 0
@@ -85,10 +96,11 @@ def indicators_xlsx(report) -> bytes:
                         _number(cell.achievement),
                         cell.grade_label,
                         "DEMO" if cell.is_demo else "",
+                        _remark(cell),
                     ],
                 )
                 row = ws.max_row
                 ws.cell(row, 7).number_format = decimals
                 ws.cell(row, 8).number_format = decimals
                 ws.cell(row, 9).number_format = "0.00"
-        return exports.recap_bytes(wb, ws, [5, 8, 30, 40, 12, 18, 12, 12, 12, 14, 10])
+        return exports.recap_bytes(wb, ws, [5, 8, 30, 40, 12, 18, 12, 12, 12, 14, 10, 40])

@@ -58,7 +58,8 @@ def test_province_report_html_xlsx_and_pdf_agree(personas, known):
     report = page.context["report"]
     assert [s.indicator.code for s in report.sections] == ["mcpr", "stunting"]
     assert [s.source for s in report.sections] == ["pk", "ssgi"]
-    assert len(report.sections[0].cells) == 24
+    assert len(report.sections[0].cells) == 25  # the province's own row, then 24 kab/kota
+    assert report.sections[0].cells[0].region.code == "73"
     html = page.content.decode()
     for (indicator, code), (target, value, score, grade) in EXPECTED.items():
         section = html.split(f'data-indicator="{indicator}"')[1].split("</section>")[0]
@@ -72,7 +73,7 @@ def test_province_report_html_xlsx_and_pdf_agree(personas, known):
     assert "capaian-indikator-73-2025.xlsx" in export["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(export.content)).active
     rows = list(sheet.iter_rows(min_row=5, values_only=True))
-    assert len(rows) == 48  # 2 indicators × 24 kab/kota
+    assert len(rows) == 50  # 2 indicators × (the province + 24 kab/kota)
     by_key = {(Indicator.objects.get(name=r[3]).code, r[1]): r for r in rows}
     for key, (target, value, score, grade) in EXPECTED.items():
         row = by_key[key]
