@@ -118,3 +118,14 @@ def test_the_province_report_has_the_province_row(personas):
     html = personas.client("sulsel_admin").get(f"/r/73/reports/indicators/?year={YEAR}")
     row = html.content.decode().split('data-region="73"')[1].split("</tr>")[0]
     assert "18,00" in row and "23,30" in row and "70,56" in row
+
+
+def test_every_national_target_names_its_primary_document_and_year(regions):
+    from indicators.models import NationalTarget
+
+    targets = list(NationalTarget.objects.select_related("indicator"))
+    assert targets
+    for target in targets:
+        assert target.source.startswith("Dokumen primer: "), target
+        assert f"target tahun {target.year}" in target.source, target
+        assert any(doc in target.source for doc in ("RPJMN", "Renstra BKKBN", "Perpres")), target
