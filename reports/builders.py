@@ -184,6 +184,9 @@ class Cell:
     achievement: Decimal | None
     grade: Grade | None
     is_demo: bool = False  # the target or the realisation is demo data
+    # The target the region's active Pokja set itself when adopting the indicator ("target
+    # Pokja"); the achievement is always against `target` (the region's, "target daerah").
+    pokja_target: Decimal | None = None
 
     @property
     def is_negative(self) -> bool:
@@ -261,13 +264,15 @@ def indicator_report(region, year: int, source: str | None = None) -> IndicatorR
         values[indicator_id].setdefault(found, {})[region_id] = value
         if is_demo:
             demo.add((region_id, indicator_id, found))
+    pokja_targets = {
+        (region_id, indicator_id): target
+        for region_id, indicator_id, target in WorkGroupIndicator.objects.filter(
+            workgroup__region_id__in=ids, workgroup__status="active", year=year
+        ).values_list("workgroup__region_id", "indicator_id", "target")
+    }
     wanted = {indicator_id for _region_id, indicator_id in targets} | set(values)
     if not region.is_province:
-        wanted |= set(
-            WorkGroupIndicator.objects.filter(
-                workgroup__region=region, workgroup__status="active", year=year
-            ).values_list("indicator_id", flat=True)
-        )
+        wanted |= {indicator_id for _region_id, indicator_id in pokja_targets}
     indicators = Indicator.objects.filter(pk__in=wanted).order_by("order", "code")
     sections = []
     for indicator in indicators:
@@ -285,7 +290,17 @@ def indicator_report(region, year: int, source: str | None = None) -> IndicatorR
                 and target is not None
                 or ((item.pk, indicator.pk, chosen) in demo and value is not None)
             )
-            section.cells.append(Cell(item, target, value, score, grade(score), is_demo))
+            section.cells.append(
+                Cell(
+                    item,
+                    target,
+                    value,
+                    score,
+                    grade(score),
+                    is_demo,
+                    pokja_target=pokja_targets.get((item.pk, indicator.pk)),
+                )
+            )
         sections.append(section)
     return IndicatorReport(
         region=region, year=year, regions=regions, sections=sections, source=source

@@ -74,6 +74,7 @@ def indicators_xlsx(report) -> bytes:
                 "Kategori",
                 "Data demo",
                 "Keterangan",
+                "Target Pokja",
             ],
         )
         number = 0
@@ -97,10 +98,12 @@ def indicators_xlsx(report) -> bytes:
                         cell.grade_label,
                         "DEMO" if cell.is_demo else "",
                         _remark(cell),
+                        _number(cell.pokja_target),
                     ],
                 )
                 row = ws.max_row
                 ws.cell(row, 7).number_format = decimals
                 ws.cell(row, 8).number_format = decimals
                 ws.cell(row, 9).number_format = "0.00"
-        return exports.recap_bytes(wb, ws, [5, 8, 30, 40, 12, 18, 12, 12, 12, 14, 10, 40])
+                ws.cell(row, 13).number_format = decimals
+        return exports.recap_bytes(wb, ws, [5, 8, 30, 40, 12, 18, 12, 12, 12, 14, 10, 40, 12])

@@ -129,3 +129,18 @@ def test_every_national_target_names_its_primary_document_and_year(regions):
         assert target.source.startswith("Dokumen primer: "), target
         assert f"target tahun {target.year}" in target.source, target
         assert any(doc in target.source for doc in ("RPJMN", "Renstra BKKBN", "Perpres")), target
+
+
+def test_the_report_shows_both_targets_each_with_its_name(personas):
+    _gowa_with_both_targets()
+    client = personas.client("gowa_operator")
+    html = client.get(f"/r/73.06/reports/indicators/?year={YEAR}").content.decode()
+    assert "Target daerah" in html and "Target Pokja" in html
+    row = _row(html.split("<tbody", 1)[1], "stunting")
+    assert "18,00" in row and "16,50" in row
+    sheet = load_workbook(
+        io.BytesIO(client.get(f"/r/73.06/reports/indicators.xlsx?year={YEAR}").content)
+    ).active
+    assert sheet["G4"].value == "Target daerah" and sheet["M4"].value == "Target Pokja"
+    row = next(r for r in sheet.iter_rows(min_row=5, values_only=True) if r[1])
+    assert (row[6], row[12]) == (18.0, 16.5)

@@ -79,7 +79,7 @@ def test_province_report_html_pdf_xlsx_follow_the_chosen_source(personas, both, 
     assert f"{LABEL[source]})" in section
     for (src, code), (value, score) in EXPECTED.items():
         if src == source:
-            assert _cells(section, code)[2:4] == [value, score], code
+            assert _cells(section, code)[3:5] == [value, score], code
 
     sheet = load_workbook(
         io.BytesIO(client.get(f"/r/73/reports/indicators.xlsx?year={YEAR}&source={source}").content)
@@ -97,7 +97,7 @@ def test_province_report_html_pdf_xlsx_follow_the_chosen_source(personas, both, 
     )
     assert f"{LABEL[source]})" in text
     gowa_value, gowa_score = EXPECTED[(source, "73.06")]
-    assert f"Kabupaten Gowa 20,00 {gowa_value} {gowa_score}" in text
+    assert f"Kabupaten Gowa 20,00 – {gowa_value} {gowa_score}" in text
 
 
 def test_report_default_is_the_first_survey_source_not_the_majority(personas, both):
