@@ -2,12 +2,10 @@
 a dashboard's query count stays constant (tested in tests/test_queries.py)."""
 
 import datetime
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from assessment.models import Criterion
@@ -32,12 +30,13 @@ def _budget_sum(field, year):
         .annotate(total=Sum(field))
         .values("total")
     )
-    return Coalesce(Subquery(total, output_field=IntegerField()), 0)
+    # None (not 0) when the kab/kota has no allocation recorded: shown as "belum dicatat".
+    return Subquery(total, output_field=IntegerField())
 
 
 def children_with_numbers(province, year: int, indicator_id=None) -> list[Region]:
     """The province's kab/kota (code order), each annotated with `allocated` and `realised`
-    (Rupiah, the active Pokja's allocations for `year`), `target` (of `indicator_id` for `year`)
+    (Rupiah, the active Pokja's allocations for `year`; None when none is recorded), `target` (of `indicator_id` for `year`)
     and `shape_path` / `shape_view_box` (its shape in the uploaded boundary map, if any).
     One query: the budget aggregation of budget.services.allocation_totals, per kab/kota."""
     from dashboards.models import BoundaryShape
@@ -55,7 +54,10 @@ def children_with_numbers(province, year: int, indicator_id=None) -> list[Region
     )
     if indicator_id:
         target = Target.objects.filter(region=OuterRef("pk"), indicator_id=indicator_id, year=year)
-        qs = qs.annotate(target=Subquery(target.values("value")[:1]))
+        qs = qs.annotate(
+            target=Subquery(target.values("value")[:1]),
+            target_demo=Subquery(target.values("is_demo")[:1]),
+        )
     return list(qs)
 
 
@@ -86,11 +88,12 @@ class AchievementLine:
     achievement: Decimal | None
     grade: Grade | None
     rank: int | None = None
+    is_demo: bool = False  # the target or the realisation shown is demo data
 
 
 def yearly_values(province, year: int):
     """Every yearly realisation of the province's kab/kota for `year`: `(indicators with data,
-    rows)` where rows are `(indicator_id, region_id, source, value)`. One query."""
+    rows)` where rows are `(indicator_id, region_id, source, value, is_demo)`. One query."""
     rows = (
         Value.objects.filter(
             region__parent=province, year=year, period="", indicator__is_active=True
@@ -106,40 +109,39 @@ def yearly_values(province, year: int):
             "region_id",
             "source",
             "value",
+            "is_demo",
         )
     )
     indicators, values = {}, []
-    for ind_id, code, name, unit, direction, decimals, region_id, source, value in rows:
+    for ind_id, code, name, unit, direction, decimals, region_id, source, value, demo in rows:
         indicators.setdefault(
             ind_id, IndicatorChoice(ind_id, code, name, unit, direction, decimals)
         )
-        values.append((ind_id, region_id, source, value))
+        values.append((ind_id, region_id, source, value, demo))
     return list(indicators.values()), values
 
 
-def main_source(values, indicator_id) -> str | None:
-    """The data source with most values for the indicator (ties: `DataSource` order, surveys
-    first), as on the ranking page; values of different sources are never mixed."""
-    counts = Counter(source for ind, _region, source, _value in values if ind == indicator_id)
-    if not counts:
-        return None
-    order = DataSource.values
-    return sorted(counts, key=lambda s: (-counts[s], order.index(s) if s in order else 99))[0]
+def sources_of(values, indicator_id) -> set[str]:
+    """The data sources with yearly values of the indicator (values are never mixed: the
+    dashboard shows one, chosen with `?source=`, see indicators.selectors.choose_source)."""
+    return {row[2] for row in values if row[0] == indicator_id}
 
 
 def achievement_lines(children, indicator: IndicatorChoice, values, source) -> list:
     """Ranked as indicators.selectors.ranking does (`rank_lines`); each kab/kota against its
     own target."""
     by_region = {
-        region_id: value
-        for ind, region_id, src, value in values
+        region_id: (value, demo)
+        for ind, region_id, src, value, demo in values
         if ind == indicator.id and src == source
     }
     lines = []
     for child in children:
-        target, value = getattr(child, "target", None), by_region.get(child.pk)
+        target = getattr(child, "target", None)
+        value, demo = by_region.get(child.pk, (None, False))
+        demo = demo or bool(target is not None and getattr(child, "target_demo", False))
         score = achievement(value, target, indicator.direction)
-        lines.append(AchievementLine(child, target, value, score, grade(score)))
+        lines.append(AchievementLine(child, target, value, score, grade(score), is_demo=demo))
     return rank_lines(lines)
 
 
@@ -178,9 +180,11 @@ class RegencyIndicator:
     Pokja adopted it, and one realisation per data source (never mixed) with its achievement."""
 
     indicator: object
-    target: Decimal | None
+    target: Decimal | None  # the region's target ("target daerah")
     adopted: bool
     realisations: list  # [(source label, value, achievement, grade)]
+    pokja_target: Decimal | None = None  # the Pokja's own target ("target Pokja")
+    is_demo: bool = False  # the year's target or a realisation is demo data
 
 
 def regency_indicators(region, year: int) -> list[RegencyIndicator]:
@@ -200,6 +204,8 @@ def regency_indicators(region, year: int) -> list[RegencyIndicator]:
     indicators = Indicator.objects.filter(is_active=True).annotate(
         region_target=Subquery(target.values("value")[:1]),
         adopted=Exists(adoption),
+        has_demo=Exists(target.filter(is_demo=True)) | Exists(realised.filter(is_demo=True)),
+        pokja_target=Subquery(adoption.values("target")[:1]),
         **{
             f"value_{source}": Subquery(realised.filter(source=source).values("value")[:1])
             for source in DataSource.values
@@ -223,7 +229,14 @@ def regency_indicators(region, year: int) -> list[RegencyIndicator]:
         if not realisations:
             realisations.append(("", None, None, None))
         lines.append(
-            RegencyIndicator(indicator, indicator.region_target, indicator.adopted, realisations)
+            RegencyIndicator(
+                indicator,
+                indicator.region_target,
+                indicator.adopted,
+                realisations,
+                pokja_target=indicator.pokja_target,
+                is_demo=indicator.has_demo,
+            )
         )
     lines.sort(key=lambda line: not line.adopted)
     return lines

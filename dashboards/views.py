@@ -18,6 +18,7 @@ from core.errors import DomainError
 from core.years import selected_year, year_choices
 from dashboards import cache, maps, selectors, services
 from dashboards.forms import BoundaryUploadForm
+from indicators.selectors import choose_source, requested_source, source_options
 
 
 def _tile_specs():
@@ -69,11 +70,12 @@ def region_dashboard(request, region):
 def _province(request, province, year):
     can_manage_map = has_permission(request.user, Permission.REGION_EDIT, province)
     wanted = request.GET.get("indicator") or ""
+    source = requested_source(request.GET.get("source"))
     body = cache.rendered(
-        ("province", province.code, year, wanted, can_manage_map),
+        ("province", province.code, year, wanted, source or "", can_manage_map),
         lambda: render_to_string(
             "dashboards/_province_body.html",
-            _province_context(province, year, wanted, can_manage_map),
+            _province_context(province, year, wanted, can_manage_map, source),
             request,
         ),
     )
@@ -84,7 +86,7 @@ def _province(request, province, year):
     )
 
 
-def _province_context(province, year, wanted, can_manage_map) -> dict:
+def _province_context(province, year, wanted, can_manage_map, source=None) -> dict:
     from assessment.summary import statuses
 
     indicators, values = selectors.yearly_values(province, year)
@@ -114,7 +116,8 @@ def _province_context(province, year, wanted, can_manage_map) -> dict:
     budget_rows = [
         {"region": c, "allocated": c.allocated, "realised": c.realised} for c in children
     ]
-    source = selectors.main_source(values, indicator.id) if indicator else None
+    present = selectors.sources_of(values, indicator.id) if indicator else set()
+    source = choose_source(source, present) if indicator else None
     lines = selectors.achievement_lines(children, indicator, values, source) if indicator else []
     labels = {c.code: maps.short_name(c.name) for c in children}
     charts = {
@@ -124,6 +127,7 @@ def _province_context(province, year, wanted, can_manage_map) -> dict:
                 {"label": _("Allocated (Rp)"), "values": [c.allocated for c in children]},
                 {"label": _("Realised (Rp)"), "values": [c.realised for c in children]},
             ],
+            # Regions without a recorded budget have null bars (never drawn as Rp 0).
             "money": True,
             "horizontal": True,
         },
@@ -131,7 +135,9 @@ def _province_context(province, year, wanted, can_manage_map) -> dict:
             "labels": [labels[line.region.code] for line in lines],
             "series": [
                 {
-                    "label": _("Achievement (%)"),
+                    "label": "{} · {}".format(
+                        _("Achievement (%)"), dict(selectors.DataSource.choices).get(source, "")
+                    ),
                     "values": [
                         float(line.achievement) if line.achievement is not None else None
                         for line in lines
@@ -153,15 +159,20 @@ def _province_context(province, year, wanted, can_manage_map) -> dict:
         "can_manage_map": can_manage_map,
         "budget_rows": budget_rows,
         "budget_total": (
-            sum(c.allocated for c in children),
-            sum(c.realised for c in children),
+            sum(c.allocated or 0 for c in children),
+            sum(c.realised or 0 for c in children),
         ),
         "indicators": indicators,
         "indicator": indicator,
         "indicator_wanted": wanted,
         "source": source,
         "source_label": dict(selectors.DataSource.choices).get(source, ""),
+        "source_options": source_options(present),
         "lines": lines,
+        "demo_figures": any(line.is_demo for line in lines),
+        "has_negative": any(
+            line.achievement is not None and line.achievement < 0 for line in lines
+        ),
         "charts": charts,
         "meetings": selectors.upcoming_meetings(province),
         "overdue": selectors.overdue_items(province),
@@ -218,6 +229,7 @@ def _regency_context(region, year) -> dict:
         "headline": headline,
         "headline_tag": headline_tag,
         "lines": lines,
+        "demo_figures": any(line.is_demo for line in lines),
         "items": list(
             items_in(region)
             .filter(status__in=ActionItem.OPEN_STATUSES)

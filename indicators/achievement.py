@@ -61,6 +61,20 @@ def achievement(value, target, direction) -> Decimal | None:
     return result.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
+def is_negative(score) -> bool:
+    """A negative achievement: on a lower-is-better indicator the realisation is more than twice
+    the target, so (2 − realisation / target) × 100 is below zero (e.g. Jeneponto stunting 39.8 %
+    against 14 % → −84.29). Pages and reports explain it with `NEGATIVE_NOTE`."""
+    score = _decimal(score)
+    return score is not None and score < 0
+
+
+NEGATIVE_NOTE = (
+    "Capaian negatif: realisasi lebih dari dua kali target pada indikator yang makin rendah makin"
+    " baik, sehingga (2 − realisasi ÷ target) × 100 di bawah nol. Ini bukan kesalahan."
+)
+
+
 def grade(score) -> Grade | None:
     """The grade of an achievement; None when the achievement is missing."""
     score = _decimal(score)

@@ -45,6 +45,7 @@ from indicators.models import (
     VALUE_DECIMALS,
     YEAR_MAX,
     YEAR_MIN,
+    DataSource,
     Indicator,
     NationalTarget,
     Target,
@@ -441,6 +442,7 @@ def achievement(request, code: str, indicator_code: str, year: int, source: str)
         "indicator": indicator.code,
         "year": year,
         "source": source,
+        "source_label": str(DataSource(source).label),
         "direction": indicator.direction,
         **result,
     }
@@ -470,7 +472,9 @@ def ranking(
         selectors.AGAINST_NATIONAL,
     ):
         raise _bad("against", _("Use own, province or national."))
-    lines = selectors.ranking(region, indicator, year=year, source=_source(source), against=against)
+    source = _source(source)
+    lines = selectors.ranking(region, indicator, year=year, source=source, against=against)
+    label = str(DataSource(source).label)
     return [
         {
             "rank": line.rank,
@@ -480,6 +484,8 @@ def ranking(
             "value": line.value,
             "achievement": line.achievement,
             "grade": line.grade.value if line.grade else None,
+            "source": source,
+            "source_label": label,
         }
         for line in lines
     ]

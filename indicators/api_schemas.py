@@ -140,8 +140,9 @@ class AchievementOut(Schema):
     indicator: str
     year: int
     source: str
+    source_label: str
     direction: str
-    target: Decimal | None
+    target: Decimal | None  # the region's target (target daerah), the reference of capaian
     value: Decimal | None
     achievement: Decimal | None
     grade: str | None
@@ -156,6 +157,8 @@ class RankingOut(Schema):
     value: Decimal | None
     achievement: Decimal | None
     grade: str | None
+    source: str  # every row's realisation is from this one source
+    source_label: str
 
 
 class AdoptionOut(Schema):

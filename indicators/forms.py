@@ -66,9 +66,9 @@ class IndicatorRecordForm(VersionForm):
 
 class TargetForm(IndicatorRecordForm):
     year = year_field(initial=lambda: timezone.localdate().year)
-    value = NumberField(label=_("Target"))
+    value = NumberField(label=_("Region target"))
     note = forms.CharField(
-        label=_("Note"),
+        label=_("Source document"),
         max_length=500,
         required=False,
         help_text=_("For example the planning document the target comes from (RPJMD, RKPD)."),

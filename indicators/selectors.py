@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count
 
-from indicators.achievement import Grade, achievement, grade
+from indicators.achievement import Grade, achievement, grade, is_negative
 from indicators.models import (
     DataSource,
     Indicator,
@@ -33,6 +33,11 @@ class Realisation:
     value: Decimal | None
     achievement: Decimal | None
     grade: Grade | None
+    is_demo: bool = False
+
+    @property
+    def is_negative(self) -> bool:
+        return is_negative(self.achievement)
 
     @property
     def source_label(self) -> str:
@@ -54,6 +59,8 @@ class IndicatorLine:
     # The trend as a table: (year, target, [realisation per source in `trend_sources`]).
     trend_rows: list = field(default_factory=list)
     trend_sources: list = field(default_factory=list)
+    # The target or a realisation shown for the year is demo data.
+    is_demo: bool = False
 
 
 def _trend(indicator, targets_by_year, values_by_source_year):
@@ -100,18 +107,23 @@ def region_overview(region, *, year: int, source: str | None = None) -> list[Ind
     realisation per data source (only `source` when given), achievement, grade and trend."""
     indicators = list(Indicator.objects.filter(is_active=True))
     targets = defaultdict(dict)
-    for indicator_id, y, value in Target.objects.filter(region=region).values_list(
-        "indicator_id", "year", "value"
+    demo = set()  # (indicator_id, source or None) of the year's demo rows
+    for indicator_id, y, value, is_demo in Target.objects.filter(region=region).values_list(
+        "indicator_id", "year", "value", "is_demo"
     ):
         targets[indicator_id][y] = value
+        if is_demo and y == year:
+            demo.add((indicator_id, None))
     values = defaultdict(lambda: defaultdict(dict))
     value_qs = Value.objects.filter(region=region, period="")
     if source:
         value_qs = value_qs.filter(source=source)
-    for indicator_id, y, src, value in value_qs.values_list(
-        "indicator_id", "year", "source", "value"
+    for indicator_id, y, src, value, is_demo in value_qs.values_list(
+        "indicator_id", "year", "source", "value", "is_demo"
     ):
         values[indicator_id][src][y] = value
+        if is_demo and y == year:
+            demo.add((indicator_id, src))
     national = dict(
         ((i, y), v)
         for i, y, v in NationalTarget.objects.filter(year=year).values_list(
@@ -136,7 +148,9 @@ def region_overview(region, *, year: int, source: str | None = None) -> list[Ind
         for src in sources:
             value = by_source.get(src, {}).get(year)
             score = achievement(value, target, indicator.direction)
-            realisations.append(Realisation(src, value, score, grade(score)))
+            realisations.append(
+                Realisation(src, value, score, grade(score), (indicator.pk, src) in demo)
+            )
         if not realisations:
             realisations.append(Realisation(None, None, None, None))
         adoption = adoptions.get(indicator.pk)
@@ -152,6 +166,7 @@ def region_overview(region, *, year: int, source: str | None = None) -> list[Ind
                 trend=_trend(indicator, targets[indicator.pk], by_source),
                 trend_rows=trend_rows,
                 trend_sources=trend_sources,
+                is_demo=any(key[0] == indicator.pk for key in demo),
             )
         )
     lines.sort(key=lambda line: not line.adopted)
@@ -169,8 +184,8 @@ class RankingLine:
 
 
 def sources_with_values(regions, indicator, year) -> list[str]:
-    """Data sources with yearly realisations for these regions, most used first (on a tie, in
-    the order of `DataSource`: surveys before administrative data)."""
+    """Data sources with yearly realisations for these regions, in the order of `DataSource`
+    (surveys before administrative data; the first is `default_source`)."""
     rows = (
         Value.objects.filter(region__in=regions, indicator=indicator, year=year, period="")
         .values("source")
@@ -178,8 +193,39 @@ def sources_with_values(regions, indicator, year) -> list[str]:
         .order_by()
     )
     order = DataSource.values
-    ranked = sorted(rows, key=lambda row: (-row["n"], order.index(row["source"])))
-    return [row["source"] for row in ranked]
+    return sorted((row["source"] for row in rows), key=order.index)
+
+
+def requested_source(raw) -> str | None:
+    """The data source asked for with `?source=` (a `DataSource` value, or its label such as
+    "e-PPGBM"); None when absent or unknown."""
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    for value, label in DataSource.choices:
+        if raw.lower() in (value, str(label).lower()):
+            return value
+    return None
+
+
+def default_source(present) -> str | None:
+    """The data source shown when none is chosen: the first of `present` in `DataSource` order
+    (SSGI, SKI, e-PPGBM, Pendataan Keluarga, Susenas, Long Form SP2020, other: surveys before
+    administrative data). Documented in docs/domain.md §3a; never a majority count."""
+    present = set(present)
+    return next((s for s in DataSource.values if s in present), None)
+
+
+def choose_source(raw, present) -> str | None:
+    """The requested source when valid (even when it has no values: the figures are then empty,
+    never taken from another source), else `default_source(present)`."""
+    return requested_source(raw) or default_source(present)
+
+
+def source_options(present) -> list[tuple[str, str]]:
+    """(value, label) of the sources present, in `DataSource` order, for a source selector."""
+    present = set(present)
+    return [(value, str(label)) for value, label in DataSource.choices if value in present]
 
 
 AGAINST_OWN = "own"

@@ -97,6 +97,8 @@ def region_indicators(request, region):
         {
             "region": region,
             "lines": lines,
+            "demo_figures": any(line.is_demo for line in lines),
+            "has_negative": any(r.is_negative for line in lines for r in line.realisations),
             "trends": [line.trend for line in lines],
             "workgroup": selectors.active_workgroup(region),
             "can_edit": has_permission(request.user, Permission.INDICATOR_EDIT, region),
@@ -311,7 +313,7 @@ def ranking_view(request, region, indicator_code):
     children = region.children.all()
     year = _year(request, open_year())
     available = selectors.sources_with_values(children, indicator, year)
-    source = _source(request) or (available[0] if available else None)
+    source = _source(request) or selectors.default_source(available)
     against = request.GET.get("against", selectors.AGAINST_OWN)
     if against not in (
         selectors.AGAINST_OWN,

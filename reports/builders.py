@@ -2,14 +2,15 @@
 indicator achievement report and the public transparency page. Rendering (HTML, PDF, XLSX) is
 in reports/exports.py and the templates."""
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assessment.engine import assessment_date, evaluate_region
 from assessment.matrix import kind_columns, kind_marks, tally
-from indicators.achievement import Grade, achievement, grade
+from indicators.achievement import NEGATIVE_NOTE, Grade, achievement, grade, is_negative
 from indicators.models import DataSource, Indicator, Target, Value, WorkGroupIndicator
+from indicators.selectors import default_source
 from regions.models import Region
 
 # ---------------------------------------------------------------------------------------------
@@ -52,7 +53,8 @@ def letterhead(region) -> Letterhead:
 @dataclass
 class ProfileIndicator:
     indicator: Indicator
-    target: Decimal | None
+    target: Decimal | None  # the region's target ("target daerah"): capaian is against it
+    pokja_target: Decimal | None  # the Pokja's own target for the year ("target Pokja")
     value: Decimal | None
     value_year: int | None
     source_label: str
@@ -74,6 +76,15 @@ class Profile:
     outcome: object = None
 
     @property
+    def has_demo(self) -> bool:
+        """The Pokja, its plan, budget or adopted indicators are demo data."""
+        return bool(
+            (self.workgroup is not None and self.workgroup.is_demo)
+            or (self.plan is not None and self.plan.is_demo)
+            or any(a.is_demo for a in self.allocations)
+        )
+
+    @property
     def budget_total(self) -> int:
         return sum(a.amount for a in self.allocations)
 
@@ -91,8 +102,8 @@ def _source_rank(source) -> int:
 
 
 def _profile_indicators(region, workgroup, year) -> list[ProfileIndicator]:
-    """The indicators the Pokja adopted for the year: its target (the region's target when the
-    Pokja set none), the latest yearly realisation up to that year (surveys before
+    """The indicators the Pokja adopted for the year: the region's target and the Pokja's own
+    target side by side (docs/domain.md "Targets"), the latest yearly realisation up to that year (surveys before
     administrative data on the same year) and the achievement when that realisation is of the
     year itself."""
     adoptions = list(
@@ -115,13 +126,14 @@ def _profile_indicators(region, workgroup, year) -> list[ProfileIndicator]:
     lines = []
     for adoption in adoptions:
         indicator = adoption.indicator
-        target = adoption.target if adoption.target is not None else targets.get(indicator.pk)
+        target = targets.get(indicator.pk)
         value_year, source, value = latest.get(indicator.pk, (None, None, None))
         score = achievement(value, target, indicator.direction) if value_year == year else None
         lines.append(
             ProfileIndicator(
                 indicator=indicator,
                 target=target,
+                pokja_target=adoption.target,
                 value=value,
                 value_year=value_year,
                 source_label=str(DataSource(source).label) if source else "",
@@ -171,6 +183,14 @@ class Cell:
     value: Decimal | None
     achievement: Decimal | None
     grade: Grade | None
+    is_demo: bool = False  # the target or the realisation is demo data
+    # The target the region's active Pokja set itself when adopting the indicator ("target
+    # Pokja"); the achievement is always against `target` (the region's, "target daerah").
+    pokja_target: Decimal | None = None
+
+    @property
+    def is_negative(self) -> bool:
+        return is_negative(self.achievement)
 
     @property
     def grade_label(self) -> str:
@@ -184,6 +204,8 @@ class IndicatorSection:
     indicator: Indicator
     source: str | None
     cells: list = field(default_factory=list)
+    # Every source with values of the indicator in the report (the others are not shown).
+    sources: list = field(default_factory=list)
 
     @property
     def source_label(self) -> str:
@@ -196,49 +218,93 @@ class IndicatorReport:
     year: int
     regions: list
     sections: list
+    # The source asked for (`?source=`), None for each indicator's default source.
+    source: str | None = None
+
+    @property
+    def source_options(self) -> list:
+        """(value, label) of every source present in the report, for the selector."""
+        from indicators.selectors import source_options
+
+        return source_options({s for section in self.sections for s in section.sources})
+
+    @property
+    def has_demo(self) -> bool:
+        return any(cell.is_demo for section in self.sections for cell in section.cells)
+
+    @property
+    def has_negative(self) -> bool:
+        return any(cell.is_negative for section in self.sections for cell in section.cells)
+
+    negative_note = NEGATIVE_NOTE
 
 
-def indicator_report(region, year: int) -> IndicatorReport:
-    """For a province, each of its kab/kota × each indicator with a target or a realisation in
+def indicator_report(region, year: int, source: str | None = None) -> IndicatorReport:
+    """For a province, itself and each of its kab/kota × each indicator with a target or a realisation in
     `year`; for a kab/kota, its own indicators (those too, plus the ones its Pokja adopted).
     Target, yearly realisation and achievement (indicators/achievement.py). Realisations of
-    different data sources are never mixed: each indicator is reported from the source most of
-    the regions have (surveys first on a tie), as the ranking page does. Five queries at most,
-    whatever the number of regions and indicators."""
-    regions = list(region.children.order_by("code")) if region.is_province else [region]
+    different data sources are never mixed: every indicator is reported from `source` when given
+    (its cells stay empty when that source has no values, never filled from another), else from
+    its default source (indicators.selectors.default_source: SSGI, SKI, e-PPGBM, PK, … first
+    present). Five queries at most, whatever the number of regions and indicators."""
+    # A province's report has its own row first, then its kab/kota.
+    regions = [region, *region.children.order_by("code")] if region.is_province else [region]
     ids = [r.pk for r in regions]
-    targets = {
-        (region_id, indicator_id): value
-        for region_id, indicator_id, value in Target.objects.filter(
-            region_id__in=ids, year=year
-        ).values_list("region_id", "indicator_id", "value")
-    }
+    targets, demo = {}, set()  # demo: {(region_id, indicator_id, source or None)}
+    for region_id, indicator_id, value, is_demo in Target.objects.filter(
+        region_id__in=ids, year=year
+    ).values_list("region_id", "indicator_id", "value", "is_demo"):
+        targets[(region_id, indicator_id)] = value
+        if is_demo:
+            demo.add((region_id, indicator_id, None))
     values = defaultdict(dict)  # {indicator_id: {source: {region_id: value}}}
-    for region_id, indicator_id, source, value in Value.objects.filter(
+    for region_id, indicator_id, found, value, is_demo in Value.objects.filter(
         region_id__in=ids, year=year, period=""
-    ).values_list("region_id", "indicator_id", "source", "value"):
-        values[indicator_id].setdefault(source, {})[region_id] = value
+    ).values_list("region_id", "indicator_id", "source", "value", "is_demo"):
+        values[indicator_id].setdefault(found, {})[region_id] = value
+        if is_demo:
+            demo.add((region_id, indicator_id, found))
+    pokja_targets = {
+        (region_id, indicator_id): target
+        for region_id, indicator_id, target in WorkGroupIndicator.objects.filter(
+            workgroup__region_id__in=ids, workgroup__status="active", year=year
+        ).values_list("workgroup__region_id", "indicator_id", "target")
+    }
     wanted = {indicator_id for _region_id, indicator_id in targets} | set(values)
     if not region.is_province:
-        wanted |= set(
-            WorkGroupIndicator.objects.filter(
-                workgroup__region=region, workgroup__status="active", year=year
-            ).values_list("indicator_id", flat=True)
-        )
+        wanted |= {indicator_id for _region_id, indicator_id in pokja_targets}
     indicators = Indicator.objects.filter(pk__in=wanted).order_by("order", "code")
     sections = []
     for indicator in indicators:
         by_source = values.get(indicator.pk, {})
-        counts = Counter({source: len(found) for source, found in by_source.items()})
-        source = min(counts, key=lambda s: (-counts[s], _source_rank(s))) if counts else None
-        section = IndicatorSection(indicator=indicator, source=source)
+        chosen = source or default_source(by_source)
+        section = IndicatorSection(
+            indicator=indicator, source=chosen, sources=sorted(by_source, key=_source_rank)
+        )
         for item in regions:
             target = targets.get((item.pk, indicator.pk))
-            value = by_source.get(source, {}).get(item.pk)
+            value = by_source.get(chosen, {}).get(item.pk)
             score = achievement(value, target, indicator.direction)
-            section.cells.append(Cell(item, target, value, score, grade(score)))
+            is_demo = (
+                (item.pk, indicator.pk, None) in demo
+                and target is not None
+                or ((item.pk, indicator.pk, chosen) in demo and value is not None)
+            )
+            section.cells.append(
+                Cell(
+                    item,
+                    target,
+                    value,
+                    score,
+                    grade(score),
+                    is_demo,
+                    pokja_target=pokja_targets.get((item.pk, indicator.pk)),
+                )
+            )
         sections.append(section)
-    return IndicatorReport(region=region, year=year, regions=regions, sections=sections)
+    return IndicatorReport(
+        region=region, year=year, regions=regions, sections=sections, source=source
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 
 from core import exports, pdf
 from core.formats import format_date_id
+from indicators.achievement import NEGATIVE_NOTE
 from reports.builders import letterhead
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,6 +49,15 @@ def _number(value):
     return None if value is None else float(value)
 
 
+def _remark(cell) -> str:
+    """Why a figure may surprise: a negative achievement, or a missing target daerah."""
+    if cell.is_negative:
+        return NEGATIVE_NOTE
+    if cell.target is None:
+        return "Target daerah belum ditetapkan"
+    return ""
+
+
 def indicators_xlsx(report) -> bytes:
     """One row per region × indicator: target, realisation, achievement (%) and grade."""
     with translation.override("id"):
@@ -55,7 +65,12 @@ def indicators_xlsx(report) -> bytes:
             f"Capaian {report.year}",
             f"Laporan Capaian Indikator Bangga Kencana — {report.region.display_name}"
             f" — Tahun {report.year}",
-            f"Dicetak {format_date_id(timezone.localdate())}",
+            f"Dicetak {format_date_id(timezone.localdate())}"
+            + (
+                " — BERISI DATA DEMO (bukan angka resmi), lihat kolom Data demo"
+                if report.has_demo
+                else ""
+            ),
             [
                 "No",
                 "Kode",
@@ -63,10 +78,13 @@ def indicators_xlsx(report) -> bytes:
                 "Indikator",
                 "Satuan",
                 "Sumber data",
-                "Target",
+                "Target daerah",
                 "Realisasi",
                 "Capaian (%)",
                 "Kategori",
+                "Data demo",
+                "Keterangan",
+                "Target Pokja",
             ],
         )
         number = 0
@@ -88,10 +106,14 @@ def indicators_xlsx(report) -> bytes:
                         _number(cell.value),
                         _number(cell.achievement),
                         cell.grade_label,
+                        "DEMO" if cell.is_demo else "",
+                        _remark(cell),
+                        _number(cell.pokja_target),
                     ],
                 )
                 row = ws.max_row
                 ws.cell(row, 7).number_format = decimals
                 ws.cell(row, 8).number_format = decimals
                 ws.cell(row, 9).number_format = "0.00"
-        return exports.recap_bytes(wb, ws, [5, 8, 30, 40, 12, 18, 12, 12, 12, 14])
+                ws.cell(row, 13).number_format = decimals
+        return exports.recap_bytes(wb, ws, [5, 8, 30, 40, 12, 18, 12, 12, 12, 14, 10, 40, 12])

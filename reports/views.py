@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import region_view
 from accounts.permissions import Permission
 from core.years import selected_year, year_choices
+from indicators.selectors import requested_source
 from regions.codes import normalize_code
 from regions.models import Region
 from reports import builders, exports
@@ -38,17 +39,24 @@ def profiles_batch(request, region):
     return redirect("jobs:detail", job.pk)
 
 
+def _indicator_report(request, region):
+    """The report for `?year=` and `?source=` (unknown sources count as none chosen)."""
+    source = requested_source(request.GET.get("source"))
+    return builders.indicator_report(region, selected_year(request), source=source)
+
+
 @region_view(Permission.REGION_VIEW)
 def indicators(request, region):
-    year = selected_year(request)
+    report = _indicator_report(request, region)
     return render(
         request,
         "reports/indicators.html",
         {
             "region": region,
-            "year": year,
+            "year": report.year,
             "years": year_choices(),
-            "report": builders.indicator_report(region, year),
+            "report": report,
+            "demo_figures": report.has_demo,
         },
     )
 
@@ -57,9 +65,10 @@ def indicators(request, region):
 def indicators_export(request, region, fmt):
     if fmt not in ("pdf", "xlsx"):
         raise Http404
-    year = selected_year(request)
-    report = builders.indicator_report(region, year)
-    name = f"capaian-indikator-{region.code}-{year}.{fmt}"
+    report = _indicator_report(request, region)
+    year = report.year
+    suffix = f"-{report.source}" if report.source else ""
+    name = f"capaian-indikator-{region.code}-{year}{suffix}.{fmt}"
     if fmt == "pdf":
         return _attachment(exports.indicators_pdf(report), "application/pdf", name)
     return _attachment(exports.indicators_xlsx(report), exports.XLSX_TYPE, name)

@@ -132,7 +132,10 @@ def _upsert(model, records, *, key_fields, by, is_demo):
             if old is None:
                 counts["created"] += 1
                 version = 1
-            elif old[0] == value and old[1] == note and old[3] == is_demo:
+            elif old[0] == value and old[1] == note and (old[3] == is_demo or not is_demo):
+                # An unchanged row keeps its demo flag: re-importing an export (which has no
+                # demo column) must not turn demo figures into real ones (issue 21). A changed
+                # value or note is real data and clears it.
                 counts["unchanged"] += 1
                 continue
             else:

@@ -58,21 +58,23 @@ def test_province_report_html_xlsx_and_pdf_agree(personas, known):
     report = page.context["report"]
     assert [s.indicator.code for s in report.sections] == ["mcpr", "stunting"]
     assert [s.source for s in report.sections] == ["pk", "ssgi"]
-    assert len(report.sections[0].cells) == 24
+    assert len(report.sections[0].cells) == 25  # the province's own row, then 24 kab/kota
+    assert report.sections[0].cells[0].region.code == "73"
     html = page.content.decode()
     for (indicator, code), (target, value, score, grade) in EXPECTED.items():
         section = html.split(f'data-indicator="{indicator}"')[1].split("</section>")[0]
         row = section.split(f'data-region="{code}"')[1].split("</tr>")[0]
         cells = [c.split(">", 1)[1] for c in row.split("<td")[1:]]
         cells = [c.split("</td>")[0] for c in cells]
-        assert cells[1:] == [target, value, score, grade], (indicator, code)
+        # [name, target daerah, target Pokja, realisation, achievement, grade]
+        assert [cells[1], *cells[3:]] == [target, value, score, grade], (indicator, code)
 
     export = client.get(f"/r/73/reports/indicators.xlsx?year={YEAR}")
     assert export.status_code == 200
     assert "capaian-indikator-73-2025.xlsx" in export["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(export.content)).active
     rows = list(sheet.iter_rows(min_row=5, values_only=True))
-    assert len(rows) == 48  # 2 indicators × 24 kab/kota
+    assert len(rows) == 50  # 2 indicators × (the province + 24 kab/kota)
     by_key = {(Indicator.objects.get(name=r[3]).code, r[1]): r for r in rows}
     for key, (target, value, score, grade) in EXPECTED.items():
         row = by_key[key]
@@ -86,11 +88,11 @@ def test_province_report_html_xlsx_and_pdf_agree(personas, known):
     assert pdf.status_code == 200
     text = pdf_text(pdf.content, layout=True)
     assert "LAPORAN CAPAIAN INDIKATOR BANGGA KENCANA" in text
-    assert "Kabupaten Gowa 60,00 57,00 95,00 Sangat Baik" in text
-    assert "Kota Makassar 50,00 37,50 75,00 Cukup" in text
-    assert "Kabupaten Bone 40,00 – – –" in text
-    assert "Kabupaten Gowa 20,00 22,00 90,00 Sangat Baik" in text
-    assert "Kota Makassar 18,00 30,60 30,00 Kurang" in text
+    assert "Kabupaten Gowa 60,00 – 57,00 95,00 Sangat Baik" in text
+    assert "Kota Makassar 50,00 – 37,50 75,00 Cukup" in text
+    assert "Kabupaten Bone 40,00 – – – –" in text
+    assert "Kabupaten Gowa 20,00 – 22,00 90,00 Sangat Baik" in text
+    assert "Kota Makassar 18,00 – 30,60 30,00 Kurang" in text
 
 
 def test_regency_report_lists_its_own_indicators(personas, known):
