@@ -7,7 +7,10 @@ def connect():
     from accounts.profile_sections import register_profile_section
     from audit.registry import register
     from core.privacy import register_consent_check
-    from privacy import jobs  # noqa: F401  (registers the job kinds and the schedule)
+    from privacy import (
+        jobs,  # noqa: F401  (registers the job kinds and the schedule)
+        whatsapp_sync,
+    )
     from privacy.home import open_requests_section
     from privacy.models import Breach, Consent, Controller, DataRequest
     from privacy.profile import personal_data_section
@@ -18,5 +21,6 @@ def connect():
     register(Consent, region=lambda obj: obj.member.workgroup.region.code)
     register(Breach, region=lambda obj: obj.region.code if obj.region_id else "")
     register_consent_check(consent_in_force)
+    whatsapp_sync.connect()
     register_profile_section(personal_data_section)
     register_home_section("privacy.requests", open_requests_section, order=15)

@@ -6,9 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.registry import record
+from core.privacy import WHATSAPP
 from notifications.kinds import PRIVACY_BREACH, PRIVACY_REQUEST
 from notifications.recipients import holders, province_admins
 from notifications.services import notify
+from privacy import whatsapp_sync
 from privacy.models import Breach, Consent, Controller, DataRequest
 
 
@@ -75,6 +77,8 @@ def give_consent(*, member, purpose, text, method, by) -> Consent:
     consent = Consent(member=member, purpose=purpose, text=text, method=method, recorded_by=by)
     consent.full_clean()
     consent.save()
+    if purpose == WHATSAPP:
+        whatsapp_sync.set_flag(member, True)
     return consent
 
 
@@ -88,6 +92,8 @@ def withdraw_consent(*, member, purpose, by) -> int:
         consent.withdrawn_at = timezone.now()
         consent.save()
         count += 1
+    if purpose == WHATSAPP:
+        whatsapp_sync.set_flag(member, False)
     return count
 
 

@@ -124,3 +124,35 @@ def test_a_member_corrects_their_own_contact_data_audited(personas):
     ).exists()
     # Someone without a member record has nothing to correct.
     assert personas.client("sulsel_viewer").get("/privacy/me/contact/").status_code == 404
+
+
+def test_the_member_flag_and_the_consent_register_always_agree(personas):
+    from workgroups import services as workgroup_services
+    from workgroups.contact import whatsapp_number
+
+    _user, member, _other, _pokja = plant(personas)
+    operator = personas.gowa_operator
+    assert not member.whatsapp_consent and whatsapp_number(operator, member) == ""
+
+    # Consent given in the register: the flag follows, so the wa.me sources offer the number.
+    services.give_consent(member=member, purpose="whatsapp", text="Setuju", method="form", by=None)
+    member.refresh_from_db()
+    assert member.whatsapp_consent and whatsapp_number(operator, member) == member.phone
+
+    # Withdrawn in the register: the flag is cleared at once.
+    services.withdraw_consent(member=member, purpose="whatsapp", by=None)
+    member.refresh_from_db()
+    assert not member.whatsapp_consent and whatsapp_number(operator, member) == ""
+
+    # Ticked on the member form (the workgroups service): a consent is recorded in the register.
+    member = workgroup_services.update_member(
+        by=operator, member=member, expected_version=member.version, whatsapp_consent=True
+    )
+    assert services.consent_in_force(member, "whatsapp")
+    assert member.consents.filter(withdrawn_at__isnull=True).get().method == "form"
+    # Cleared on the form: withdrawn in the register.
+    member.refresh_from_db()
+    workgroup_services.update_member(
+        by=operator, member=member, expected_version=member.version, whatsapp_consent=False
+    )
+    assert not services.consent_in_force(member, "whatsapp")
