@@ -17,6 +17,7 @@ from django.apps import apps
 from django.core.files.uploadedfile import UploadedFile
 from django.core.management import call_command
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.translation import override
 
 from core.concurrency import VersionedModel, stale_message
@@ -75,6 +76,21 @@ def _gowa_numbering():
     region = _model("regions.Region").objects.get(code=GOWA)
     scheme, _created = _model("letters.NumberingScheme").objects.get_or_create(region=region)
     return scheme
+
+
+def _gowa_calendar():
+    """Gowa's saved budget calendar for next year (the demo has none: saved with the defaults)."""
+    from budget import calendar
+
+    region = _model("regions.Region").objects.get(code=GOWA)
+    year = calendar.budget_year_in_preparation(timezone.localdate())
+    default = calendar.default_calendar(region, year)
+    return calendar.save_calendar(
+        by=None,
+        region=region,
+        budget_year=year,
+        **{name: getattr(default, name) for name in calendar.CALENDAR_FIELDS},
+    )
 
 
 SWEEP = {
@@ -199,6 +215,10 @@ SWEEP = {
             lambda o, m: {"purpose": m},
             lambda o: o.purpose,
         ),
+    ),
+    "budget.BudgetCalendar": Entry(
+        get=_gowa_calendar,
+        html=Html(lambda o: f"/r/{GOWA}/budget/calendar/?year={o.budget_year}", "note"),
     ),
     "policies.Policy": Entry(
         get=lambda: _gowa(_model("policies.Policy")),
