@@ -41,9 +41,11 @@ def field_of(model_label: str, name: str):
     if model is None:
         return None
     try:
-        return model._meta.get_field(name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
+    # A reverse relation (e.g. `replaced_by`) is not a field of the record: shown as stored.
+    return field if getattr(field, "concrete", False) else None
 
 
 def field_label(model_label: str, name: str) -> str:

@@ -27,6 +27,8 @@ NOT_PERSONAL = {
     "assessment.criterion": {"name"},
     "dashboards.boundarymap": {"name"},
     "dashboards.boundaryshape": {"name"},
+    "interop.integratorkey": {"name"},  # the name of an integration (e.g. "SIPD Gowa")
+    "regions.regionname": {"name"},  # a region's former name
     "privacy.controller": {"controller_name", "address"},  # an office and its address
     "meetings.participant": {"institution_name"},
     # Positions (jabatan) of officials: public.
@@ -37,6 +39,8 @@ NOT_PERSONAL = {
     # The system's sender address; a yes/no choice of e-mail.
     "jobs.outgoingemail": {"from_email"},
     "notifications.preference": {"email"},
+    # A yes/no mirror of the WhatsApp consent register (privacy/whatsapp_sync.py).
+    "workgroups.member": {"whatsapp_consent"},
     # Original file names of uploads.
     "meetings.material": {"original_filename"},
     "meetings.progressnote": {"evidence_filename"},
