@@ -4,6 +4,7 @@
 from django import template
 
 from core.formats import format_date_id, format_number, format_rupiah
+from core.help import help_for
 
 register = template.Library()
 
@@ -21,3 +22,11 @@ def tanggal(value):
 @register.filter
 def angka(value, decimals=0):
     return format_number(value, decimals)
+
+
+@register.simple_tag(takes_context=True)
+def page_help(context):
+    """The "How to use this page" text of the current page (core.help), or None."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return help_for(match.view_name if match else None)
