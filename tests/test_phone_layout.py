@@ -74,12 +74,12 @@ OVERFLOW_JS = """(width) => {
   const doc = document.documentElement.scrollWidth;
   let culprit = "";
   if (doc > width) {
-    for (const el of document.body.querySelectorAll("*")) {
-      const r = el.getBoundingClientRect();
-      if (r.right > width + 1) {
-        culprit = el.tagName + "." + el.className + "#" + el.id + " right=" + Math.round(r.right);
-      }
-    }
+    // The outermost elements that reach past the screen's edge.
+    const wide = (el) => el.getBoundingClientRect().right > width + 1;
+    culprit = [...document.body.querySelectorAll("*")]
+      .filter((el) => wide(el) && !wide(el.parentElement))
+      .map((el) => el.tagName + "." + el.className + " right=" + Math.round(el.getBoundingClientRect().right))
+      .join(", ");
   }
   return {width, doc, culprit};
 }"""
