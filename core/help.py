@@ -22,8 +22,7 @@ BY_VIEW = {
         "to see its regencies and cities."
     ),
     "accounts:profile": _(
-        "Change your name, contact details, password and language here, and manage your API "
-        "tokens."
+        "Change your name, contact details, password and language here, and manage your API tokens."
     ),
 }
 
@@ -49,7 +48,9 @@ BY_NAMESPACE = {
         "approval when it is complete."
     ),
     "budget": _("Record each budget allocation with its source and amount in whole Rupiah."),
-    "policies": _("Record the regional policies that support the working group, with the document."),
+    "policies": _(
+        "Record the regional policies that support the working group, with the document."
+    ),
     "assessment": _(
         "The assessment judges the working group against the criteria from the records; "
         "verifiers confirm or reject each criterion with a reason."

@@ -13,7 +13,7 @@ from tests.browser import browser_page, log_in  # noqa: F401
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _english_context(browser_page):
+def _english_context(browser_page):  # noqa: F811
     context = browser_page.context.browser.new_context(
         locale="en-US", extra_http_headers={"Accept-Language": "en-US,en;q=0.9"}
     )

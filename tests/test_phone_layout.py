@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from accounts.demo import DEMO_PASSWORD
 from regions.services import load_regions
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, browser_page, log_in  # noqa: F401
+from tests.browser import browser_page, log_in  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -101,7 +101,9 @@ def _check_page(page, url, problems, *, menu=True, logged_in=True):
         return
     size = page.evaluate(OVERFLOW_JS, page.viewport_size["width"])
     if size["doc"] > size["width"]:
-        problems.append(f"{url}: document {size['doc']} px wide > {size['width']} ({size['culprit']})")
+        problems.append(
+            f"{url}: document {size['doc']} px wide > {size['width']} ({size['culprit']})"
+        )
     if not menu:
         return
     toggle = page.locator(".menu-toggle")
@@ -126,7 +128,7 @@ def demo(live_server):
     call_command("load_demo", stdout=io.StringIO())
 
 
-def _new_phone_page(browser_page, **options):
+def _new_phone_page(browser_page, **options):  # noqa: F811
     context = browser_page.context.browser.new_context(locale="id-ID", **(options or PHONE))
     page = context.new_page()
     page.base_url = browser_page.base_url
