@@ -3,7 +3,7 @@
 
 from django import template
 
-from core.formats import format_date_id, format_number, format_rupiah
+from core.formats import format_date_id, format_number, format_percent, format_rupiah
 from core.help import help_for
 
 register = template.Library()
@@ -22,6 +22,11 @@ def tanggal(value):
 @register.filter
 def angka(value, decimals=0):
     return format_number(value, decimals)
+
+
+@register.filter
+def persen(value, decimals=1):
+    return format_percent(value, decimals)
 
 
 @register.simple_tag(takes_context=True)
