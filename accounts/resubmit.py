@@ -16,7 +16,8 @@ WINDOW = 120
 PENDING = "pending"
 
 
-def fingerprint(request) -> str:
+def fingerprint(request) -> str | None:
+    """The POST's key in the cache; None (no check) for a request without a session."""
     fields = sorted(
         (name, value)
         for name in request.POST
@@ -24,21 +25,28 @@ def fingerprint(request) -> str:
         for value in request.POST.getlist(name)
     )
     files = sorted((name, f.name, f.size) for name, f in request.FILES.items())
-    who = request.session.session_key or f"user-{getattr(request.user, 'pk', '')}"
+    session = getattr(request, "session", None)
+    who = getattr(session, "session_key", None)
+    if not who:
+        return None
     raw = repr((who, request.path, fields, files)).encode()
     return "resubmit:" + hashlib.sha256(raw).hexdigest()
 
 
 def claim(key) -> str | None:
     """None when this POST may go ahead; else PENDING or the URL the first one went to."""
+    if key is None:
+        return None
     if cache.add(key, PENDING, WINDOW):
         return None
     return cache.get(key)  # None too when the cache cannot be reached
 
 
 def done(key, url) -> None:
-    cache.set(key, url, WINDOW)
+    if key is not None:
+        cache.set(key, url, WINDOW)
 
 
 def release(key) -> None:
-    cache.delete(key)
+    if key is not None:
+        cache.delete(key)
