@@ -41,7 +41,9 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
+from accounts import resubmit
 from accounts.access import has_permission
 from core.errors import DomainError
 from core.forms import ConfirmForm, add_errors
@@ -114,14 +116,28 @@ def form_screen(
         and form.is_valid()
         and all([formset.is_valid() for formset in formsets])
     ):
-        try:
-            saved = save(form)
-        except (DomainError, ValidationError) as exc:
-            add_errors(form, exc)
+        key = resubmit.fingerprint(request)
+        earlier = resubmit.claim(key)
+        if earlier == resubmit.PENDING:
+            form.add_error(None, _("This form is already being saved. Please wait a moment."))
+        elif earlier:
+            messages.info(request, _("This form had already been sent; it was saved once."))
+            return redirect(earlier)
         else:
-            if message:
-                messages.success(request, _resolve(message, saved))
-            return redirect(_resolve(success_url, saved))
+            try:
+                saved = save(form)
+            except (DomainError, ValidationError) as exc:
+                resubmit.release(key)
+                add_errors(form, exc)
+            except BaseException:
+                resubmit.release(key)
+                raise
+            else:
+                url = _resolve(success_url, saved)
+                resubmit.done(key, url)
+                if message:
+                    messages.success(request, _resolve(message, saved))
+                return redirect(url)
     return render(request, template, context_for(request, {"form": form} | (context or {})))
 
 

@@ -68,3 +68,15 @@ def update_contact(*, by, user, email, language):
             actor=by,
         )
     return user
+
+
+@transaction.atomic
+def choose_language(*, by, user, language):
+    """The user's choice of interface (and e-mail) language from the header's switch; it
+    follows them to every browser they log in from (accounts.language)."""
+    if user.language != language:
+        change = {"language": [user.language, language]}
+        user.language = language
+        user.save(update_fields=["language"])
+        record(action="update", instance=user, code="accounts.language", changes=change, actor=by)
+    return user

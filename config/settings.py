@@ -73,10 +73,11 @@ MIDDLEWARE = [
     # API input that no view or database should see: 413, 400, 422 (core/validation.py).
     "core.validation.ApiInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Indonesian unless chosen, never the browser's Accept-Language (accounts/language.py).
+    "accounts.language.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "audit.middleware.AuditActorMiddleware",
@@ -177,6 +178,9 @@ TIME_ZONE = env_str("TIME_ZONE", "Asia/Makassar")
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # the choice sticks for a year
+# Full Indonesian dates ("4 Desember 2026") for the `date` filter (core/locale_formats).
+FORMAT_MODULE_PATH = ["core.locale_formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("SIPOKJA_STATIC_ROOT") or BASE_DIR / "var" / "static")

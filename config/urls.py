@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import language as account_language
 from accounts import views as account_views
 from api.main import api
 from core import views as core_views
@@ -48,7 +49,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", account_language.set_language, name="set_language"),
     path("", include("accounts.urls")),
     path("", include("accounts.region_urls")),
     path("", include("accounts.audit_urls")),

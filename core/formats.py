@@ -54,6 +54,14 @@ def format_number(value, decimals=0) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def format_percent(value, decimals=1) -> str:
+    """`12.5` → `12,5%`: a percentage always with its sign and a fixed number of decimals
+    (the same in tables, charts and exports); None → `–`."""
+    if value is None or value == "":
+        return "–"
+    return f"{format_number(value, decimals)}%"
+
+
 def format_date_id(value) -> str:
     """`2023-07-25` → `25 Juli 2023`, whatever the interface language (letters and reports)."""
     if value is None:

@@ -3,7 +3,8 @@
 
 from django import template
 
-from core.formats import format_date_id, format_number, format_rupiah
+from core.formats import format_date_id, format_number, format_percent, format_rupiah
+from core.help import help_for
 
 register = template.Library()
 
@@ -30,3 +31,16 @@ def whatsapp(member):
     from core.privacy import whatsapp_url
 
     return whatsapp_url(member)
+
+
+@register.filter
+def persen(value, decimals=1):
+    return format_percent(value, decimals)
+
+
+@register.simple_tag(takes_context=True)
+def page_help(context):
+    """The "How to use this page" text of the current page (core.help), or None."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return help_for(match.view_name if match else None)
