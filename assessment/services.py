@@ -115,9 +115,8 @@ def review(*, by, assessment, criterion, decision, reason="") -> Assessment:
         raise DomainError(_("Choose accept or reject."))
     reason = (reason or "").strip()
     if decision == CriterionReview.Decision.REJECTED and not reason:
-        raise DomainError(
-            _("Give the reason for the rejection, so the operator knows what to fix.")
-        )
+        message = _("Give the reason for the rejection, so the operator knows what to fix.")
+        raise DomainError(message, errors=[{"field": "reason", "message": message}])
     item = assessment.reviews.filter(criterion=criterion).first()
     if item is None:
         raise DomainError(_("This criterion is not part of the submitted assessment."))

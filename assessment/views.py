@@ -44,7 +44,12 @@ def default_year() -> int:
 
 @region_view(Permission.REGION_VIEW)
 def region_assessment(request, region):
-    year = selected_year(request)
+    return _region_page(request, region, selected_year(request))
+
+
+def _region_page(request, region, year, review_error=None):
+    """The region's assessment page; `review_error` puts a refused verification's message next to
+    the field of that criterion's form, with what the verifier typed."""
     outcome = evaluate_region(region, year)
     guides = guides_for_kinds(region)
     for result in outcome.missing:
@@ -70,6 +75,7 @@ def region_assessment(request, region):
             "submit_form": SubmitForm(),
             "snapshots": region.assessment_snapshots.filter(year=year)[:5],
             "wa_share": returned_share(request, region, year, outcome) if can_verify else None,
+            "review_error": review_error,
         },
     )
 
@@ -116,6 +122,14 @@ def verify(request, region, year):
             reason=form.cleaned_data["reason"],
         )
     except DomainError as exc:
+        field_errors = [e["message"] for e in exc.errors if e.get("field") == "reason"]
+        if field_errors:  # shown next to the reason of that criterion, nothing saved
+            review_error = {
+                "criterion": criterion.pk,
+                "message": field_errors[0],
+                **form.cleaned_data,
+            }
+            return _region_page(request, region, year, review_error)
         messages.error(request, exc.message)
     else:
         messages.success(

@@ -252,3 +252,26 @@ def test_missing_criterion_links_to_the_matching_guide(personas, regions, tmp_pa
     budget = page.context["outcome"].result_for("anggaran")
     assert budget.guide == document
     assert f"/knowledge/{document.pk}/" in page.content.decode()
+
+
+def test_rejecting_without_a_reason_shows_the_error_next_to_the_field_and_saves_nothing(
+    personas, gowa
+):
+    operator, admin = personas.client("gowa_operator"), personas.client("sulsel_admin")
+    operator.post(f"/r/73.06/assessment/{YEAR}/submit/")
+    pk = Criterion.objects.get(year=YEAR, code="sk", province__isnull=True).pk
+    response = admin.post(
+        f"/r/73.06/assessment/{YEAR}/verify/",
+        {"criterion": pk, "decision": "rejected", "reason": "   "},
+    )
+    assert response.status_code == 200  # the page again, not a redirect
+    html = response.content.decode()
+    error = f'<small id="reason-error-{pk}" class="field-error" role="alert">'
+    assert error in html
+    assert html.split(error)[1].startswith("Tuliskan alasan penolakan")
+    # The error sits in that criterion's form, after its reason field, which is marked invalid.
+    form = html.split(f'<input type="hidden" name="criterion" value="{pk}">')[1].split("</form>")[0]
+    assert 'aria-invalid="true"' in form and error in form
+    assert '<option value="rejected" selected>' in form
+    review = Assessment.objects.get(region=gowa, year=YEAR).reviews.get(criterion_id=pk)
+    assert review.decision == "pending" and review.reason == ""
