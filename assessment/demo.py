@@ -1,5 +1,5 @@
 """Demo assessments for Sulawesi Selatan: 2025 submissions in several states, and verified
-history for 2023 and 2024 (so the province sees its trend). Marked as demo in notes."""
+history for 2023 and 2024 (so the province sees its trend). Marked `is_demo` and "[DEMO]" in notes."""
 
 from django.contrib.auth import get_user_model
 
@@ -18,8 +18,13 @@ def load(stdout):
     operator = User.objects.filter(username="gowa").first()
     admin = User.objects.filter(username="sulsel").first()
     if Assessment.objects.filter(note__startswith="[DEMO]").exists():
+        # Loaded before the flag existed: flag the demo submissions (`remove_demo_data`).
+        Assessment.objects.filter(note__startswith="[DEMO]").update(is_demo=True)
         stdout.write("Demo assessments: already loaded.")
         return
+    first_snapshot = (
+        Snapshot.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    ) + 1
     regions = {r.code: r for r in Region.objects.filter(code__startswith="73")}
     for year, codes in HISTORY.items():
         for code in codes:
@@ -29,6 +34,7 @@ def load(stdout):
                 effective=True,
                 computed_effective=True,
                 taken_by=admin,
+                is_demo=True,
             )
         for code in HISTORY_NOT_EFFECTIVE[year]:
             Snapshot.objects.create(
@@ -37,6 +43,7 @@ def load(stdout):
                 effective=False,
                 computed_effective=False,
                 taken_by=admin,
+                is_demo=True,
             )
     decisions = {
         # verified effective
@@ -73,6 +80,11 @@ def load(stdout):
                 decision="rejected" if reason else "accepted",
                 reason=reason,
             )
+    # Flag the demo submissions and the snapshots their verification took.
+    Assessment.objects.filter(note__startswith="[DEMO]").update(is_demo=True)
+    Snapshot.objects.filter(pk__gte=first_snapshot, region__code__startswith="73").update(
+        is_demo=True
+    )
     stdout.write(
         f"Demo assessments: {done} submitted for {YEAR}, history for {', '.join(map(str, HISTORY))}."
     )

@@ -96,6 +96,7 @@ class Assessment(VersionedModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     note = models.TextField(_("note"), blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -238,6 +239,7 @@ class Snapshot(models.Model):
     effective = models.BooleanField(_("effective"))
     computed_effective = models.BooleanField(_("computed effective"))
     criteria = models.JSONField(default=list)
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     taken_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -33,6 +33,10 @@ FORUM_2023 = "Pengelolaan Forum Komunikasi Kelompok Program Bangga Kencana Tingk
 FORUM_2025 = "Forum Komunikasi Pokja Bangga Kencana Provinsi Sulawesi Selatan Tahun 2025 (demo)"
 GOWA_HELD = "Rapat Koordinasi Pokja Bangga Kencana Kabupaten Gowa Triwulan III 2025 (demo)"
 GOWA_NEXT = "Rapat Evaluasi Rencana Kerja Pokja Kabupaten Gowa (demo)"
+ANNOUNCEMENTS = (
+    "Undangan Forum Komunikasi Pokja Bangga Kencana 2025 (demo)",
+    "Batas unggah rencana kerja dan SK Pokja 2026 (demo)",
+)
 
 # Who did not come to the 2023 forum, and who sent a deputy.
 ABSENT_2023 = {"73.03", "73.26"}
@@ -332,10 +336,10 @@ def _announcements(stdout):
     sulsel = Region.objects.get(code="73")
     admin = _user("sulsel")
     plan = [
-        ("Undangan Forum Komunikasi Pokja Bangga Kencana 2025 (demo)",
+        (ANNOUNCEMENTS[0],
          "Forum Komunikasi Pokja Bangga Kencana 2025 diselenggarakan pada 19–20 Agustus 2025 di Makassar. "
          "Surat undangan dan jadwal tersedia di halaman rapat."),
-        ("Batas unggah rencana kerja dan SK Pokja 2026 (demo)",
+        (ANNOUNCEMENTS[1],
          "Mohon setiap Pokja kabupaten/kota mengunggah rencana kerja dan SK terbaru paling lambat 31 Januari 2026."),
     ]  # fmt: skip
     for title, body in plan:
@@ -350,6 +354,17 @@ def _announcements(stdout):
     stdout.write("Demo announcements.")
 
 
+def _mark_demo():
+    """Flag the demo meetings, their action items and the demo announcements `is_demo` (also
+    those loaded before the flag existed), so `manage.py remove_demo_data` finds them."""
+    demo = Meeting.objects.filter(
+        region__code__in=("73", "73.06"), title__in=(FORUM_2023, FORUM_2025, GOWA_HELD, GOWA_NEXT)
+    )
+    demo.update(is_demo=True)
+    ActionItem.objects.filter(meeting__in=demo, title__endswith="(demo)").update(is_demo=True)
+    Announcement.objects.filter(region__code="73", title__in=ANNOUNCEMENTS).update(is_demo=True)
+
+
 def load(stdout):
     with transaction.atomic():
         _letterheads()
@@ -357,3 +372,4 @@ def load(stdout):
         _forum_2025(stdout)
         _gowa(stdout)
         _announcements(stdout)
+        _mark_demo()

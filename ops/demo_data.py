@@ -4,6 +4,10 @@ Rows are found through the `is_demo` field, so a new app's demo rows are include
 its model has one. Rows that other demo rows depend on (PROTECT) are removed after them; what
 a demo row owns (CASCADE, e.g. a demo Pokja's members) goes with it. Real rows (`is_demo` false)
 are never selected. Each deleted row of an audited model leaves its audit record.
+
+Not flagged on purpose (kept by a removal): the demo log-ins (accounts), the institutions the
+workgroups demo creates and the regions' letterheads; real rows may refer to them (a real
+meeting inviting an institution), so removing them could change real data.
 """
 
 from collections import Counter

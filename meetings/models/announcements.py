@@ -20,6 +20,7 @@ class Announcement(VersionedModel):
         verbose_name=_("sent by"),
     )
     title = models.CharField(_("title"), max_length=250)
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     body = models.TextField(_("text"))
     published_at = models.DateTimeField(_("published"), default=timezone.now)
     created_by = models.ForeignKey(

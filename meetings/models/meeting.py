@@ -146,6 +146,7 @@ class Meeting(VersionedModel):
         verbose_name=_("organising region"),
     )
     title = models.CharField(_("title"), max_length=250)
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.COORDINATION
     )

@@ -246,6 +246,7 @@ class ActionItem(VersionedModel):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ACTION)
     title = models.CharField(_("title"), max_length=250)
+    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     description = models.TextField(_("description"), blank=True)
     assigned_region = models.ForeignKey(
         "regions.Region",

@@ -122,3 +122,60 @@ def test_every_surface_with_demo_figures_says_so(personas, mixed):
     assert flags["73.06"] == "DEMO" and not flags["73.71"]
     profile = pdf_text(client.get(f"/r/73.06/reports/profile.pdf?year={YEAR}").content)
     assert "DATA DEMO" in profile
+
+
+@pytest.mark.slow
+def test_remove_demo_data_after_load_demo_keeps_only_the_real_rows(regions):
+    """Everything `load_demo` made goes (meetings, action items, announcements and assessments
+    included); a real meeting, action item, announcement and snapshot created beside it stay."""
+    import datetime
+
+    from django.utils import timezone
+
+    from assessment.models import Assessment, Snapshot
+    from meetings import services as meetings
+    from meetings.models import ActionItem, Announcement, Meeting
+    from ops.demo_data import demo_models
+
+    call_command("load_demo", stdout=io.StringIO())
+    flagged = {
+        model: model.objects.filter(is_demo=True).count()
+        for model in (Meeting, ActionItem, Announcement, Assessment, Snapshot)
+    }
+    assert all(flagged.values()), flagged
+    sulsel, gowa = Region.objects.get(code="73"), Region.objects.get(code="73.06")
+    start = timezone.now() + datetime.timedelta(days=7)
+    meeting = meetings.create_meeting(
+        region=gowa,
+        by=None,
+        title="Rapat Pokja Gowa",
+        venue="Ruang Rapat DPPKB Kabupaten Gowa",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+    )
+    item = meetings.create_action_item(
+        region=gowa,
+        by=None,
+        title="Menyusun laporan",
+        due_date=datetime.date(2026, 1, 31),
+        meeting=meeting,
+    )
+    announcement = meetings.send_announcement(
+        region=sulsel, by=None, title="Pengumuman", body="Isi pengumuman."
+    )
+    snapshot = Snapshot.objects.create(
+        region=gowa, year=2022, effective=True, computed_effective=True
+    )
+
+    call_command("remove_demo_data", stdout=io.StringIO())
+
+    for model in demo_models():
+        assert not model.objects.filter(is_demo=True).exists(), model
+    assert not Meeting.objects.filter(title__endswith="(demo)").exists()
+    assert not ActionItem.objects.filter(title__endswith="(demo)").exists()
+    assert not Announcement.objects.filter(title__endswith="(demo)").exists()
+    assert not Assessment.objects.filter(note__startswith="[DEMO]").exists()
+    assert list(Meeting.objects.values_list("pk", flat=True)) == [meeting.pk]
+    assert list(ActionItem.objects.values_list("pk", flat=True)) == [item.pk]
+    assert list(Announcement.objects.values_list("pk", flat=True)) == [announcement.pk]
+    assert list(Snapshot.objects.values_list("pk", flat=True)) == [snapshot.pk]
