@@ -18,7 +18,7 @@ from assessment.engine import (
 
 def province_rows(province, year):
     """The province itself, then its kab/kota, each a RegionResult."""
-    regions = [province, *province.children.in_year(year)]  # as the regions were that year
+    regions = province.with_children_in(year)  # as the regions were that year
     results = evaluate(regions, year)
     return [results[r.code] for r in regions]
 

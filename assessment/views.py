@@ -285,8 +285,10 @@ def history(request, region):
     _province_or_404(region)
     years = list(range(default_year() - 4, default_year() + 1))
     counts = services.history(region, years)
-    total = region.children.count()
-    rows = [(year, counts[year][0], counts[year][1], total) for year in years]
+    rows = [
+        (year, counts[year][0], counts[year][1], region.children.in_year(year).count())
+        for year in years
+    ]
     return render(request, "assessment/history.html", {"region": region, "rows": rows})
 
 
@@ -299,7 +301,7 @@ def turnaround(request, region):
 
     _province_or_404(region)
     year = selected_year(request)
-    rows = rows_for(region.children.order_by("code"), year)
+    rows = rows_for(region.children.in_year(year).order_by("code"), year)
     return render(
         request,
         "assessment/turnaround.html",

@@ -147,7 +147,7 @@ def province_recap(province, year: int) -> ProvinceRecap:
     has no Pokja), with allocated and realised totals. Four queries in all."""
     from workgroups.models import WorkGroup
 
-    regions = [province, *province.children.order_by("code")]
+    regions = province.with_children_in(year)  # the kab/kota as they were in `year`
     workgroups = {
         wg.region_id: wg
         for wg in WorkGroup.objects.filter(region__in=regions, status=WorkGroup.Status.ACTIVE)

@@ -144,7 +144,7 @@ def national_dashboard(request):
     from dashboards.views import tiles
 
     year = selected_year(request)
-    regions = list(Region.objects.order_by("code"))
+    regions = list(Region.objects.in_year(year).order_by("code"))  # the regions of `year`
     summaries = statuses(regions, [year, year - 1])
     provinces = [r for r in regions if r.is_province]
     children: dict[int, list[str]] = {}

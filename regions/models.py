@@ -95,6 +95,11 @@ class Region(models.Model):
         earlier = self.former_names.filter(valid_until__gt=date).order_by("valid_until").first()
         return (earlier.code, earlier.name) if earlier else (self.code, self.name)
 
+    def with_children_in(self, year: int) -> list:
+        """The region first, then the kab/kota below it as they were in `year` (a split kab/kota
+        before its split date, the new ones from it), by code: what reports of `year` list."""
+        return [self, *self.children.in_year(year).order_by("code")]
+
     @property
     def is_province(self) -> bool:
         return self.level == self.Level.PROVINCE

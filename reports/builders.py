@@ -248,7 +248,7 @@ def indicator_report(region, year: int, source: str | None = None) -> IndicatorR
     its default source (indicators.selectors.default_source: SSGI, SKI, e-PPGBM, PK, … first
     present). Five queries at most, whatever the number of regions and indicators."""
     # A province's report has its own row first, then its kab/kota.
-    regions = [region, *region.children.order_by("code")] if region.is_province else [region]
+    regions = region.with_children_in(year) if region.is_province else [region]
     ids = [r.pk for r in regions]
     targets, demo = {}, set()  # demo: {(region_id, indicator_id, source or None)}
     for region_id, indicator_id, value, is_demo in Target.objects.filter(
@@ -346,7 +346,10 @@ def public_overview(province, year: int) -> dict:
     from assessment.summary import statuses
 
     provinces = list(Region.objects.filter(level=Region.Level.PROVINCE).order_by("code"))
-    regencies = list(Region.objects.filter(level=Region.Level.REGENCY).order_by("code"))
+    # The kab/kota as they were in `year` (issue 27: reports of past years use the regions then).
+    regencies = list(
+        Region.objects.filter(level=Region.Level.REGENCY).in_year(year).order_by("code")
+    )
     result = statuses(regencies, [year])
     children = [r for r in regencies if r.parent_id == province.pk]
     summaries = [result[(r.code, year)] for r in children]

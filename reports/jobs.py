@@ -15,9 +15,9 @@ from reports import builders, exports
 PROFILES = "reports.profiles_zip"
 
 
-def profile_regions(region) -> list:
-    """The region first, then the kab/kota below it by code."""
-    return [region, *region.children.order_by("code")]
+def profile_regions(region, year: int) -> list:
+    """The region first, then the kab/kota below it as they were in `year`, by code."""
+    return region.with_children_in(year)
 
 
 def profile_name(region, year) -> str:
@@ -44,7 +44,7 @@ def start_profiles(*, region, year: int, by) -> Job:
         title=_("Pokja profiles of %(region)s, %(year)s (ZIP)")
         % {"region": region.display_name, "year": year},
         params={"year": year},
-        total=len(profile_regions(region)),
+        total=len(profile_regions(region, year)),
     )
 
 
@@ -54,7 +54,7 @@ def profiles_zip(ctx) -> None:
     if region is None:
         raise engine.InputMissing(_("The region of this job no longer exists."))
     year = int(ctx.params["year"])
-    regions = profile_regions(region)
+    regions = profile_regions(region, year)
     ctx.progress(0, len(regions), force=True)
     with tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024) as buffer:
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
