@@ -160,6 +160,8 @@ def test_verifying_again_restores_the_status_and_keeps_history(personas, verifie
     assessment = Assessment.objects.get(region__code="73.06", year=YEAR)
     admin = personas.client("sulsel_admin")
     page = admin.get(f"/r/73.06/assessment/?year={YEAR}").content.decode()
+    assert f'href="/r/73.06/assessment/{YEAR}/review/"' in page and LABEL in page
+    page = admin.get(f"/r/73.06/assessment/{YEAR}/review/").content.decode()
     assert 'class="verify"' in page and LABEL in page
     response = admin.post(
         f"/r/73.06/assessment/{YEAR}/verify/",
