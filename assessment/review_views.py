@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import crud
@@ -139,7 +138,7 @@ class ResubmitForm(forms.Form):
         self.rejected = rejected
         for review in rejected:
             self.fields[f"answer_{review.criterion_id}"] = forms.CharField(
-                label=gettext_lazy("Answer to the province: %(criterion)s")
+                label=_("Answer to the province: %(criterion)s")
                 % {"criterion": review.criterion.name},
                 initial=review.response,
                 required=False,  # the service names the missing answers, next to their fields
