@@ -15,6 +15,25 @@ def _submitted(personas):
     return {"criterion_id": sk.pk, "year": YEAR}
 
 
+def _returned(personas):
+    """Gowa's assessment returned: the SK rejected, the rest accepted."""
+    from assessment import services
+    from assessment.models import Assessment
+
+    kwargs = _submitted(personas)
+    assessment = Assessment.objects.get(region__code="73.06", year=YEAR)
+    for review in assessment.reviews.select_related("criterion"):
+        reject = review.criterion.code == "sk"
+        services.review(
+            by=personas.sulsel_admin,
+            assessment=assessment,
+            criterion=review.criterion,
+            decision="rejected" if reject else "accepted",
+            reason="PDF tidak terbaca" if reject else "",
+        )
+    return kwargs
+
+
 def _pokja(personas):
     from assessment.tests.factories import make_pokja
 
@@ -134,6 +153,35 @@ ROWS = [
         data=lambda p, kw: {"criterion": kw["criterion_id"], "decision": "accepted"},
     ),
     Row(
+        "assessment:review",
+        "GET",
+        "/r/{gowa}/assessment/{year}/review/",
+        {**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200},
+        setup=_submitted,
+    ),
+    Row(
+        "assessment:accept_met",
+        "POST",
+        "/r/{gowa}/assessment/{year}/accept-met/",
+        VERIFY_GOWA,
+        setup=_submitted,
+    ),
+    Row(
+        "assessment:resubmit",
+        "GET",
+        "/r/{gowa}/assessment/{year}/resubmit/",
+        edit_gowa(),
+        setup=_returned,
+    ),
+    Row(
+        "assessment:resubmit",
+        "POST",
+        "/r/{gowa}/assessment/{year}/resubmit/",
+        edit_gowa(302),
+        setup=_returned,
+        data=lambda p, kw: {f"answer_{kw['criterion_id']}": "PDF diunggah ulang"},
+    ),
+    Row(
         "assessment:reopen",
         "POST",
         "/r/{gowa}/assessment/{year}/reopen/",
@@ -185,6 +233,15 @@ ROWS = [
         api({**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200}),
         setup=_submitted,
         data={"year": YEAR, "criterion": "sk", "decision": "accepted"},
+        api=True,
+    ),
+    Row(
+        "POST /api/v1/regions/{code}/assessment/accept-met",
+        "POST",
+        "/api/v1/regions/{gowa}/assessment/accept-met",
+        api({**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200}),
+        setup=_submitted,
+        data={"year": YEAR},
         api=True,
     ),
     # The province recap issued as a numbered letter from the office's register.
