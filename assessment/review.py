@@ -29,21 +29,24 @@ def _url(name, region, **kwargs):
     return reverse(name, kwargs={"code": region.code, **kwargs})
 
 
+def _with_file(links, field, label, name, region, **kwargs) -> list:
+    """`links` and, when the record has its file, the permission-checked view that serves it."""
+    return [*links, (label, _url(name, region, **kwargs))] if field else links
+
+
 def _decree(region, workgroup, year, criterion):
     decree = workgroup.current_decree(on=assessment_date(year))
     if decree is None:
         return []
     until = format_date_id(decree.valid_until) if decree.valid_until else _("no end date")
-    links = []
-    if decree.file:
-        url = _url("workgroups:decree_file", region, pk=decree.pk) + "?inline=1"
-        links.append((_("Open the SK (PDF)"), url))
+    links = _with_file([], decree.file, _("Open the SK (PDF)"), "workgroups:decree_file", region,
+                       pk=decree.pk)  # fmt: skip
     return [
         Evidence(
             text=f"SK {decree.number}: {decree.title}",
             detail=_("Valid from %(start)s until %(end)s.")
             % {"start": format_date_id(decree.valid_from), "end": until},
-            links=links,
+            links=[(label, url + "?inline=1") for label, url in links],
             edit_url=_url("workgroups:decree_edit", region, pk=decree.pk),
         )
     ]
@@ -58,9 +61,8 @@ def _work_plan(region, workgroup, year, criterion):
         return []
     activities = list(plan.activities.filter(status__in=LIVE_STATUSES).order_by("pk"))
     page = _url("planning:detail", region, year=year)
-    links = [(_("Open the work plan"), page)]
-    if plan.document:
-        links.append((_("Signed document (PDF)"), _url("planning:document", region, year=year)))
+    links = _with_file([(_("Open the work plan"), page)], plan.document,
+                       _("Signed document (PDF)"), "planning:document", region, year=year)  # fmt: skip
     approved = (
         _("Approved on %(date)s by %(name)s.")
         % {"date": format_date_id(plan.approved_on), "name": plan.approver_name or "–"}
@@ -98,18 +100,20 @@ def _budget(region, workgroup, year, criterion):
     from budget.models import BudgetAllocation
 
     items = []
-    for allocation in BudgetAllocation.objects.filter(workgroup=workgroup, year=year).order_by(
-        "pk"
-    ):
-        links = []
-        if allocation.document:
-            url = _url("budget:document", region, pk=allocation.pk)
-            links.append((_("Budget document (PDF)"), url))
+    allocations = BudgetAllocation.objects.filter(workgroup=workgroup, year=year)
+    for allocation in allocations.order_by("pk"):
         items.append(
             Evidence(
                 text=f"{allocation.get_source_display()}: {format_rupiah(allocation.amount)}",
                 detail=allocation.purpose or allocation.document_reference,
-                links=links,
+                links=_with_file(
+                    [],
+                    allocation.document,
+                    _("Budget document (PDF)"),
+                    "budget:document",
+                    region,
+                    pk=allocation.pk,
+                ),  # fmt: skip
                 edit_url=_url("budget:edit", region, pk=allocation.pk),
             )
         )
@@ -122,10 +126,9 @@ def _policies(kinds):
 
         items = []
         for policy in Policy.objects.filter(region=region, kind__in=kinds).order_by("pk"):
-            links = [(_("Open the document"), _url("policies:detail", region, pk=policy.pk))]
-            if policy.file:
-                url = _url("policies:document", region, pk=policy.pk)
-                links.append((_("Document (PDF)"), url))
+            page = [(_("Open the document"), _url("policies:detail", region, pk=policy.pk))]
+            links = _with_file(page, policy.file, _("Document (PDF)"), "policies:document",
+                               region, pk=policy.pk)  # fmt: skip
             items.append(
                 Evidence(
                     text=f"{policy.get_kind_display()} {policy.number}: {policy.title}",

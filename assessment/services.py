@@ -209,6 +209,28 @@ def accept_met(*, by, assessment) -> list:
 
 
 @transaction.atomic
+def decide(*, by, assessment, rejected=None) -> Assessment:
+    """Decide every criterion not yet accepted at once: those named in `rejected`
+    (`{criterion code: reason}`) returned with their reason, the others accepted (the demo data,
+    and tests that need a verified or returned assessment)."""
+    rejected = rejected or {}
+    items = assessment.reviews.exclude(decision=CriterionReview.Decision.ACCEPTED)
+    for item in items.select_related("criterion"):
+        reason = rejected.get(item.criterion.code, "")
+        review(
+            by=by,
+            assessment=assessment,
+            criterion=item.criterion,
+            decision=CriterionReview.Decision.REJECTED
+            if reason
+            else CriterionReview.Decision.ACCEPTED,
+            reason=reason,
+        )
+    assessment.refresh_from_db()
+    return assessment
+
+
+@transaction.atomic
 def resubmit(*, by, region, year, answers, note="") -> Assessment:
     """The operator's answers to the returned criteria and the resubmission, in one step:
     `answers` is `{criterion: text}`; every returned criterion needs an answer."""

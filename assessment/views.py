@@ -21,7 +21,6 @@ from assessment.forms import (
     CriterionForm,
     DeclarationForm,
     ProvincialCriterionForm,
-    ResponseForm,
     SubmitForm,
 )
 from assessment.guides import guides_for_kinds
@@ -108,29 +107,6 @@ def reopen(request, region, year):
     assessment = get_object_or_404(Assessment, region=region, year=year)
     services.reopen(by=request.user, assessment=assessment)
     messages.success(request, _("The assessment was reopened for verification."))
-    return _back(region, year)
-
-
-@require_POST
-@region_view(Permission.ASSESSMENT_SUBMIT)
-def respond(request, region, year):
-    assessment = get_object_or_404(Assessment, region=region, year=year)
-    form = ResponseForm(request.POST)
-    if form.is_valid():
-        criterion = get_object_or_404(Criterion, pk=form.cleaned_data["criterion"], year=year)
-        try:
-            services.respond(
-                by=request.user,
-                assessment=assessment,
-                criterion=criterion,
-                response=form.cleaned_data["response"],
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request, _("Your answer was saved. Fix the records, then submit again.")
-            )
     return _back(region, year)
 
 

@@ -53,6 +53,14 @@ def _fits(page, problems):
         problems.append(f"{page.url}: {size['doc']} px wide ({size['culprit']})")
 
 
+def _finish(meter, name, context, problems, budget):
+    """Print and record the counts, then hold the journey to its budget and the phone's width."""
+    counts = meter.report(name)
+    context.close()
+    assert problems == []
+    assert counts["loads"] <= budget, counts
+
+
 def test_province_home_to_verified(browser_page, personas):  # noqa: F811
     assessment = _submitted(personas)
     context, page = _phone(browser_page, personas, "sulsel_admin")
@@ -69,26 +77,14 @@ def test_province_home_to_verified(browser_page, personas):  # noqa: F811
     meter.tap(page.get_by_role("button", name="Terima semua yang terpenuhi (4)"))
     expect(page.locator(".review-status")).to_contain_text("Efektif")
     _fits(page, problems)
-    counts = meter.report("province_home_to_verified")
-    context.close()
-
+    _finish(meter, "province_home_to_verified", context, problems, PROVINCE_BUDGET)
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.VERIFIED
-    assert problems == []
-    assert counts["loads"] <= PROVINCE_BUDGET, counts
 
 
 def test_operator_returned_to_resubmitted(browser_page, personas, tmp_path):  # noqa: F811
     assessment = _submitted(personas)
-    for review in assessment.reviews.select_related("criterion"):
-        reject = review.criterion.code == "sk"
-        services.review(
-            by=personas.sulsel_admin,
-            assessment=assessment,
-            criterion=review.criterion,
-            decision="rejected" if reject else "accepted",
-            reason=REASON if reject else "",
-        )
+    services.decide(by=personas.sulsel_admin, assessment=assessment, rejected={"sk": REASON})
     scan = tmp_path / "sk-pindaian-jelas.pdf"
     scan.write_bytes(pdf_bytes())
     context, page = _phone(browser_page, personas, "gowa_operator")
@@ -108,12 +104,8 @@ def test_operator_returned_to_resubmitted(browser_page, personas, tmp_path):  # 
     meter.tap(page.get_by_role("button", name="Ajukan ulang"))
     expect(page.locator("main")).to_contain_text("diajukan ulang")
     _fits(page, problems)
-    counts = meter.report("operator_returned_to_resubmitted")
-    context.close()
-
+    _finish(meter, "operator_returned_to_resubmitted", context, problems, RETURN_BUDGET)
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.SUBMITTED
     sk = assessment.reviews.get(criterion__code="sk")
     assert sk.decision == "pending" and sk.response.startswith("SK dipindai ulang")
-    assert problems == []
-    assert counts["loads"] <= RETURN_BUDGET, counts

@@ -22,15 +22,7 @@ def _returned(personas):
 
     kwargs = _submitted(personas)
     assessment = Assessment.objects.get(region__code="73.06", year=YEAR)
-    for review in assessment.reviews.select_related("criterion"):
-        reject = review.criterion.code == "sk"
-        services.review(
-            by=personas.sulsel_admin,
-            assessment=assessment,
-            criterion=review.criterion,
-            decision="rejected" if reject else "accepted",
-            reason="PDF tidak terbaca" if reject else "",
-        )
+    services.decide(by=personas.sulsel_admin, assessment=assessment, rejected={"sk": "PDF"})
     return kwargs
 
 
@@ -73,6 +65,21 @@ def _national_criterion(personas):
 VERIFY_GOWA = expect(
     302, gowa_operator=403, gowa_member=403, sulsel_viewer=403, sultra_admin=404, anonymous=302
 )
+
+
+def _verify_api(operation, data):
+    """A verifier's API operation on Gowa's submitted assessment."""
+    return Row(
+        f"POST /api/v1/regions/{{code}}/assessment/{operation}",
+        "POST",
+        f"/api/v1/regions/{{gowa}}/assessment/{operation}",
+        api({**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200}),
+        setup=_submitted,
+        data=data,
+        api=True,
+    )
+
+
 NATIONAL_ONLY = expect(403, national_admin=200, anonymous=302)
 
 ROWS = [
@@ -189,14 +196,6 @@ ROWS = [
         setup=_submitted,
     ),
     Row(
-        "assessment:respond",
-        "POST",
-        "/r/{gowa}/assessment/{year}/respond/",
-        edit_gowa(302),
-        setup=_submitted,
-        data=lambda p, kw: {"criterion": kw["criterion_id"], "response": "ok"},
-    ),
-    Row(
         "assessment:declare",
         "GET",
         "/r/{gowa}/assessment/{year}/declare/{criterion_id}/",
@@ -226,24 +225,8 @@ ROWS = [
         data={"year": YEAR},
         api=True,
     ),
-    Row(
-        "POST /api/v1/regions/{code}/assessment/verify",
-        "POST",
-        "/api/v1/regions/{gowa}/assessment/verify",
-        api({**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200}),
-        setup=_submitted,
-        data={"year": YEAR, "criterion": "sk", "decision": "accepted"},
-        api=True,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/assessment/accept-met",
-        "POST",
-        "/api/v1/regions/{gowa}/assessment/accept-met",
-        api({**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200}),
-        setup=_submitted,
-        data={"year": YEAR},
-        api=True,
-    ),
+    _verify_api("verify", {"year": YEAR, "criterion": "sk", "decision": "accepted"}),
+    _verify_api("accept-met", {"year": YEAR}),
     # The province recap issued as a numbered letter from the office's register.
     Row(
         "assessment:recap_letter",

@@ -27,14 +27,7 @@ LABEL = "Perlu verifikasi ulang"
 
 def _verify(personas, region, year=YEAR):
     assessment = services.submit(by=personas.gowa_operator, region=region, year=year)
-    for review in assessment.reviews.select_related("criterion"):
-        services.review(
-            by=personas.sulsel_admin,
-            assessment=assessment,
-            criterion=review.criterion,
-            decision="accepted",
-        )
-    assessment.refresh_from_db()
+    services.decide(by=personas.sulsel_admin, assessment=assessment)
     assert assessment.status == "verified"
     return assessment
 

@@ -77,10 +77,8 @@ def test_rejection_reason_is_shown_to_the_operator_who_answers_and_resubmits(per
 
     sk = Criterion.objects.get(year=YEAR, code="sk", province__isnull=True)
     operator.post(
-        f"/r/73.06/assessment/{YEAR}/respond/",
-        {"criterion": sk.pk, "response": "Sudah diunggah ulang."},
+        f"/r/73.06/assessment/{YEAR}/resubmit/", {f"answer_{sk.pk}": "Sudah diunggah ulang."}
     )
-    operator.post(f"/r/73.06/assessment/{YEAR}/submit/")
     assessment.refresh_from_db()
     assert assessment.status == "submitted"
     decisions = dict(assessment.reviews.values_list("criterion__code", "decision"))
