@@ -92,13 +92,8 @@ def verify(request, region, year):
         return redirect(review_url(region, year))
     criterion = get_object_or_404(Criterion, pk=form.cleaned_data["criterion"], year=year)
     try:
-        services.review(
-            by=request.user,
-            assessment=assessment,
-            criterion=criterion,
-            decision=form.cleaned_data["decision"],
-            reason=form.cleaned_data["reason"],
-        )
+        decision = {key: form.cleaned_data[key] for key in ("decision", "reason")}
+        services.review(by=request.user, assessment=assessment, criterion=criterion, **decision)
     except DomainError as exc:
         field_errors = [e["message"] for e in exc.errors if e.get("field") == "reason"]
         if field_errors:  # shown next to the reason of that criterion, nothing saved

@@ -53,6 +53,12 @@ def _fits(page, problems):
         problems.append(f"{page.url}: {size['doc']} px wide ({size['culprit']})")
 
 
+def _tap(meter, problems, locator):
+    """A counted tap, then the page it opened must fit the phone's width."""
+    meter.tap(locator)
+    _fits(meter.page, problems)
+
+
 def _finish(meter, name, context, problems, budget):
     """Print and record the counts, then hold the journey to its budget and the phone's width."""
     counts = meter.report(name)
@@ -70,13 +76,10 @@ def test_province_home_to_verified(browser_page, personas):  # noqa: F811
     _fits(page, problems)
 
     meter = JourneyMeter(page)
-    meter.tap(queue.get_by_role("link", name="Periksa"))
-    expect(page.locator("#review-sk")).to_be_visible()
+    _tap(meter, problems, queue.get_by_role("link", name="Periksa"))
     expect(page.locator("#review-sk .evidence-link").first).to_be_visible()  # the SK PDF
-    _fits(page, problems)
-    meter.tap(page.get_by_role("button", name="Terima semua yang terpenuhi (4)"))
+    _tap(meter, problems, page.get_by_role("button", name="Terima semua yang terpenuhi (4)"))
     expect(page.locator(".review-status")).to_contain_text("Efektif")
-    _fits(page, problems)
     _finish(meter, "province_home_to_verified", context, problems, PROVINCE_BUDGET)
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.VERIFIED
@@ -94,16 +97,13 @@ def test_operator_returned_to_resubmitted(browser_page, personas, tmp_path):  # 
     _fits(page, problems)
 
     meter = JourneyMeter(page)
-    meter.tap(section.get_by_role("link", name="Perbaiki").first)  # the SK's edit form
-    _fits(page, problems)
+    _tap(meter, problems, section.get_by_role("link", name="Perbaiki").first)  # the SK form
     meter.upload(page.locator("input[type=file]"), scan)
-    meter.tap(page.locator("main form button[type=submit]"))
+    _tap(meter, problems, page.locator("main form button[type=submit]"))
     answer = page.get_by_label("Jawaban untuk provinsi: SK Pembentukan Pokja")
-    _fits(page, problems)
     meter.fill(answer, "SK dipindai ulang dengan jelas dan diunggah.")
-    meter.tap(page.get_by_role("button", name="Ajukan ulang"))
+    _tap(meter, problems, page.get_by_role("button", name="Ajukan ulang"))
     expect(page.locator("main")).to_contain_text("diajukan ulang")
-    _fits(page, problems)
     _finish(meter, "operator_returned_to_resubmitted", context, problems, RETURN_BUDGET)
     assessment.refresh_from_db()
     assert assessment.status == Assessment.Status.SUBMITTED

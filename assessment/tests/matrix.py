@@ -26,6 +26,10 @@ def _returned(personas):
     return kwargs
 
 
+def _answer(personas, kwargs):
+    return {f"answer_{kwargs['criterion_id']}": "PDF diunggah ulang"}
+
+
 def _pokja(personas):
     from assessment.tests.factories import make_pokja
 
@@ -169,25 +173,20 @@ ROWS = [
     Row(
         "assessment:accept_met",
         "POST",
-        "/r/{gowa}/assessment/{year}/accept-met/",
+        "/r/{gowa}/assessment/{year}/accept/",
         VERIFY_GOWA,
         setup=_submitted,
     ),
-    Row(
-        "assessment:resubmit",
-        "GET",
-        "/r/{gowa}/assessment/{year}/resubmit/",
-        edit_gowa(),
-        setup=_returned,
-    ),
-    Row(
-        "assessment:resubmit",
-        "POST",
-        "/r/{gowa}/assessment/{year}/resubmit/",
-        edit_gowa(302),
-        setup=_returned,
-        data=lambda p, kw: {f"answer_{kw['criterion_id']}": "PDF diunggah ulang"},
-    ),
+    # The returned criteria with an answer for each, and "Ajukan ulang".
+    *[
+        Row(
+            name, method, "/r/{gowa}/assessment/{year}/resubmit/", shape, setup=_returned, data=data
+        )
+        for name, method, shape, data in [
+            ("assessment:resubmit", "GET", edit_gowa(), None),
+            ("assessment:resubmit", "POST", edit_gowa(302), _answer),
+        ]
+    ],
     Row(
         "assessment:reopen",
         "POST",

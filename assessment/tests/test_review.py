@@ -32,7 +32,7 @@ def _returned(personas, assessment, reason="PDF SK tidak terbaca, unggah ulang."
         f"/r/73.06/assessment/{YEAR}/verify/",
         {"criterion": sk.pk, "decision": "rejected", "reason": reason},
     )
-    admin.post(f"/r/73.06/assessment/{YEAR}/accept-met/")
+    admin.post(f"/r/73.06/assessment/{YEAR}/accept/")
     assessment.refresh_from_db()
     assert assessment.status == "returned"
     return sk
@@ -67,7 +67,7 @@ def test_review_page_shows_each_criterion_with_its_evidence_and_controls(persona
 
 def test_accept_every_fulfilled_criterion_in_one_request(personas, submitted):
     Notification.objects.all().delete()
-    response = personas.client("sulsel_admin").post(f"/r/73.06/assessment/{YEAR}/accept-met/")
+    response = personas.client("sulsel_admin").post(f"/r/73.06/assessment/{YEAR}/accept/")
     assert response.status_code == 302
     assert response.url == f"/r/73.06/assessment/{YEAR}/review/"
     submitted.refresh_from_db()
