@@ -41,6 +41,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from accounts import resubmit
@@ -97,6 +98,16 @@ def page(request, template: str, context: dict | None = None, *, edit=None):
     return render(request, template, context_for(request, extra))
 
 
+def next_url(request) -> str:
+    """The local page named by `?next=` (the link that opened a form chose where saving leads,
+    e.g. "Perbaiki →" of a returned criterion leads on to the resubmission), else ""."""
+    url = request.GET.get("next", "")
+    safe = url.startswith("/") and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if safe else ""
+
+
 def form_screen(
     request,
     form,
@@ -110,7 +121,7 @@ def form_screen(
 ):
     """Show `form`; on a valid POST (the form and any `formsets`) call `save(form)` (the
     service call), then flash `message` and redirect to `success_url` (a URL, or a callable
-    given what `save` returned)."""
+    given what `save` returned), or to the page `?next=` names."""
     if (
         request.method == "POST"
         and form.is_valid()
@@ -133,7 +144,7 @@ def form_screen(
                 resubmit.release(key)
                 raise
             else:
-                url = _resolve(success_url, saved)
+                url = next_url(request) or _resolve(success_url, saved)
                 resubmit.done(key, url)
                 if message:
                     messages.success(request, _resolve(message, saved))

@@ -108,3 +108,19 @@ def verify_assessment(request, code: str, payload: VerifyIn):
         reason=payload.reason,
     )
     return evaluate_region(region, payload.year).as_dict()
+
+
+class YearIn(Schema):
+    year: int
+
+
+@router.post("/regions/{code}/assessment/accept-met", response=AssessmentOut)
+def accept_met(request, code: str, payload: YearIn):
+    """Accept, in one request, every criterion the records fulfil that awaits a decision
+    ("Terima semua yang terpenuhi"); the others stay for a decision one by one."""
+    region = get_region(request.user, code)
+    if not services.may_verify(request.user, region):
+        raise PermissionDenied
+    assessment = get_object_or_404(Assessment, region=region, year=_year(payload.year))
+    services.accept_met(by=request.user, assessment=assessment)
+    return evaluate_region(region, payload.year).as_dict()

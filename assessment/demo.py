@@ -71,15 +71,7 @@ def load(stdout):
         done += 1
         if rejections is None:
             continue
-        for review in assessment.reviews.select_related("criterion"):
-            reason = rejections.get(review.criterion.code, "")
-            services.review(
-                by=admin,
-                assessment=assessment,
-                criterion=review.criterion,
-                decision="rejected" if reason else "accepted",
-                reason=reason,
-            )
+        services.decide(by=admin, assessment=assessment, rejected=rejections)
     # Flag the demo submissions and the snapshots their verification took.
     Assessment.objects.filter(note__startswith="[DEMO]").update(is_demo=True)
     Snapshot.objects.filter(pk__gte=first_snapshot, region__code__startswith="73").update(

@@ -26,11 +26,6 @@ class ReviewForm(forms.Form):
     )
 
 
-class ResponseForm(forms.Form):
-    criterion = forms.IntegerField(widget=forms.HiddenInput)
-    response = forms.CharField(label=_("What was fixed"), widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class DeclarationForm(forms.Form):
     fulfilled = forms.TypedChoiceField(
         label=_("Is this criterion fulfilled?"),

@@ -76,6 +76,30 @@ def headline(outcome) -> tuple[str, str]:
     return _("Complete but not submitted: submit the assessment for verification."), "ready"
 
 
+def returned_item(outcome, result) -> HomeItem:
+    """A criterion the province returned: its reason and the record to change."""
+    from assessment.review import fix_url
+
+    return HomeItem(
+        text=result.criterion.name,
+        detail=_("Returned by the province: %(reason)s") % {"reason": result.review.reason},
+        url=fix_url(outcome, result),
+        link_label=_("Fix"),
+        tag="returned",
+    )
+
+
+def resubmit_item(region, year) -> HomeItem:
+    from assessment.review import resubmit_url
+
+    return HomeItem(
+        text=_("After fixing: answer the province and submit again"),
+        url=resubmit_url(region, year),
+        link_label=_("Answer and submit again"),
+        tag="returned",
+    )
+
+
 def operator_sections(user, year):
     from assessment.engine import evaluate_region
 
@@ -90,15 +114,9 @@ def operator_sections(user, year):
         )
         rejected = [r for r in outcome.results if r.verified_state == "rejected"]
         for r in rejected if returned else []:
-            items.append(
-                HomeItem(
-                    text=r.criterion.name,
-                    detail=_("The province's reason: %(reason)s") % {"reason": r.review.reason},
-                    url=r.fix_url or _page(region, year, r.criterion.code),
-                    link_label=r.fix_label or _("Correct it"),
-                    tag="returned",
-                )
-            )
+            items.append(returned_item(outcome, r))
+        if returned:
+            items.append(resubmit_item(region, year))
         for r in outcome.stale:
             items.append(
                 HomeItem(
@@ -185,16 +203,17 @@ def province_sections(user, year):
                         if a.submitted_at
                         else "–",
                     },
-                    url=_page(a.region, a.year),
-                    link_label=_("Verify"),
+                    url=reverse(
+                        "assessment:review", kwargs={"code": a.region.code, "year": a.year}
+                    ),
+                    link_label=_("Review"),
                     tag="late" if days > LATE_AFTER_DAYS else "",
                 )
             )
-        name = scope.display_name if scope is not None else _("the provinces")
         sections.append(
             HomeSection(
                 key=f"verify-{scope.code if scope else 'national'}",
-                title=_("Awaiting your verification (%(scope)s)") % {"scope": name},
+                title=_("Awaiting verification (%(count)d)") % {"count": len(items)},
                 items=items,
                 empty=_("No submission is waiting."),
             )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.access import has_permission
 from accounts.permissions import Permission
 from assessment import notify
-from assessment.engine import EFFECTIVE, evaluate_region
+from assessment.engine import EFFECTIVE, FULFILLED, evaluate_region
 from assessment.evidence import fingerprint
 from assessment.models import Assessment, Criterion, CriterionReview, Declaration, Snapshot
 from audit.registry import record
@@ -23,6 +23,14 @@ def verifier_region(region):
 
 def may_verify(user, region) -> bool:
     return has_permission(user, Permission.ASSESSMENT_VERIFY, verifier_region(region))
+
+
+def may_submit(user, region) -> bool:
+    """Whether the user is offered "Ajukan": the region's own people (its operators, or the
+    province admin for the province itself), not the level above that verifies it."""
+    return has_permission(user, Permission.ASSESSMENT_SUBMIT, region) and not may_verify(
+        user, region
+    )
 
 
 def _log(code, assessment, changes, by):
@@ -165,6 +173,81 @@ def review(*, by, assessment, criterion, decision, reason="") -> Assessment:
         )
         notify.closed(assessment)
     return assessment
+
+
+def acceptable(outcome) -> list:
+    """The criteria "Terima semua yang terpenuhi" accepts: fulfilled by the records and awaiting
+    a decision (pending, or an acceptance gone stale)."""
+    return [
+        r
+        for r in outcome.results
+        if r.state == FULFILLED
+        and r.review is not None
+        and r.verified_state in ("pending", "stale")
+    ]
+
+
+@transaction.atomic
+def accept_met(*, by, assessment) -> list:
+    """Accept, in one transaction, every criterion the records fulfil that awaits a decision
+    (one audit record per criterion, as `review` writes; the operators are told once, when the
+    verification closes). Returns the accepted criteria."""
+    assessment = (
+        Assessment.objects.select_for_update().select_related("region").get(pk=assessment.pk)
+    )
+    results = acceptable(evaluate_region(assessment.region, assessment.year))
+    if not results:
+        raise DomainError(_("No fulfilled criterion is waiting for a decision."))
+    for result in results:
+        review(
+            by=by,
+            assessment=assessment,
+            criterion=result.criterion,
+            decision=CriterionReview.Decision.ACCEPTED,
+        )
+    return [r.criterion for r in results]
+
+
+@transaction.atomic
+def decide(*, by, assessment, rejected=None) -> Assessment:
+    """Decide every criterion not yet accepted at once: those named in `rejected`
+    (`{criterion code: reason}`) returned with their reason, the others accepted (the demo data,
+    and tests that need a verified or returned assessment)."""
+    rejected = rejected or {}
+    items = assessment.reviews.exclude(decision=CriterionReview.Decision.ACCEPTED)
+    for item in items.select_related("criterion"):
+        reason = rejected.get(item.criterion.code, "")
+        review(
+            by=by,
+            assessment=assessment,
+            criterion=item.criterion,
+            decision=CriterionReview.Decision.REJECTED
+            if reason
+            else CriterionReview.Decision.ACCEPTED,
+            reason=reason,
+        )
+    assessment.refresh_from_db()
+    return assessment
+
+
+@transaction.atomic
+def resubmit(*, by, region, year, answers, note="") -> Assessment:
+    """The operator's answers to the returned criteria and the resubmission, in one step:
+    `answers` is `{criterion: text}`; every returned criterion needs an answer."""
+    assessment = Assessment.objects.select_for_update().filter(region=region, year=year).first()
+    if assessment is None or assessment.status != Assessment.Status.RETURNED:
+        raise DomainError(_("The %(year)s assessment has not been returned.") % {"year": year})
+    rejected = assessment.reviews.filter(decision=CriterionReview.Decision.REJECTED)
+    errors = [
+        {"field": f"answer_{r.criterion_id}", "message": _("Write what was fixed.")}
+        for r in rejected
+        if not (answers.get(r.criterion) or "").strip()
+    ]
+    if errors:
+        raise DomainError(_("Answer every returned criterion."), errors=errors)
+    for criterion, text in answers.items():
+        respond(by=by, assessment=assessment, criterion=criterion, response=text)
+    return submit(by=by, region=region, year=year, note=note)
 
 
 @transaction.atomic

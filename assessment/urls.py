@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessment import recap_letter, views
+from assessment import recap_letter, review_views, views
 
 app_name = "assessment"
 urlpatterns = [
@@ -22,9 +22,11 @@ urlpatterns = [
         name="provincial_criterion_edit",
     ),
     path("r/<str:code>/assessment/<int:year>/submit/", views.submit, name="submit"),
-    path("r/<str:code>/assessment/<int:year>/verify/", views.verify, name="verify"),
+    path("r/<str:code>/assessment/<int:year>/review/", review_views.review, name="review"),
+    path("r/<str:code>/assessment/<int:year>/verify/", review_views.verify, name="verify"),
+    path("r/<str:code>/assessment/<int:year>/accept/", review_views.accept_met, name="accept_met"),
+    path("r/<str:code>/assessment/<int:year>/resubmit/", review_views.resubmit, name="resubmit"),
     path("r/<str:code>/assessment/<int:year>/reopen/", views.reopen, name="reopen"),
-    path("r/<str:code>/assessment/<int:year>/respond/", views.respond, name="respond"),
     path(
         "r/<str:code>/assessment/<int:year>/declare/<int:criterion_id>/",
         views.declare,

@@ -21,8 +21,6 @@ from assessment.forms import (
     CriterionForm,
     DeclarationForm,
     ProvincialCriterionForm,
-    ResponseForm,
-    ReviewForm,
     SubmitForm,
 )
 from assessment.guides import guides_for_kinds
@@ -47,14 +45,14 @@ def region_assessment(request, region):
     return _region_page(request, region, selected_year(request))
 
 
-def _region_page(request, region, year, review_error=None):
-    """The region's assessment page; `review_error` puts a refused verification's message next to
-    the field of that criterion's form, with what the verifier typed."""
+def _region_page(request, region, year):
+    """The region's assessment page; verifiers decide on the review page
+    (assessment/review_views.py), linked from here."""
     outcome = evaluate_region(region, year)
     guides = guides_for_kinds(region)
     for result in outcome.missing:
         result.guide = guides.get(result.criterion.kind)
-    can_submit = has_permission(request.user, Permission.ASSESSMENT_SUBMIT, region)
+    can_submit = services.may_submit(request.user, region)
     can_verify = services.may_verify(request.user, region)
     return render(
         request,
@@ -75,7 +73,6 @@ def _region_page(request, region, year, review_error=None):
             "submit_form": SubmitForm(),
             "snapshots": region.assessment_snapshots.filter(year=year)[:5],
             "wa_share": returned_share(request, region, year, outcome) if can_verify else None,
-            "review_error": review_error,
         },
     )
 
@@ -104,71 +101,12 @@ def submit(request, region, year):
 
 @require_POST
 @region_view(Permission.REGION_VIEW)
-def verify(request, region, year):
-    if not services.may_verify(request.user, region):
-        raise PermissionDenied
-    assessment = get_object_or_404(Assessment, region=region, year=year)
-    form = ReviewForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose accept or reject."))
-        return _back(region, year)
-    criterion = get_object_or_404(Criterion, pk=form.cleaned_data["criterion"], year=year)
-    try:
-        services.review(
-            by=request.user,
-            assessment=assessment,
-            criterion=criterion,
-            decision=form.cleaned_data["decision"],
-            reason=form.cleaned_data["reason"],
-        )
-    except DomainError as exc:
-        field_errors = [e["message"] for e in exc.errors if e.get("field") == "reason"]
-        if field_errors:  # shown next to the reason of that criterion, nothing saved
-            review_error = {
-                "criterion": criterion.pk,
-                "message": field_errors[0],
-                **form.cleaned_data,
-            }
-            return _region_page(request, region, year, review_error)
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request, _("Decision on “%(criterion)s” saved.") % {"criterion": criterion.name}
-        )
-    return _back(region, year)
-
-
-@require_POST
-@region_view(Permission.REGION_VIEW)
 def reopen(request, region, year):
     if not services.may_verify(request.user, region):
         raise PermissionDenied
     assessment = get_object_or_404(Assessment, region=region, year=year)
     services.reopen(by=request.user, assessment=assessment)
     messages.success(request, _("The assessment was reopened for verification."))
-    return _back(region, year)
-
-
-@require_POST
-@region_view(Permission.ASSESSMENT_SUBMIT)
-def respond(request, region, year):
-    assessment = get_object_or_404(Assessment, region=region, year=year)
-    form = ResponseForm(request.POST)
-    if form.is_valid():
-        criterion = get_object_or_404(Criterion, pk=form.cleaned_data["criterion"], year=year)
-        try:
-            services.respond(
-                by=request.user,
-                assessment=assessment,
-                criterion=criterion,
-                response=form.cleaned_data["response"],
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request, _("Your answer was saved. Fix the records, then submit again.")
-            )
     return _back(region, year)
 
 

@@ -15,6 +15,21 @@ def _submitted(personas):
     return {"criterion_id": sk.pk, "year": YEAR}
 
 
+def _returned(personas):
+    """Gowa's assessment returned: the SK rejected, the rest accepted."""
+    from assessment import services
+    from assessment.models import Assessment
+
+    kwargs = _submitted(personas)
+    assessment = Assessment.objects.get(region__code="73.06", year=YEAR)
+    services.decide(by=personas.sulsel_admin, assessment=assessment, rejected={"sk": "PDF"})
+    return kwargs
+
+
+def _answer(personas, kwargs):
+    return {f"answer_{kwargs['criterion_id']}": "PDF diunggah ulang"}
+
+
 def _pokja(personas):
     from assessment.tests.factories import make_pokja
 
@@ -54,6 +69,21 @@ def _national_criterion(personas):
 VERIFY_GOWA = expect(
     302, gowa_operator=403, gowa_member=403, sulsel_viewer=403, sultra_admin=404, anonymous=302
 )
+
+
+def _verify_api(operation, data):
+    """A verifier's API operation on Gowa's submitted assessment."""
+    return Row(
+        f"POST /api/v1/regions/{{code}}/assessment/{operation}",
+        "POST",
+        f"/api/v1/regions/{{gowa}}/assessment/{operation}",
+        api({**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200}),
+        setup=_submitted,
+        data=data,
+        api=True,
+    )
+
+
 NATIONAL_ONLY = expect(403, national_admin=200, anonymous=302)
 
 ROWS = [
@@ -134,19 +164,35 @@ ROWS = [
         data=lambda p, kw: {"criterion": kw["criterion_id"], "decision": "accepted"},
     ),
     Row(
+        "assessment:review",
+        "GET",
+        "/r/{gowa}/assessment/{year}/review/",
+        {**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200},
+        setup=_submitted,
+    ),
+    Row(
+        "assessment:accept_met",
+        "POST",
+        "/r/{gowa}/assessment/{year}/accept/",
+        VERIFY_GOWA,
+        setup=_submitted,
+    ),
+    # The returned criteria with an answer for each, and "Ajukan ulang".
+    *[
+        Row(
+            name, method, "/r/{gowa}/assessment/{year}/resubmit/", shape, setup=_returned, data=data
+        )
+        for name, method, shape, data in [
+            ("assessment:resubmit", "GET", edit_gowa(), None),
+            ("assessment:resubmit", "POST", edit_gowa(302), _answer),
+        ]
+    ],
+    Row(
         "assessment:reopen",
         "POST",
         "/r/{gowa}/assessment/{year}/reopen/",
         VERIFY_GOWA,
         setup=_submitted,
-    ),
-    Row(
-        "assessment:respond",
-        "POST",
-        "/r/{gowa}/assessment/{year}/respond/",
-        edit_gowa(302),
-        setup=_submitted,
-        data=lambda p, kw: {"criterion": kw["criterion_id"], "response": "ok"},
     ),
     Row(
         "assessment:declare",
@@ -178,15 +224,8 @@ ROWS = [
         data={"year": YEAR},
         api=True,
     ),
-    Row(
-        "POST /api/v1/regions/{code}/assessment/verify",
-        "POST",
-        "/api/v1/regions/{gowa}/assessment/verify",
-        api({**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200}),
-        setup=_submitted,
-        data={"year": YEAR, "criterion": "sk", "decision": "accepted"},
-        api=True,
-    ),
+    _verify_api("verify", {"year": YEAR, "criterion": "sk", "decision": "accepted"}),
+    _verify_api("accept-met", {"year": YEAR}),
     # The province recap issued as a numbered letter from the office's register.
     Row(
         "assessment:recap_letter",

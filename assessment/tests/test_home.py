@@ -48,16 +48,10 @@ def _returned(personas):
     make_pokja("73.06", YEAR)
     region = Region.objects.get(code="73.06")
     assessment = services.submit(by=personas.gowa_operator, region=region, year=YEAR)
-    for review in assessment.reviews.select_related("criterion"):
-        reject = review.criterion.code == "sk"
-        services.review(
-            by=personas.sulsel_admin,
-            assessment=assessment,
-            criterion=review.criterion,
-            decision="rejected" if reject else "accepted",
-            reason="Lampirkan SK perpanjangan yang ditandatangani Bupati" if reject else "",
-        )
-    assessment.refresh_from_db()
+    reason = "Lampirkan SK perpanjangan yang ditandatangani Bupati"
+    assessment = services.decide(
+        by=personas.sulsel_admin, assessment=assessment, rejected={"sk": reason}
+    )
     assert assessment.status == "returned"
     return assessment
 
@@ -116,13 +110,7 @@ def test_province_sees_submissions_oldest_first_stale_verifications_and_expiring
 
     # a verification that goes stale is listed for the province
     assessment = Assessment.objects.get(region__code="73.06")
-    for review in assessment.reviews.select_related("criterion"):
-        services.review(
-            by=personas.sulsel_admin,
-            assessment=assessment,
-            criterion=review.criterion,
-            decision="accepted",
-        )
+    services.decide(by=personas.sulsel_admin, assessment=assessment)
     decree = Decree.objects.get(workgroup__region__code="73.06")
     personas.client("gowa_operator").post(f"/r/73.06/pokja/decrees/{decree.pk}/delete/")
     html = personas.client("sulsel_admin").get("/").content.decode()

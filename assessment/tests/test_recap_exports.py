@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from assessment import services
-from assessment.models import Criterion
 from assessment.tests.factories import make_pokja
 from regions.models import Region
 
@@ -42,13 +41,7 @@ def sulsel(personas):
     make_pokja("73.72", YEAR, budget=None)  # Parepare
     gowa = Region.objects.get(code="73.06")
     assessment = services.submit(by=personas.gowa_operator, region=gowa, year=YEAR)
-    for criterion in Criterion.objects.filter(year=YEAR, province__isnull=True, is_active=True):
-        services.review(
-            by=personas.sulsel_admin,
-            assessment=assessment,
-            criterion=criterion,
-            decision="accepted",
-        )
+    services.decide(by=personas.sulsel_admin, assessment=assessment)
     province = Region.objects.get(code="73")
     province.office_name = ""
     province.office_address = "Jl. Andi Pangeran Pettarani No. 1, Makassar"

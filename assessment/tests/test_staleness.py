@@ -27,14 +27,7 @@ LABEL = "Perlu verifikasi ulang"
 
 def _verify(personas, region, year=YEAR):
     assessment = services.submit(by=personas.gowa_operator, region=region, year=year)
-    for review in assessment.reviews.select_related("criterion"):
-        services.review(
-            by=personas.sulsel_admin,
-            assessment=assessment,
-            criterion=review.criterion,
-            decision="accepted",
-        )
-    assessment.refresh_from_db()
+    services.decide(by=personas.sulsel_admin, assessment=assessment)
     assert assessment.status == "verified"
     return assessment
 
@@ -160,6 +153,8 @@ def test_verifying_again_restores_the_status_and_keeps_history(personas, verifie
     assessment = Assessment.objects.get(region__code="73.06", year=YEAR)
     admin = personas.client("sulsel_admin")
     page = admin.get(f"/r/73.06/assessment/?year={YEAR}").content.decode()
+    assert f'href="/r/73.06/assessment/{YEAR}/review/"' in page and LABEL in page
+    page = admin.get(f"/r/73.06/assessment/{YEAR}/review/").content.decode()
     assert 'class="verify"' in page and LABEL in page
     response = admin.post(
         f"/r/73.06/assessment/{YEAR}/verify/",

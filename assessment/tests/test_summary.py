@@ -136,13 +136,7 @@ def test_verification_refreshes_the_official_status(regions, personas):
     assessment = services.submit(by=personas.gowa_operator, region=region, year=YEAR)
     assert _status("73.06").official_status == "awaiting"
 
-    for criterion in Criterion.objects.filter(year=YEAR, is_active=True, province__isnull=True):
-        services.review(
-            by=personas.sulsel_admin,
-            assessment=assessment,
-            criterion=criterion,
-            decision="accepted",
-        )
+    services.decide(by=personas.sulsel_admin, assessment=assessment)
     assert _status("73.06").official_status == EFFECTIVE
 
 

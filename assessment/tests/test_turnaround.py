@@ -17,17 +17,8 @@ YEAR = 2025
 
 
 def _decide(personas, assessment, reject=()):
-    for review in assessment.reviews.select_related("criterion"):
-        if review.decision == "accepted":
-            continue
-        code = review.criterion.code
-        services.review(
-            by=personas.sulsel_admin,
-            assessment=assessment,
-            criterion=review.criterion,
-            decision="rejected" if code in reject else "accepted",
-            reason="Perbaiki" if code in reject else "",
-        )
+    rejected = {code: "Perbaiki" for code in reject}
+    services.decide(by=personas.sulsel_admin, assessment=assessment, rejected=rejected)
 
 
 def _backdate(region_code, code, days_ago, nth=0):

@@ -77,10 +77,8 @@ def test_rejection_reason_is_shown_to_the_operator_who_answers_and_resubmits(per
 
     sk = Criterion.objects.get(year=YEAR, code="sk", province__isnull=True)
     operator.post(
-        f"/r/73.06/assessment/{YEAR}/respond/",
-        {"criterion": sk.pk, "response": "Sudah diunggah ulang."},
+        f"/r/73.06/assessment/{YEAR}/resubmit/", {f"answer_{sk.pk}": "Sudah diunggah ulang."}
     )
-    operator.post(f"/r/73.06/assessment/{YEAR}/submit/")
     assessment.refresh_from_db()
     assert assessment.status == "submitted"
     decisions = dict(assessment.reviews.values_list("criterion__code", "decision"))
@@ -272,6 +270,6 @@ def test_rejecting_without_a_reason_shows_the_error_next_to_the_field_and_saves_
     # The error sits in that criterion's form, after its reason field, which is marked invalid.
     form = html.split(f'<input type="hidden" name="criterion" value="{pk}">')[1].split("</form>")[0]
     assert 'aria-invalid="true"' in form and error in form
-    assert '<option value="rejected" selected>' in form
+    assert 'name="decision" value="rejected"' in form and 'name="decision" value="accepted"' in form
     review = Assessment.objects.get(region=gowa, year=YEAR).reviews.get(criterion_id=pk)
     assert review.decision == "pending" and review.reason == ""
