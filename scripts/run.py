@@ -41,6 +41,9 @@ def _stop(processes) -> None:
 def main(address: str) -> int:
     python = sys.executable
     stopping = []
+    # Links in e-mails and notifications point at the address this server listens on, unless
+    # the environment names another public address.
+    os.environ.setdefault("SIPOKJA_BASE_URL", f"http://{address}")
 
     def request_stop(signum, frame):
         stopping.append(signum)

@@ -4,7 +4,7 @@
 from django import template
 
 from core.formats import format_date_id, format_number, format_percent, format_rupiah
-from core.help import help_for
+from core.help import guide_category, help_for
 
 register = template.Library()
 
@@ -43,4 +43,6 @@ def page_help(context):
     """The "How to use this page" text of the current page (core.help), or None."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
-    return help_for(match.view_name if match else None)
+    view_name = match.view_name if match else None
+    text = help_for(view_name)
+    return {"text": text, "category": guide_category(view_name)} if text else None
