@@ -2,7 +2,8 @@
 390×844 with touch, through the real UI (after log-in every step is a visible link or button),
 counted by tests/journey.py and held to their budgets:
 
-- province, home to verified: at most 3 page loads;
+- province, home to verified: at most 3 page loads (the issue's budget); the journey takes 2, and
+  the test holds it to 2 so that one more page on the way fails it;
 - operator, returned to resubmitted: at most 3 page loads.
 
 The starting states are built through the services: a kab/kota (Gowa) with a submitted
@@ -23,7 +24,7 @@ from tests.test_phone_layout import OVERFLOW_JS, PHONE
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "sandi-uji-yang-panjang"
-PROVINCE_BUDGET = 3
+PROVINCE_BUDGET = 2  # issue 28 allows 3; held to what it takes so one more page fails
 RETURN_BUDGET = 3
 REASON = "PDF SK tidak terbaca, unggah ulang hasil pindaian yang jelas."
 
