@@ -22,11 +22,17 @@ _ENGLISH_MONTHS = [
 FIRST_YEAR = 2020
 
 
-def active_workgroup(region):
-    """The region's active Pokja, or None ("Pokja belum terbentuk")."""
+def active_workgroup(region, *, required=False):
+    """The region's active Pokja, or None ("Pokja belum terbentuk"); with `required`, a
+    DomainError instead of None (the API's 400)."""
     from workgroups.models import WorkGroup
 
-    return WorkGroup.objects.filter(region=region, status=WorkGroup.Status.ACTIVE).first()
+    workgroup = WorkGroup.objects.filter(region=region, status=WorkGroup.Status.ACTIVE).first()
+    if workgroup is None and required:
+        raise DomainError(
+            _("This region has no active Pokja yet (Pokja belum terbentuk). Form the Pokja first.")
+        )
+    return workgroup
 
 
 def pokja_url(region) -> str:
