@@ -5,13 +5,12 @@ Domain facts and sources: docs/domain.md §3–§5. Achievement (capaian) is com
 stored: see `indicators.achievement`.
 """
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.provenance import Provenance
+from core.provenance import Provenance, user_field
 
 # Stored precision of every target and value: up to 99,999,999.9999.
 VALUE_DIGITS = 12
@@ -162,9 +161,7 @@ class RegionRecord(VersionedModel, Provenance):
     year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
     note = models.CharField(_("note"), max_length=500, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = user_field()
 
     class Meta:
         abstract = True

@@ -6,11 +6,12 @@ from the web process to a worker; this record is what users, admins and the API 
 
 import base64
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.provenance import user_field
 
 
 class Job(models.Model):
@@ -39,14 +40,7 @@ class Job(models.Model):
     input_name = models.CharField(_("input file name"), max_length=200, blank=True)
     result = models.FileField(_("result file"), blank=True, max_length=200)
     result_name = models.CharField(_("result file name"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="jobs",
-        verbose_name=_("started by"),
-    )
+    created_by = user_field(_("started by"), related_name="jobs")
     region = models.ForeignKey(
         "regions.Region",
         null=True,

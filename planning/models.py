@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.deconstruct import deconstructible
@@ -6,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
 from core.formats import MONTHS_ID
-from core.provenance import Provenance
+from core.provenance import Provenance, user_field
 from core.uploads import stored_name, upload_to
 from planning.choices import FundingSource
 
@@ -57,14 +56,7 @@ class WorkPlan(VersionedModel, Provenance):
     approver_name = models.CharField(_("approved by (name)"), max_length=150, blank=True)
     approver_position = models.CharField(_("approver's position"), max_length=200, blank=True)
     # The user who recorded the approval in Sipokja (not necessarily the signatory).
-    approval_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approval recorded by"),
-    )
+    approval_recorded_by = user_field(_("approval recorded by"))
     approval_recorded_at = models.DateTimeField(_("approval recorded at"), null=True, blank=True)
     document = models.FileField(
         _("signed document (PDF)"), upload_to=upload_to("work-plans", "pdf"), blank=True

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.provenance import Provenance
+from core.provenance import Provenance, user_field
 from core.uploads import upload_to
 
 
@@ -223,9 +223,7 @@ class Decree(VersionedModel):
     signature_checked_at = models.DateTimeField(null=True, blank=True)
     signature_trust_configured = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     class Meta:
         ordering = ["-valid_from", "-signed_on", "-pk"]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.provenance import user_field
 
 
 class Announcement(VersionedModel):
@@ -23,9 +24,7 @@ class Announcement(VersionedModel):
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     body = models.TextField(_("text"))
     published_at = models.DateTimeField(_("published"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     class Meta:
         ordering = ["-published_at", "-pk"]

@@ -1,7 +1,6 @@
 """Meetings with their invited regions and institutions, agenda and materials; the types and
 storage of uploaded files; each region's letterhead (kop surat) for printed letters."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.provenance import user_field
 from core.uploads import stored_name
 from meetings.timezones import region_timezone
 
@@ -80,9 +80,7 @@ class Letterhead(VersionedModel):
     )
     logo_type = models.CharField(max_length=4, choices=LogoType.choices, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = user_field()
 
     EDITABLE_FIELDS = (
         "header_line",
@@ -173,9 +171,7 @@ class Meeting(VersionedModel):
     letter_date = models.DateField(_("date of the letter"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     EDITABLE_FIELDS = (
         "title", "kind", "status", "description", "starts_at", "ends_at", "venue", "online_url",
@@ -327,9 +323,7 @@ class Material(models.Model):
     file_type = models.CharField(max_length=4, choices=FileType.choices)
     original_filename = models.CharField(max_length=200, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = user_field()
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

@@ -1,13 +1,13 @@
 """What comes of a meeting: its participants and their attendance, the minutes (notulen) with
 their decisions, and the action items and commitments with their follow-up (progress notes)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.provenance import user_field
 from meetings.models.meeting import FileType, Meeting, TypedUploadTo
 from meetings.sanitize import sanitize_html
 
@@ -63,9 +63,7 @@ class Participant(models.Model):
     represented_by = models.CharField(_("represented by"), max_length=150, blank=True)
     invitation_sent_at = models.DateTimeField(null=True, blank=True)
     recorded_at = models.DateTimeField(null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = user_field()
 
     class Meta:
         ordering = ["region__code", "institution_name", "name", "pk"]
@@ -139,19 +137,10 @@ class Minutes(VersionedModel):
     chair_name = models.CharField(_("chaired by"), max_length=150, blank=True)
     secretary_name = models.CharField(_("minutes taken by"), max_length=150, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
+    approved_by = user_field(_("approved by"), on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = user_field()
 
     class Meta:
         verbose_name = _("minutes")
@@ -277,9 +266,7 @@ class ActionItem(VersionedModel):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     EDITABLE_FIELDS = (
         "kind", "title", "description", "assigned_region", "assigned_institution", "assigned_member", "due_date",
@@ -328,9 +315,7 @@ class ProgressNote(models.Model):
     change it made and, optionally, the evidence (a PDF, XLSX or photo)."""
 
     item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = user_field()
     author_name = models.CharField(_("author's name"), max_length=150, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     text = models.TextField(_("progress note"))
