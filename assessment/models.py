@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link
 from core.provenance import user_field
 from core.uploads import upload_to
 
@@ -30,13 +31,12 @@ class Criterion(models.Model):
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    province = models.ForeignKey(
+    province = link(
         "regions.Region",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="criteria",
-        verbose_name=_("province"),
+        _("province"),
+        "criteria",
+        models.CASCADE,
+        optional=True,
         help_text=_("Empty for national criteria."),
     )
     is_active = models.BooleanField(_("active"), default=True)

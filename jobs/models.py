@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import link
 from core.provenance import user_field
 
 
@@ -41,14 +42,7 @@ class Job(models.Model):
     result = models.FileField(_("result file"), blank=True, max_length=200)
     result_name = models.CharField(_("result file name"), max_length=200, blank=True)
     created_by = user_field(_("started by"), related_name="jobs")
-    region = models.ForeignKey(
-        "regions.Region",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="jobs",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "jobs", models.SET_NULL, optional=True)
     # The language of the person who started it: messages and files are written in it.
     language = models.CharField(_("language"), max_length=10, default="id")
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)

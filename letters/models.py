@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link
 from core.provenance import user_field
 from core.uploads import upload_to
 
@@ -163,20 +164,8 @@ class IssuedDocument(models.Model):
     /verifikasi/<code>. When the office's certificate signed it, the signature is PAdES."""
 
     code = models.CharField(_("verification code"), max_length=16, unique=True)
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="issued_documents",
-        verbose_name=_("office"),
-    )
-    letter = models.ForeignKey(
-        Letter,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="documents",
-        verbose_name=_("letter"),
-    )
+    region = link("regions.Region", _("office"), "issued_documents")
+    letter = link(Letter, _("letter"), "documents", optional=True)
     title = models.CharField(_("title"), max_length=300)
     number = models.CharField(_("letter number"), max_length=160, blank=True)
     is_signed = models.BooleanField(_("electronically signed"), default=False)

@@ -8,6 +8,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link
 from core.provenance import user_field
 from core.uploads import stored_name
 from meetings.timezones import region_timezone
@@ -137,12 +138,7 @@ class Meeting(VersionedModel):
         IMPORTANT = "penting", _("Important (Penting)")
         URGENT = "segera", _("Urgent (Segera)")
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="meetings",
-        verbose_name=_("organising region"),
-    )
+    region = link("regions.Region", _("organising region"), "meetings")
     title = models.CharField(_("title"), max_length=250)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     kind = models.CharField(
@@ -230,12 +226,7 @@ class InvitedRegion(models.Model):
     region sees the meeting in its own list."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invited_regions")
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="meeting_invitations",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "meeting_invitations")
 
     class Meta:
         ordering = ["region__code"]
@@ -263,11 +254,8 @@ class InvitedInstitution(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="invited_institutions"
     )
-    institution = models.ForeignKey(
-        "workgroups.Institution",
-        on_delete=models.CASCADE,
-        related_name="meeting_invitations",
-        verbose_name=_("institution"),
+    institution = link(
+        "workgroups.Institution", _("institution"), "meeting_invitations", models.CASCADE
     )
 
     class Meta:
