@@ -16,7 +16,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region
 from accounts.permissions import Permission
-from core.errors import DomainError
+from core.errors import field_error
 from planning import services
 from planning.common import active_workgroup, parse_amount, parse_month, serve_file
 from planning.models import Activity, WorkPlan
@@ -175,10 +175,6 @@ class ActivityPatch(Schema):
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def field_error(field, message):
-    return DomainError(message, errors=[{"field": field, "message": str(message)}])
 
 
 def amount(value, field):

@@ -152,13 +152,13 @@ def attach_file(instance, field: str, filename_field: str, uploaded, *, stored_a
     if stored_as:
         uploaded.name = stored_as
     setattr(instance, field, uploaded)
-    _remove_after_commit(old.storage if old else None, old_name)
+    remove_after_commit(old.storage if old else None, old_name)
 
 
 def detach_file(instance, field: str, filename_field: str):
     old = getattr(instance, field)
     if old:
-        _remove_after_commit(old.storage, old.name)
+        remove_after_commit(old.storage, old.name)
     setattr(instance, field, "")
     setattr(instance, filename_field, "")
 
@@ -171,10 +171,11 @@ def serve_file(field_file, download_name: str):
 def remove_files_after_commit(*field_files):
     for field_file in field_files:
         if field_file:
-            _remove_after_commit(field_file.storage, field_file.name)
+            remove_after_commit(field_file.storage, field_file.name)
 
 
-def _remove_after_commit(storage, name):
+def remove_after_commit(storage, name):
+    """Delete the stored file `name` once the transaction commits (missing files are fine)."""
     if storage is None or not name:
         return
 

@@ -14,8 +14,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import save_versioned, stale_message
-from core.errors import ConflictError, DomainError
+from core.concurrency import lock_version, save_versioned
+from core.errors import DomainError
 from planning.common import (
     attach_file,
     check_pdf,
@@ -131,7 +131,7 @@ def save_policy(
     else:
         if policy.region_id != region.pk:
             raise DomainError(_("This policy belongs to another region."))
-        policy = _locked(policy, expected_version)
+        policy = lock_version(policy, expected_version)
         policy.region = region
     for name, value in fields.items():
         setattr(
@@ -197,16 +197,7 @@ def save_policy(
 
 @transaction.atomic
 def delete_policy(*, by, policy, expected_version) -> None:
-    policy = _locked(policy, expected_version)
+    policy = lock_version(policy, expected_version)
     file = policy.file
     policy.delete()
     remove_files_after_commit(file)
-
-
-def _locked(policy, expected_version):
-    if expected_version is None:
-        raise ConflictError(stale_message())
-    fresh = Policy.objects.select_for_update().filter(pk=policy.pk).first()
-    if fresh is None or fresh.version != int(expected_version):
-        raise ConflictError(stale_message())
-    return fresh
