@@ -1,5 +1,4 @@
-"""The accounts schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 import django.contrib.auth.models
 import django.contrib.auth.validators
@@ -12,16 +11,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('accounts', name) for name in ('0001_initial', '0002_user_language')]
 
-    replaces = [
-        ('accounts', '0001_initial'),
-        ('accounts', '0002_user_language'),
-    ]
-
-    dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('regions', '0001_squashed'),
-    ]
+    dependencies = [('auth', '0012_alter_user_first_name_max_length'), ('regions', '0001_squashed')]
 
     operations = [
         migrations.CreateModel(

@@ -1,5 +1,4 @@
-"""The assessment schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 import core.uploads
 import django.db.models.deletion
@@ -10,18 +9,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('assessment', name) for name in ('0001_initial', '0002_region_status', '0003_review_evidence', '0004_demo_flag')]
 
-    replaces = [
-        ('assessment', '0001_initial'),
-        ('assessment', '0002_region_status'),
-        ('assessment', '0003_review_evidence'),
-        ('assessment', '0004_demo_flag'),
-    ]
-
-    dependencies = [
-        ('regions', '0001_squashed'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [('regions', '0001_squashed'), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.CreateModel(

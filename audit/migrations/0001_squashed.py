@@ -1,5 +1,4 @@
-"""The audit schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 from django.db import migrations, models
 
@@ -7,14 +6,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('audit', name) for name in ('0001_initial', '0002_data_version')]
 
-    replaces = [
-        ('audit', '0001_initial'),
-        ('audit', '0002_data_version'),
-    ]
-
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(

@@ -1,5 +1,4 @@
-"""The budget schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 import core.uploads
 import django.core.validators
@@ -11,17 +10,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('budget', name) for name in ('0001_initial', '0002_budget_calendar')]
 
-    replaces = [
-        ('budget', '0001_initial'),
-        ('budget', '0002_budget_calendar'),
-    ]
-
-    dependencies = [
-        ('regions', '0001_squashed'),
-        ('workgroups', '0001_squashed'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [('regions', '0001_squashed'), ('workgroups', '0001_squashed'), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.CreateModel(

@@ -1,5 +1,4 @@
-"""The indicators schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 import django.core.validators
 import django.db.models.deletion
@@ -294,20 +293,9 @@ def seed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('indicators', name) for name in ('0001_initial', '0002_targets_values_adoptions', '0003_seed_catalogue', '0004_indicator_metadata_plan_document', '0005_national_target_primary_documents')]
 
-    replaces = [
-        ('indicators', '0001_initial'),
-        ('indicators', '0002_targets_values_adoptions'),
-        ('indicators', '0003_seed_catalogue'),
-        ('indicators', '0004_indicator_metadata_plan_document'),
-        ('indicators', '0005_national_target_primary_documents'),
-    ]
-
-    dependencies = [
-        ('regions', '0001_squashed'),
-        ('workgroups', '0001_squashed'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [('regions', '0001_squashed'), ('workgroups', '0001_squashed'), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.CreateModel(

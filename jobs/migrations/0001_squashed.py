@@ -1,5 +1,4 @@
-"""The jobs schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 import django.db.models.deletion
 import django.utils.timezone
@@ -10,16 +9,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('jobs', name) for name in ('0001_initial', '0002_job_request_id')]
 
-    replaces = [
-        ('jobs', '0001_initial'),
-        ('jobs', '0002_job_request_id'),
-    ]
-
-    dependencies = [
-        ('regions', '0001_squashed'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [('regions', '0001_squashed'), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.CreateModel(

@@ -7,11 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
-
-    dependencies = [
-        ('regions', '0001_squashed'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [('regions', '0001_squashed'), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.CreateModel(

@@ -1,5 +1,4 @@
-"""The meetings schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 import django.db.models.deletion
 import django.utils.timezone
@@ -11,20 +10,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('meetings', name) for name in ('0001_initial', '0002_meeting_end_index', '0003_progressnote_author_name_label', '0004_participant_phone', '0005_demo_flag')]
 
-    replaces = [
-        ('meetings', '0001_initial'),
-        ('meetings', '0002_meeting_end_index'),
-        ('meetings', '0003_progressnote_author_name_label'),
-        ('meetings', '0004_participant_phone'),
-        ('meetings', '0005_demo_flag'),
-    ]
-
-    dependencies = [
-        ('regions', '0001_squashed'),
-        ('workgroups', '0001_squashed'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [('regions', '0001_squashed'), ('workgroups', '0001_squashed'), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.CreateModel(

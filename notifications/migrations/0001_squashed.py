@@ -1,5 +1,4 @@
-"""The notifications schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 import django.db.models.deletion
 from django.conf import settings
@@ -9,16 +8,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('notifications', name) for name in ('0001_initial', '0002_kinds_privacy_budget')]
 
-    replaces = [
-        ('notifications', '0001_initial'),
-        ('notifications', '0002_kinds_privacy_budget'),
-    ]
-
-    dependencies = [
-        ('regions', '0001_squashed'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [('regions', '0001_squashed'), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.CreateModel(

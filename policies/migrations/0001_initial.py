@@ -8,13 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
-
-    dependencies = [
-        ('indicators', '0001_squashed'),
-        ('regions', '0001_squashed'),
-        ('workgroups', '0001_squashed'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [('indicators', '0001_squashed'), ('regions', '0001_squashed'), ('workgroups', '0001_squashed'), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.CreateModel(

@@ -1,5 +1,4 @@
-"""The regions schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -8,14 +7,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('regions', name) for name in ('0001_initial', '0002_versioned_regions')]
 
-    replaces = [
-        ('regions', '0001_initial'),
-        ('regions', '0002_versioned_regions'),
-    ]
-
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(

@@ -1,5 +1,4 @@
-"""The workgroups schema as of the first release (2026-12-05): the migrations it replaces were
-squashed before that release (docs/DEVELOPING.md, "Migrations")."""
+"""Squashed before the first release, 2026-12-05 (docs/DEVELOPING.md, "Migrations")."""
 
 import re
 
@@ -82,21 +81,9 @@ def normalise(apps, schema_editor):
 class Migration(migrations.Migration):
 
     initial = True
+    replaces = [('workgroups', name) for name in ('0001_initial', '0002_decree_kind', '0003_seed_subgroups', '0004_decree_signature_check', '0005_phones_e164', '0006_decree_replaces', '0007_member_whatsapp_consent')]
 
-    replaces = [
-        ('workgroups', '0001_initial'),
-        ('workgroups', '0002_decree_kind'),
-        ('workgroups', '0003_seed_subgroups'),
-        ('workgroups', '0004_decree_signature_check'),
-        ('workgroups', '0005_phones_e164'),
-        ('workgroups', '0006_decree_replaces'),
-        ('workgroups', '0007_member_whatsapp_consent'),
-    ]
-
-    dependencies = [
-        ('regions', '0001_squashed'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [('regions', '0001_squashed'), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.CreateModel(
