@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from core.formats import parse_date, parse_rupiah
+from core.formats import parse_rupiah
 from core.uploads import validate_pdf
 
 
@@ -32,27 +32,6 @@ class RupiahField(forms.CharField):
             return None
         try:
             return parse_rupiah(text)
-        except ValueError as exc:
-            raise ValidationError(str(exc), code="invalid") from None
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class IndonesianDateField(forms.DateField):
-    """A date picker that also accepts `25/07/2023` and `25 Juli 2023` typed by hand."""
-
-    widget = DateInput
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_date(value)
         except ValueError as exc:
             raise ValidationError(str(exc), code="invalid") from None
 
