@@ -43,7 +43,21 @@ class Controller(models.Model):
         return self.controller_name
 
 
-class DataRequest(models.Model):
+class LegalClock(models.Model):
+    """A record with a legal deadline (`deadline`, 3×24 hours) that runs while it is open."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    def is_overdue(self, now=None) -> bool:
+        return self.is_open and (now or timezone.now()) > self.deadline
+
+
+class DataRequest(LegalClock):
     """A data subject's request (Pasal 5–13), to be served within 3×24 hours."""
 
     class Kind(models.TextChoices):
@@ -98,13 +112,6 @@ class DataRequest(models.Model):
             self.deadline = self.received_at + LEGAL_CLOCK
         super().save(*args, **kwargs)
 
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
-
-    def is_overdue(self, now=None) -> bool:
-        return self.is_open and (now or timezone.now()) > self.deadline
-
     def time_left(self, now=None) -> datetime.timedelta:
         return self.deadline - (now or timezone.now())
 
@@ -141,7 +148,7 @@ class Consent(models.Model):
         return self.withdrawn_at is None
 
 
-class Breach(models.Model):
+class Breach(LegalClock):
     """A personal-data breach (kegagalan pelindungan data pribadi, Pasal 46): notified to the
     subjects and the authority within 3×24 hours of its discovery."""
 
@@ -177,10 +184,3 @@ class Breach(models.Model):
     def save(self, *args, **kwargs):
         self.deadline = self.discovered_at + LEGAL_CLOCK
         super().save(*args, **kwargs)
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
-
-    def is_overdue(self, now=None) -> bool:
-        return self.is_open and (now or timezone.now()) > self.deadline
