@@ -109,30 +109,29 @@ def _subject_params(item):
 @login_required
 @require_POST
 def request_export(request, pk):
-    item = get_object_or_404(DataRequest, pk=pk)
-    _managed(request.user, item.region)
-    job = engine.start(
-        kind=EXPORT,
-        by=request.user,
-        region=item.region,
-        title=_("Personal data export (request %(pk)s)") % {"pk": pk},
-        params=_subject_params(item),
-    )
-    return redirect("jobs:detail", pk=job.pk)
+    return _request_job(request, pk, EXPORT, _("Personal data export (request %(pk)s)"))
 
 
 @login_required
 @require_POST
 def request_erase(request, pk):
+    return _request_job(
+        request, pk, ERASE, _("Erasure of a person (request %(pk)s)"), DataRequest.Kind.DELETION
+    )
+
+
+def _request_job(request, pk, kind, title, only_kind=None):
+    """Start the job `kind` serving the request `pk` (of a region the user manages; with
+    `only_kind`, only for requests of that kind) and show its progress."""
     item = get_object_or_404(DataRequest, pk=pk)
     _managed(request.user, item.region)
-    if item.kind != DataRequest.Kind.DELETION:
+    if only_kind is not None and item.kind != only_kind:
         raise PermissionDenied
     job = engine.start(
-        kind=ERASE,
+        kind=kind,
         by=request.user,
         region=item.region,
-        title=_("Erasure of a person (request %(pk)s)") % {"pk": pk},
+        title=title % {"pk": pk},
         params=_subject_params(item),
     )
     return redirect("jobs:detail", pk=job.pk)
