@@ -35,6 +35,15 @@ def lock_version(instance, expected_version):
     return fresh
 
 
+def save_record(instance, *, expected_version):
+    """Insert a new record, or save an existing one if the stored version still equals
+    `expected_version` (save_versioned)."""
+    if instance._state.adding:
+        instance.save()
+        return instance
+    return save_versioned(instance, expected_version=expected_version)
+
+
 @transaction.atomic
 def save_versioned(instance, *, expected_version, update_fields=None):
     """Save `instance` if the stored version still equals `expected_version`, and bump it."""

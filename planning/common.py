@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from core.concurrency import lock_version
 from core.errors import DomainError
 from core.formats import MONTHS_ID, parse_rupiah
 from core.uploads import safe_filename, serve, validate_image, validate_pdf
@@ -166,6 +167,15 @@ def detach_file(instance, field: str, filename_field: str):
 def serve_file(field_file, download_name: str):
     """A stored upload as a download (the caller has checked the region and permission)."""
     return serve(field_file, download_name)
+
+
+def delete_versioned(instance, expected_version, *file_fields) -> None:
+    """Delete `instance` if it still has `expected_version` (else a conflict), and its files in
+    `file_fields` once the transaction commits."""
+    instance = lock_version(instance, expected_version)
+    files = [getattr(instance, name) for name in file_fields]
+    instance.delete()
+    remove_files_after_commit(*files)
 
 
 def remove_files_after_commit(*field_files):

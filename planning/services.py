@@ -16,12 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import lock_version, save_versioned
+from core.concurrency import lock_version, save_record, save_versioned
 from core.errors import DomainError
 from core.signals import bulk_changed
 from planning.common import (
     attach_file,
     check_pdf,
+    delete_versioned,
     detach_file,
     evidence_extension,
     full_clean_or_raise,
@@ -314,20 +315,14 @@ def save_activity(
         )
     elif remove_evidence:
         detach_file(activity, "evidence", "evidence_filename")
-    if creating:
-        activity.save()
-    else:
-        save_versioned(activity, expected_version=expected_version)
+    save_record(activity, expected_version=expected_version)
     _set_links(plan, activity, institutions, indicators, creating=creating, by=by)
     return activity
 
 
 @transaction.atomic
 def delete_activity(*, by, activity, expected_version) -> None:
-    activity = lock_version(activity, expected_version)
-    evidence = activity.evidence
-    activity.delete()
-    remove_files_after_commit(evidence)
+    delete_versioned(activity, expected_version, "evidence")
 
 
 def _check_links(plan, activity, institutions, indicators):

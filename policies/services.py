@@ -14,14 +14,14 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import lock_version, save_versioned
+from core.concurrency import lock_version, save_record
 from core.errors import DomainError
 from planning.common import (
     attach_file,
     check_pdf,
+    delete_versioned,
     detach_file,
     full_clean_or_raise,
-    remove_files_after_commit,
 )
 from policies.models import Policy
 
@@ -174,10 +174,7 @@ def save_policy(
         attach_file(policy, "file", "original_filename", file)
     elif remove_file:
         detach_file(policy, "file", "original_filename")
-    if creating:
-        policy.save()
-    else:
-        save_versioned(policy, expected_version=expected_version)
+    save_record(policy, expected_version=expected_version)
 
     if not planning and not creating:
         new_ids = []  # a document that is no longer a planning document keeps no indicators
@@ -197,7 +194,4 @@ def save_policy(
 
 @transaction.atomic
 def delete_policy(*, by, policy, expected_version) -> None:
-    policy = lock_version(policy, expected_version)
-    file = policy.file
-    policy.delete()
-    remove_files_after_commit(file)
+    delete_versioned(policy, expected_version, "file")

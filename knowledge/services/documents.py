@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 
 from accounts.access import has_permission, top_regions
 from accounts.permissions import Permission
-from core.concurrency import lock_version, save_versioned
+from core.concurrency import lock_version, save_record
 from core.errors import DomainError, field_error
 from core.uploads import safe_filename
 from knowledge.models import KnowledgeDocument
 from knowledge.services.common import _full_clean
 from knowledge.validators import document_format
-from planning.common import remove_after_commit
+from planning.common import delete_versioned, remove_after_commit
 
 DOCUMENT_FIELDS = (
     "title",
@@ -203,17 +203,10 @@ def save_document(
     if file is not None:
         _attach(document, file)
     _full_clean(document, exclude=["file", "file_format", "created_by"])
-    if creating:
-        document.save()
-    else:
-        save_versioned(document, expected_version=expected_version)
+    save_record(document, expected_version=expected_version)
     return document
 
 
 @transaction.atomic
 def delete_document(*, by, document, expected_version) -> None:
-    document = lock_version(document, expected_version)
-    file = document.file
-    storage, name = (file.storage, file.name) if file else (None, "")
-    document.delete()
-    remove_after_commit(storage, name)
+    delete_versioned(document, expected_version, "file")

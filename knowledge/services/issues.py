@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import lock_version, save_versioned
+from core.concurrency import lock_version, save_record
 from core.errors import DomainError, field_error
 from knowledge.models import StrategicIssue
 from knowledge.services.common import _full_clean, _ids
@@ -114,10 +114,7 @@ def save_issue(
     }
     _check_links(region, issue, **after)
 
-    if creating:
-        issue.save()
-    else:
-        save_versioned(issue, expected_version=expected_version)
+    save_record(issue, expected_version=expected_version)
     changes = {}
     for name, ids in after.items():
         if ids != before[name]:
