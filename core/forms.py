@@ -8,6 +8,17 @@ from django.core.exceptions import ValidationError
 from core.formats import parse_date
 
 
+def parsed(parse, value, empty_values=forms.Field.empty_values):
+    """A form field's `to_python` through `parse` (a function that raises ValueError with the
+    message to show): None for an empty value, the message as the field's error."""
+    if value in empty_values:
+        return None
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise ValidationError(str(exc), code="invalid") from None
+
+
 class DateInput(forms.DateInput):
     """The browser's date picker (`<input type="date">`, ISO value)."""
 
@@ -23,12 +34,7 @@ class IndonesianDateField(forms.DateField):
     widget = DateInput
 
     def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_date(value)
-        except ValueError as exc:
-            raise ValidationError(str(exc), code="invalid") from None
+        return parsed(parse_date, value, self.empty_values)
 
 
 class VersionField(forms.IntegerField):

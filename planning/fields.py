@@ -1,10 +1,10 @@
 """Form fields with Indonesian formats, shared by the planning, budget and policies forms."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from core.formats import parse_rupiah
+from core.forms import parsed
 from core.uploads import validate_pdf
 
 
@@ -27,13 +27,7 @@ class RupiahField(forms.CharField):
         return value
 
     def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
-        try:
-            return parse_rupiah(text)
-        except ValueError as exc:
-            raise ValidationError(str(exc), code="invalid") from None
+        return parsed(parse_rupiah, super().to_python(value), self.empty_values)
 
 
 class PdfField(forms.FileField):
