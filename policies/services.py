@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from audit.registry import record
 from core.concurrency import lock_version, save_record
-from core.errors import DomainError
+from core.errors import DomainError, field_error
 from planning.common import (
     attach_file,
     check_pdf,
@@ -143,10 +143,7 @@ def save_policy(
         policy.subgroup_id
         and not SubGroup.objects.filter(pk=policy.subgroup_id, is_active=True).exists()
     ):
-        raise DomainError(
-            _("Choose an active sub-group."),
-            errors=[{"field": "subgroup", "message": _("Choose an active sub-group.")}],
-        )
+        raise field_error("subgroup", _("Choose an active sub-group."))
     full_clean_or_raise(policy, exclude=["region"])
 
     new_ids = None
@@ -156,18 +153,13 @@ def save_policy(
             Indicator.objects.filter(pk__in=new_ids, is_active=True).values_list("pk", flat=True)
         )
         if found != set(new_ids):
-            raise DomainError(
-                _("Choose indicators from the catalogue."),
-                errors=[
-                    {"field": "indicators", "message": _("Choose indicators from the catalogue.")}
-                ],
-            )
+            raise field_error("indicators", _("Choose indicators from the catalogue."))
     planning = policy.kind in Policy.PLANNING_KINDS
     if new_ids and not planning:
         message = _(
             "Integrated indicators are recorded for planning documents only (RPJMD, RKPD, Renstra OPD, GDPK)."
         )
-        raise DomainError(message, errors=[{"field": "indicators", "message": message}])
+        raise field_error("indicators", message)
 
     if file is not None:
         check_pdf(file)
