@@ -26,9 +26,8 @@ PERSONA_NAMES = [*PERSONAS, "anonymous"]
 
 
 SEED_MIGRATIONS = [
-    "workgroups.migrations.0003_seed_subgroups",
-    "indicators.migrations.0003_seed_catalogue",
-    "indicators.migrations.0005_national_target_primary_documents",
+    "workgroups.migrations.0001_squashed",
+    "indicators.migrations.0001_squashed",
 ]
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ROLE_CHOICES
+from core.fields import link
 
 
 class User(AbstractUser):
@@ -42,21 +43,9 @@ class RoleAssignment(models.Model):
     """A role held by a user for a region and everything below it. The national admin role is
     held for no region (the whole country); every other role needs a region."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="role_assignments",
-        verbose_name=_("user"),
-    )
+    user = link(settings.AUTH_USER_MODEL, _("user"), "role_assignments", models.CASCADE)
     role = models.CharField(_("role"), max_length=30, choices=ROLE_CHOICES)
-    region = models.ForeignKey(
-        "regions.Region",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="role_assignments",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "role_assignments", models.CASCADE, optional=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class DataScrubbing:

@@ -1,8 +1,9 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link
+from core.provenance import user_field
 from core.uploads import upload_to
 
 
@@ -30,13 +31,12 @@ class Criterion(models.Model):
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    province = models.ForeignKey(
+    province = link(
         "regions.Region",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="criteria",
-        verbose_name=_("province"),
+        _("province"),
+        "criteria",
+        models.CASCADE,
+        optional=True,
         help_text=_("Empty for national criteria."),
     )
     is_active = models.BooleanField(_("active"), default=True)
@@ -98,13 +98,9 @@ class Assessment(VersionedModel):
     note = models.TextField(_("note"), blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = user_field()
     verified_at = models.DateTimeField(null=True, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    verified_by = user_field()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -151,9 +147,7 @@ class CriterionReview(models.Model):
     )
     reason = models.TextField(_("reason"), blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reviewed_by = user_field()
     response = models.TextField(_("operator's answer"), blank=True)
     # What the criterion looked like when it was submitted (state and explanation).
     submitted_state = models.CharField(max_length=15, blank=True)
@@ -240,9 +234,7 @@ class Snapshot(models.Model):
     computed_effective = models.BooleanField(_("computed effective"))
     criteria = models.JSONField(default=list)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
-    taken_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    taken_by = user_field()
 
     class Meta:
         ordering = ["-taken_at", "-pk"]

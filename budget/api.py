@@ -8,7 +8,6 @@ such as "1.250.000"; "1,5 juta" or negatives answer 400). Updates and deletes ca
 import datetime
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -16,7 +15,6 @@ from accounts.access import get_region
 from accounts.permissions import Permission
 from budget import services
 from budget.models import BudgetAllocation
-from core.errors import DomainError
 from planning.api import ERRORS, amount
 from planning.common import active_workgroup, current_year, serve_file
 
@@ -168,11 +166,7 @@ def budget_summary(request, code: str, filters: Query[YearFilter]):
 def create_allocation(request, code: str, payload: AllocationIn):
     """Record an allocation for the region's active Pokja."""
     region = get_region(request.user, code, Permission.BUDGET_EDIT)
-    workgroup = active_workgroup(region)
-    if workgroup is None:
-        raise DomainError(
-            _("This region has no active Pokja yet (Pokja belum terbentuk). Form the Pokja first.")
-        )
+    workgroup = active_workgroup(region, required=True)
     allocation = services.save_allocation(
         by=request.user, workgroup=workgroup, **_fields(payload.model_dump())
     )

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from audit.context import acting_as
 from budget.models import BudgetCalendar
-from core.concurrency import save_versioned
+from core.concurrency import save_record
 from planning.common import full_clean_or_raise
 
 CALENDAR_FIELDS = ("rkpd_from", "rkpd_until", "kua_ppas", "rapbd", "warn_weeks", "note")
@@ -74,8 +74,5 @@ def save_calendar(*, by, region, budget_year, expected_version=None, **fields) -
             setattr(calendar, name, value)
         calendar.note = (calendar.note or "").strip()
         full_clean_or_raise(calendar, exclude=["region"])
-        if creating:
-            calendar.save()
-        else:
-            save_versioned(calendar, expected_version=expected_version)
+        save_record(calendar, expected_version=expected_version)
         return calendar

@@ -3,9 +3,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetAllocation, BudgetCalendar
-from core.forms import VersionField
+from budget.services import ALLOCATION_FIELDS
+from core.forms import IndonesianDateField, VersionField
 from planning.common import year_choices
-from planning.fields import IndonesianDateField, PdfField, RupiahField
+from planning.fields import PdfField, RupiahField
 
 
 class AllocationForm(forms.ModelForm):
@@ -25,16 +26,7 @@ class AllocationForm(forms.ModelForm):
 
     class Meta:
         model = BudgetAllocation
-        fields = [
-            "year",
-            "source",
-            "amount",
-            "purpose",
-            "document_reference",
-            "realised",
-            "realised_on",
-            "note",
-        ]
+        fields = list(ALLOCATION_FIELDS)
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):

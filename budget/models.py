@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link
 from core.formats import format_rupiah
 from core.provenance import Provenance
 from core.uploads import upload_to
@@ -19,12 +20,7 @@ class BudgetAllocation(VersionedModel, Provenance):
     A Pokja may have several allocations a year (e.g. APBD plus a partner's CSR), each with its
     budget document (DPA) and the amount realised so far. Amounts are whole Rupiah."""
 
-    workgroup = models.ForeignKey(
-        "workgroups.WorkGroup",
-        on_delete=models.PROTECT,
-        related_name="budget_allocations",
-        verbose_name=_("Pokja"),
-    )
+    workgroup = link("workgroups.WorkGroup", _("Pokja"), "budget_allocations")
     year = models.PositiveSmallIntegerField(
         _("budget year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
     )
@@ -115,12 +111,7 @@ class BudgetCalendar(VersionedModel):
     A region without its own calendar uses the defaults (`budget.calendar.default_calendar`,
     sources in docs/budget-calendar.md). The early warning (budget.early_warning) reads it."""
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="budget_calendars",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "budget_calendars")
     budget_year = models.PositiveSmallIntegerField(
         _("budget year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
     )

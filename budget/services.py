@@ -13,14 +13,14 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from budget.models import BudgetAllocation
-from core.concurrency import save_versioned, stale_message
-from core.errors import ConflictError, DomainError
+from core.concurrency import lock_version, save_record
+from core.errors import DomainError
 from planning.common import (
     attach_file,
     check_pdf,
+    delete_versioned,
     detach_file,
     full_clean_or_raise,
-    remove_files_after_commit,
 )
 
 ALLOCATION_FIELDS = (
@@ -204,7 +204,7 @@ def save_allocation(
     else:
         if allocation.workgroup_id != workgroup.pk:
             raise DomainError(_("This allocation belongs to another Pokja."))
-        allocation = _locked(allocation, expected_version)
+        allocation = lock_version(allocation, expected_version)
         allocation.workgroup = workgroup
     for name, value in fields.items():
         setattr(allocation, name, value)
@@ -218,25 +218,10 @@ def save_allocation(
         attach_file(allocation, "document", "document_filename", document)
     elif remove_document:
         detach_file(allocation, "document", "document_filename")
-    if creating:
-        allocation.save()
-    else:
-        save_versioned(allocation, expected_version=expected_version)
+    save_record(allocation, expected_version=expected_version)
     return allocation
 
 
 @transaction.atomic
 def delete_allocation(*, by, allocation, expected_version) -> None:
-    allocation = _locked(allocation, expected_version)
-    document = allocation.document
-    allocation.delete()
-    remove_files_after_commit(document)
-
-
-def _locked(allocation, expected_version):
-    if expected_version is None:
-        raise ConflictError(stale_message())
-    fresh = BudgetAllocation.objects.select_for_update().filter(pk=allocation.pk).first()
-    if fresh is None or fresh.version != int(expected_version):
-        raise ConflictError(stale_message())
-    return fresh
+    delete_versioned(allocation, expected_version, "document")

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from budget.early_warning import province_flags
-from jobs.registry import job_kind
-from jobs.schedule import periodic
+from jobs.schedule import daily
 from notifications import kinds, recipients
 from notifications.services import notify
 
@@ -56,10 +55,8 @@ def warn_missing_budgets(*, today: datetime.date | None = None) -> int:
     return created
 
 
-@job_kind(EARLY_WARNING, label=gettext_lazy("Early warning before the budget cycle"))
-def early_warning(ctx) -> None:
-    created = warn_missing_budgets()
-    ctx.progress(created, created, force=True)
-
-
-periodic(EARLY_WARNING, every=datetime.timedelta(days=1))
+daily(
+    EARLY_WARNING,
+    label=gettext_lazy("Early warning before the budget cycle"),
+    run=warn_missing_budgets,
+)

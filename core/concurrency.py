@@ -21,6 +21,29 @@ def stale_message():
     )
 
 
+def lock_version(instance, expected_version):
+    """The stored row of `instance`, re-read for update; a missing row, a missing
+    `expected_version` or another version is a conflict. Related objects the caller already
+    loaded (and scoped by region) are kept, to avoid fetching them again."""
+    if expected_version is None:
+        raise ConflictError(stale_message())
+    fresh = type(instance)._base_manager.select_for_update().filter(pk=instance.pk).first()
+    if fresh is None or fresh.version != int(expected_version):
+        raise ConflictError(stale_message())
+    for name, related in instance._state.fields_cache.items():
+        fresh._state.fields_cache.setdefault(name, related)
+    return fresh
+
+
+def save_record(instance, *, expected_version):
+    """Insert a new record, or save an existing one if the stored version still equals
+    `expected_version` (save_versioned)."""
+    if instance._state.adding:
+        instance.save()
+        return instance
+    return save_versioned(instance, expected_version=expected_version)
+
+
 @transaction.atomic
 def save_versioned(instance, *, expected_version, update_fields=None):
     """Save `instance` if the stored version still equals `expected_version`, and bump it."""

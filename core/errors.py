@@ -12,6 +12,11 @@ class DomainError(Exception):
         self.errors = errors or []
 
 
+def field_error(name, message) -> DomainError:
+    """A DomainError about one field (`errors=[{"field": name, "message": …}]`)."""
+    return DomainError(message, errors=[{"field": name, "message": str(message)}])
+
+
 class ConflictError(DomainError):
     """Someone else changed the record since it was read (lost-update protection)."""
 

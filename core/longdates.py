@@ -1,24 +1,20 @@
 """Dates and times written out in full, in the interface language: `4 Desember 2026`,
 `Kamis, 4 Desember 2026 pukul 09.00 WITA` (English: `Thursday, 4 December 2026 at 09:00 WITA`).
 
-The zone is the caller's (a region's WIB/WITA/WIT, see regions.zones); this module knows none."""
+One source for the wording: the full-date formats of core/locale_formats (DATE_FORMAT,
+DATETIME_FORMAT), which the `date` filter and `localize` use too. The zone is the caller's (a
+region's WIB/WITA/WIT, see regions.zones); this module knows none."""
 
 import datetime
 
-from django.utils import translation
+from django.utils import dateformat, formats, translation
 
-from core.formats import MONTHS_ID
-
-DAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-MONTHS_EN = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
-DAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAY = "l, "  # the weekday in front of DATE_FORMAT, as DATETIME_FORMAT writes it
 
 
-def _english(language=None) -> bool:
-    return (language or translation.get_language() or "id").startswith("en")
+def _format(value, name: str, language=None, prefix: str = "") -> str:
+    with translation.override(language or translation.get_language() or "id"):
+        return dateformat.format(value, prefix + formats.get_format(name))
 
 
 def long_date(value, *, language=None, weekday=False) -> str:
@@ -27,10 +23,7 @@ def long_date(value, *, language=None, weekday=False) -> str:
         return "–"
     if isinstance(value, datetime.datetime):
         value = value.date()
-    english = _english(language)
-    months, days = (MONTHS_EN, DAYS_EN) if english else (MONTHS_ID, DAYS_ID)
-    text = f"{value.day} {months[value.month - 1]} {value.year}"
-    return f"{days[value.weekday()]}, {text}" if weekday else text
+    return _format(value, "DATE_FORMAT", language, WEEKDAY if weekday else "")
 
 
 def long_datetime(value, zone, abbreviation: str, *, language=None) -> str:
@@ -41,12 +34,9 @@ def long_datetime(value, zone, abbreviation: str, *, language=None) -> str:
         value = datetime.datetime.fromisoformat(value)
     if value.tzinfo is None:
         value = value.replace(tzinfo=datetime.UTC)
-    local = value.astimezone(zone)
-    english = _english(language)
-    day = long_date(local, language=language, weekday=True)
-    if english:
-        return f"{day} at {local:%H:%M} {abbreviation}"
-    return f"{day} pukul {local:%H.%M} {abbreviation}"
+    # DATETIME_FORMAT ends in the zone (`T`); the caller's abbreviation is written instead.
+    text = _format(value.astimezone(zone), "DATETIME_FORMAT", language)
+    return f"{text.rsplit(' ', 1)[0]} {abbreviation}"
 
 
 def place_and_date(city: str, value, *, language="id") -> str:

@@ -16,6 +16,8 @@ consent-based use is allowed through `consent_given`, answered by the privacy ap
 
 from django.utils.translation import gettext_lazy as _
 
+from core.whatsapp import wa_link
+
 # UU 27/2022 Pasal 20 ayat (2): the lawful bases of processing.
 CONSENT = "consent"  # huruf a: persetujuan yang sah secara eksplisit
 CONTRACT = "contract"  # huruf b: pemenuhan kewajiban perjanjian
@@ -79,10 +81,9 @@ def consent_given(subject, purpose: str) -> bool:
 
 
 def whatsapp_url(member) -> str:
-    """A wa.me link to the member's phone, only while their WhatsApp consent is in force."""
-    digits = "".join(ch for ch in (getattr(member, "phone", "") or "") if ch.isdigit())
-    if not digits or not consent_given(member, WHATSAPP):
+    """A wa.me link to the member's phone (E.164, core.whatsapp.wa_link), only while their
+    WhatsApp consent is in force."""
+    phone = getattr(member, "phone", "") or ""
+    if not phone or not consent_given(member, WHATSAPP):
         return ""
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    return f"https://wa.me/{digits}"
+    return wa_link(phone)

@@ -5,15 +5,25 @@ from django.conf import settings
 from django.db import models
 
 
+def user_field(verbose_name=None, **options):
+    """A link to the user who did something (created, recorded, approved…): by default optional
+    and kept as NULL when the user is deleted, with no reverse accessor (`related_name="+"`)."""
+    options = {
+        "null": True,
+        "blank": True,
+        "on_delete": models.SET_NULL,
+        "related_name": "+",
+    } | options
+    return models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=verbose_name, **options)
+
+
 class Provenance(models.Model):
     """`created_at`, `updated_at` and `created_by` (kept when the user is deleted: SET_NULL).
     The services set `created_by=by`; every change is also in the audit history."""
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     class Meta:
         abstract = True

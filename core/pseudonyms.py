@@ -3,10 +3,33 @@
 
 import re
 
+from django.db import models
+
 # Shorter values are not searched for in free text (too likely to be part of other words).
 MIN_FREE_TEXT_LENGTH = 3
 _WORD = re.compile(r"\w+")
 NAME, EMAIL, PHONE, USERNAME = "name", "email", "phone", "username"
+
+
+def kind_of(model, name: str) -> str:
+    """What a personal field of `model` holds: an e-mail, a phone number or (else) a name."""
+    if isinstance(model._meta.get_field(name), models.EmailField):
+        return EMAIL
+    if "phone" in name:
+        return PHONE
+    return NAME
+
+
+def leaves(value):
+    """Every string inside a JSON value (lists, tuples and dicts walked through)."""
+    if isinstance(value, list | tuple):
+        for item in value:
+            yield from leaves(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from leaves(item)
+    elif isinstance(value, str):
+        yield value
 
 
 class Pseudonyms:

@@ -15,11 +15,13 @@ from urllib.parse import quote
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
-def wa_link(phone: str, text: str) -> str:
-    """The wa.me link to `phone` (E.164) with `text` prefilled; "" without a valid number."""
+def wa_link(phone: str, text: str = "") -> str:
+    """The wa.me link to `phone` (E.164) with `text` prefilled (no `?text=` without one); ""
+    without a valid number."""
     if not phone or not _E164.match(phone):
         return ""
-    return f"https://wa.me/{phone[1:]}?text={quote(text, safe='')}"
+    link = f"https://wa.me/{phone[1:]}"
+    return f"{link}?text={quote(text, safe='')}" if text else link
 
 
 def wa_any_chat(text: str) -> str:

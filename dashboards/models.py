@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.provenance import user_field
 from core.uploads import upload_to
 
 
@@ -24,14 +24,7 @@ class BoundaryMap(VersionedModel):
     feature_count = models.PositiveIntegerField(_("number of areas"), default=0)
     # "min-x min-y width height" of the projected shapes.
     view_box = models.CharField(max_length=60)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = user_field(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
 
     class Meta:

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import parsed
 from core.spreadsheets import looks_like_workbook
 from core.uploads import check_size, validate_spreadsheet
 from indicators.models import (
@@ -26,13 +27,7 @@ class NumberField(forms.CharField):
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": "30"})
 
     def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_number(value)
-        except ValueError as exc:
-            raise ValidationError(str(exc), code="invalid") from None
+        return parsed(parse_number, super().to_python(value), self.empty_values)
 
     def prepare_value(self, value):
         if value is None or isinstance(value, str):

@@ -5,13 +5,13 @@ Domain facts and sources: docs/domain.md §3–§5. Achievement (capaian) is com
 stored: see `indicators.achievement`.
 """
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.provenance import Provenance
+from core.fields import link
+from core.provenance import Provenance, user_field
 
 # Stored precision of every target and value: up to 99,999,999.9999.
 VALUE_DIGITS = 12
@@ -103,12 +103,7 @@ class NationalTarget(VersionedModel):
     """A national target of an indicator for a year (RPJMN / Renstra BKKBN / Perpres), with the
     text of its source. Targets whose reading is doubtful are flagged `is_uncertain`."""
 
-    indicator = models.ForeignKey(
-        Indicator,
-        on_delete=models.CASCADE,
-        related_name="national_targets",
-        verbose_name=_("indicator"),
-    )
+    indicator = link(Indicator, _("indicator"), "national_targets", models.CASCADE)
     year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
     value = models.DecimalField(_("target"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
     source = models.TextField(_("source"), help_text=_("Document and address of the source."))
@@ -162,9 +157,7 @@ class RegionRecord(VersionedModel, Provenance):
     year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
     note = models.CharField(_("note"), max_length=500, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = user_field()
 
     class Meta:
         abstract = True
@@ -174,12 +167,7 @@ class Target(RegionRecord):
     """The target of a region for an indicator and a year (from its RPJMD, RKPD or performance
     agreement). One per region, indicator and year."""
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="indicator_targets",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "indicator_targets")
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="targets", verbose_name=_("indicator")
     )
@@ -258,12 +246,7 @@ class Value(RegionRecord):
         M11 = "M11", _("November")
         M12 = "M12", _("December")
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="indicator_values",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "indicator_values")
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
     )
@@ -331,12 +314,7 @@ class WorkGroupIndicator(VersionedModel, Provenance):
     effective Pokja: "Bangga Kencana indicators, with targets it works toward"). The assessment
     reads it through `indicators.services.adopted_counts`."""
 
-    workgroup = models.ForeignKey(
-        "workgroups.WorkGroup",
-        on_delete=models.CASCADE,
-        related_name="adopted_indicators",
-        verbose_name=_("Pokja"),
-    )
+    workgroup = link("workgroups.WorkGroup", _("Pokja"), "adopted_indicators", models.CASCADE)
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("indicator")
     )

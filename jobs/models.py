@@ -6,11 +6,13 @@ from the web process to a worker; this record is what users, admins and the API 
 
 import base64
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import link
+from core.provenance import user_field
 
 
 class Job(models.Model):
@@ -39,22 +41,8 @@ class Job(models.Model):
     input_name = models.CharField(_("input file name"), max_length=200, blank=True)
     result = models.FileField(_("result file"), blank=True, max_length=200)
     result_name = models.CharField(_("result file name"), max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="jobs",
-        verbose_name=_("started by"),
-    )
-    region = models.ForeignKey(
-        "regions.Region",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="jobs",
-        verbose_name=_("region"),
-    )
+    created_by = user_field(_("started by"), related_name="jobs")
+    region = link("regions.Region", _("region"), "jobs", models.SET_NULL, optional=True)
     # The language of the person who started it: messages and files are written in it.
     language = models.CharField(_("language"), max_length=10, default="id")
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)

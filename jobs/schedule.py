@@ -49,6 +49,18 @@ def periodic(kind: str, *, every: datetime.timedelta) -> Periodic:
     return entry
 
 
+def daily(kind: str, *, label, run) -> Periodic:
+    """A job kind `kind` that calls `run()` once a day; the number it returns (notices sent,
+    rows changed…) is the job's progress."""
+
+    def job(ctx) -> None:
+        done = run()
+        ctx.progress(done, done, force=True)
+
+    registry.job_kind(kind, label=label)(job)
+    return periodic(kind, every=datetime.timedelta(days=1))
+
+
 def entries() -> list[Periodic]:
     return [_schedule[kind] for kind in sorted(_schedule)]
 

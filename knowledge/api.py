@@ -24,9 +24,9 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region
 from accounts.permissions import Permission
-from core.errors import DomainError
 from knowledge import services
 from knowledge.models import KnowledgeDocument, StrategicIssue
+from planning.api import api_fields, field_error
 from regions.codes import normalize_code
 from regions.models import Region
 
@@ -41,10 +41,6 @@ class ErrorOut(Schema):
 
 
 ERRORS = {400: ErrorOut, 409: ErrorOut}
-
-
-def field_error(name, message):
-    return DomainError(message, errors=[{"field": name, "message": message}])
 
 
 # --- strategic issues ----------------------------------------------------------------------
@@ -186,38 +182,7 @@ NULLABLE = ("subgroup",)
 
 
 def _issue_fields(payload: dict) -> dict:
-    from indicators.models import Indicator
-    from workgroups.models import SubGroup
-
-    fields = {}
-    for key, value in payload.items():
-        if value is None and key not in NULLABLE:
-            continue
-        if key == "subgroup":
-            if value:
-                subgroup = SubGroup.objects.filter(code=value, is_active=True).first()
-                if subgroup is None:
-                    raise field_error(
-                        "subgroup", _("Unknown sub-group code %(code)s.") % {"code": value}
-                    )
-                fields["subgroup"] = subgroup
-            else:
-                fields["subgroup"] = None
-        elif key == "indicators":
-            codes = list(dict.fromkeys(value))
-            found = dict(
-                Indicator.objects.filter(code__in=codes, is_active=True).values_list("code", "pk")
-            )
-            missing = [c for c in codes if c not in found]
-            if missing:
-                raise field_error(
-                    "indicators",
-                    _("Unknown indicator code(s): %(codes)s.") % {"codes": ", ".join(missing)},
-                )
-            fields["indicators"] = [found[c] for c in codes]
-        else:
-            fields[key] = value
-    return fields
+    return api_fields(payload, NULLABLE)
 
 
 def _issues(region_ids, **kwargs):

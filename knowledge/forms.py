@@ -1,12 +1,11 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.formats import parse_date
-from core.forms import VersionField
+from core.forms import IndonesianDateField, VersionField
 from knowledge.models import KnowledgeDocument, StrategicIssue
+from knowledge.services import DOCUMENT_FIELDS, ISSUE_FIELDS
 from knowledge.validators import document_format
 
 ACCEPT = (
@@ -15,20 +14,6 @@ ACCEPT = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document,.docx"
 )
 NATIONAL = "national"
-
-
-class DateField(forms.DateField):
-    """A date picker that also accepts `25/07/2023` and `25 Juli 2023` typed by hand."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_date(value)
-        except ValueError as exc:
-            raise ValidationError(str(exc), code="invalid") from None
 
 
 class ActivityChoice(forms.ModelMultipleChoiceField):
@@ -48,18 +33,7 @@ class IssueForm(forms.ModelForm):
 
     class Meta:
         model = StrategicIssue
-        fields = [
-            "title",
-            "description",
-            "theme",
-            "priority",
-            "period_start",
-            "period_end",
-            "subgroup",
-            "indicators",
-            "activities",
-            "policies",
-        ]
+        fields = [*ISSUE_FIELDS, "indicators", "activities", "policies"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "indicators": forms.CheckboxSelectMultiple,
@@ -106,7 +80,7 @@ class IssueFilter(forms.Form):
 
 
 class DocumentForm(forms.ModelForm):
-    issued_on = DateField(label=_("Date"))
+    issued_on = IndonesianDateField(label=_("Date"))
     publisher_choice = forms.ChoiceField(label=_("Published by"))
     upload = forms.FileField(
         label=_("File"),
@@ -118,15 +92,7 @@ class DocumentForm(forms.ModelForm):
 
     class Meta:
         model = KnowledgeDocument
-        fields = [
-            "title",
-            "category",
-            "kind",
-            "description",
-            "edition",
-            "issued_on",
-            "is_published",
-        ]
+        fields = list(DOCUMENT_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 3, "maxlength": 1000})}
 
     def __init__(self, *args, publishers, **kwargs):

@@ -14,6 +14,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link, many
 from core.provenance import Provenance
 from core.uploads import stored_name
 
@@ -48,12 +49,7 @@ class StrategicIssue(VersionedModel, Provenance):
     # Sort order of priorities (high first); stored as text for readable API values.
     PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="strategic_issues",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "strategic_issues")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices)
@@ -66,32 +62,10 @@ class StrategicIssue(VersionedModel, Provenance):
     period_end = models.PositiveSmallIntegerField(
         _("period to (year)"), validators=_year_validators
     )
-    subgroup = models.ForeignKey(
-        "workgroups.SubGroup",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="strategic_issues",
-        verbose_name=_("owning sub-group"),
-    )
-    indicators = models.ManyToManyField(
-        "indicators.Indicator",
-        blank=True,
-        related_name="strategic_issues",
-        verbose_name=_("indicators (evidence)"),
-    )
-    activities = models.ManyToManyField(
-        "planning.Activity",
-        blank=True,
-        related_name="strategic_issues",
-        verbose_name=_("answering activities"),
-    )
-    policies = models.ManyToManyField(
-        "policies.Policy",
-        blank=True,
-        related_name="strategic_issues",
-        verbose_name=_("answering policies"),
-    )
+    subgroup = link("workgroups.SubGroup", _("owning sub-group"), "strategic_issues", optional=True)
+    indicators = many("indicators.Indicator", _("indicators (evidence)"), "strategic_issues")
+    activities = many("planning.Activity", _("answering activities"), "strategic_issues")
+    policies = many("policies.Policy", _("answering policies"), "strategic_issues")
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -191,13 +165,11 @@ class KnowledgeDocument(VersionedModel, Provenance):
     file = models.FileField(_("file"), upload_to=DocumentUploadTo())
     file_format = models.CharField(_("file format"), max_length=4, choices=Format.choices)
     original_filename = models.CharField(max_length=200, blank=True)
-    publisher = models.ForeignKey(
+    publisher = link(
         "regions.Region",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="knowledge_documents",
-        verbose_name=_("published by"),
+        _("published by"),
+        "knowledge_documents",
+        optional=True,
         help_text=_("Empty: published nationally."),
     )
     is_published = models.BooleanField(

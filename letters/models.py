@@ -2,11 +2,12 @@
 numbering, the documents Sipokja issues from it (signed PDFs anyone can verify) and the
 office's signing certificate. Sources and the meaning of the number pattern: docs/letters.md."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link
+from core.provenance import user_field
 from core.uploads import upload_to
 
 
@@ -50,9 +51,7 @@ class NumberingScheme(VersionedModel):
     # {letter type: classification code}; a missing type uses DEFAULT_CLASSIFICATION.
     classifications = models.JSONField(_("classification codes"), default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = user_field()
 
     class Meta:
         verbose_name = _("numbering scheme")
@@ -109,13 +108,9 @@ class Letter(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.ISSUED
     )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
-    cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    cancelled_by = user_field()
     cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
 
     class Meta:
@@ -169,20 +164,8 @@ class IssuedDocument(models.Model):
     /verifikasi/<code>. When the office's certificate signed it, the signature is PAdES."""
 
     code = models.CharField(_("verification code"), max_length=16, unique=True)
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="issued_documents",
-        verbose_name=_("office"),
-    )
-    letter = models.ForeignKey(
-        Letter,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="documents",
-        verbose_name=_("letter"),
-    )
+    region = link("regions.Region", _("office"), "issued_documents")
+    letter = link(Letter, _("letter"), "documents", optional=True)
     title = models.CharField(_("title"), max_length=300)
     number = models.CharField(_("letter number"), max_length=160, blank=True)
     is_signed = models.BooleanField(_("electronically signed"), default=False)
@@ -192,9 +175,7 @@ class IssuedDocument(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     size = models.PositiveIntegerField(_("size (bytes)"))
     file = models.FileField(_("PDF"), upload_to=upload_to("letters", "pdf"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     class Meta:
         ordering = ["-issued_at", "-pk"]
@@ -253,9 +234,7 @@ class OfficeCertificate(models.Model):
     signer_name = models.CharField(_("signer"), max_length=200)
     signer_title = models.CharField(_("signer's position"), max_length=200, blank=True)
     uploaded_at = models.DateTimeField(auto_now=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = user_field()
 
     class Meta:
         verbose_name = _("signing certificate")

@@ -6,18 +6,15 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.formats import format_date_id
+from core.longdates import long_date
 from meetings.timezones import ABBREVIATIONS, zone_name
-
-DAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
 
 def day_date(value) -> str:
     """`2023-07-24` → `Senin, 24 Juli 2023`."""
     if value is None:
         return "–"
-    value = local_date(value)
-    return f"{DAYS_ID[value.weekday()]}, {format_date_id(value)}"
+    return long_date(local_date(value), language="id", weekday=True)
 
 
 def local_date(value, tz=None) -> datetime.date:

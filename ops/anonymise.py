@@ -22,25 +22,15 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import Serializer as JSONSerializer
-from django.db import models
 
 from core.privacy import personal_fields
-from core.pseudonyms import EMAIL, NAME, PHONE, USERNAME, Pseudonyms
+from core.pseudonyms import NAME, USERNAME, Pseudonyms, kind_of, leaves
 
 # Keys of service-level audit events (`audit.registry.record(changes=…)`) whose values are
 # usernames, whatever the model.
 USERNAME_KEYS = {"username", "approved_by", "actor_username"}
 _AUDIT_LABEL = "audit.auditevent"
 _ADMIN_LOG_LABEL = "admin.logentry"
-
-
-def _kind(model, name) -> str:
-    field = model._meta.get_field(name)
-    if isinstance(field, models.EmailField):
-        return EMAIL
-    if "phone" in name:
-        return PHONE
-    return NAME
 
 
 def personal_repr(model) -> bool:
@@ -64,7 +54,7 @@ class Anonymiser:
             pseudonyms.add(username, USERNAME)
         for model in models_:
             for name in personal_fields(model):
-                kind = _kind(model, name)
+                kind = kind_of(model, name)
                 values = model._base_manager.order_by("pk").values_list(name, flat=True)
                 for value in values:
                     pseudonyms.add(value, kind)
@@ -86,14 +76,14 @@ class Anonymiser:
                 for key, value in changes.items():
                     kind = self._key_kind(model, key)
                     if kind:
-                        for item in _leaves(value):
+                        for item in leaves(value):
                             self.pseudonyms.add(item, kind)
 
     def _key_kind(self, model, key):
         if key in USERNAME_KEYS:
             return USERNAME
         if model is not None and key in personal_fields(model):
-            return _kind(model, key)
+            return kind_of(model, key)
         return None
 
     # 2. Scrubbing ----------------------------------------------------------------------------
@@ -104,7 +94,7 @@ class Anonymiser:
         fields = personal_fields(model)
         for obj in objects:
             for name in fields:
-                setattr(obj, name, self.pseudonyms.get(getattr(obj, name), _kind(model, name)))
+                setattr(obj, name, self.pseudonyms.get(getattr(obj, name), kind_of(model, name)))
         if model is self.user_model:
             for obj in objects:
                 setattr(
@@ -185,14 +175,3 @@ def _model(label):
         return apps.get_model(label)
     except (LookupError, ValueError):
         return None
-
-
-def _leaves(value):
-    if isinstance(value, list | tuple):
-        for item in value:
-            yield from _leaves(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _leaves(item)
-    elif isinstance(value, str):
-        yield value

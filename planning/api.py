@@ -16,7 +16,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region
 from accounts.permissions import Permission
-from core.errors import DomainError
+from core.errors import field_error
 from planning import services
 from planning.common import active_workgroup, parse_amount, parse_month, serve_file
 from planning.models import Activity, WorkPlan
@@ -177,10 +177,6 @@ class ActivityPatch(Schema):
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def field_error(field, message):
-    return DomainError(message, errors=[{"field": field, "message": str(message)}])
-
-
 def amount(value, field):
     """Whole Rupiah from an API body value, or a 400 naming the field."""
     try:
@@ -196,26 +192,58 @@ def _plan(region, year) -> WorkPlan:
     return plan
 
 
-def _activity_fields(payload: dict) -> dict:
-    """Translate API values (sub-group code, indicator codes, month names, Rupiah strings)."""
-    from indicators.models import Indicator
+def subgroup_by_code(code):
+    """An active sub-group from its code (None for no code), or a 400 on `subgroup`."""
     from workgroups.models import SubGroup
 
+    if not code:
+        return None
+    subgroup = SubGroup.objects.filter(code=code, is_active=True).first()
+    if subgroup is None:
+        raise field_error("subgroup", _("Unknown sub-group code %(code)s.") % {"code": code})
+    return subgroup
+
+
+def indicator_ids(codes) -> list[int]:
+    """The ids of active indicators from their codes (in order, once each), or a 400 naming
+    the unknown ones on `indicators`."""
+    from indicators.models import Indicator
+
+    codes = list(dict.fromkeys(codes))
+    found = dict(Indicator.objects.filter(code__in=codes, is_active=True).values_list("code", "pk"))
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise field_error(
+            "indicators",
+            _("Unknown indicator code(s): %(codes)s.") % {"codes": ", ".join(missing)},
+        )
+    return [found[c] for c in codes]
+
+
+def api_fields(payload: dict, nullable=()) -> dict:
+    """An API body as service fields: None values dropped (but for the `nullable` keys),
+    `subgroup` and `indicators` codes looked up."""
+    fields = {}
+    for key, value in payload.items():
+        if value is None and key not in nullable:
+            continue
+        if key == "subgroup":
+            fields[key] = subgroup_by_code(value)
+        elif key == "indicators":
+            fields[key] = indicator_ids(value)
+        else:
+            fields[key] = value
+    return fields
+
+
+def _activity_fields(payload: dict) -> dict:
+    """Translate API values (sub-group code, indicator codes, month names, Rupiah strings)."""
     fields = {}
     for key in ("title", "expected_output", "cost_source", "status", "progress_note"):
         if key in payload and payload[key] is not None:
             fields[key] = payload[key]
     if "subgroup" in payload:
-        code = payload["subgroup"]
-        if code:
-            subgroup = SubGroup.objects.filter(code=code, is_active=True).first()
-            if subgroup is None:
-                raise field_error(
-                    "subgroup", _("Unknown sub-group code %(code)s.") % {"code": code}
-                )
-            fields["subgroup"] = subgroup
-        else:
-            fields["subgroup"] = None
+        fields["subgroup"] = subgroup_by_code(payload["subgroup"])
     for key in ("start_month", "end_month"):
         if payload.get(key) is not None:
             try:
@@ -227,17 +255,7 @@ def _activity_fields(payload: dict) -> dict:
     if payload.get("institutions") is not None:
         fields["institutions"] = payload["institutions"]
     if payload.get("indicators") is not None:
-        codes = list(dict.fromkeys(payload["indicators"]))
-        found = dict(
-            Indicator.objects.filter(code__in=codes, is_active=True).values_list("code", "pk")
-        )
-        missing = [c for c in codes if c not in found]
-        if missing:
-            raise field_error(
-                "indicators",
-                _("Unknown indicator code(s): %(codes)s.") % {"codes": ", ".join(missing)},
-            )
-        fields["indicators"] = [found[c] for c in codes]
+        fields["indicators"] = indicator_ids(payload["indicators"])
     return fields
 
 
@@ -265,11 +283,7 @@ def list_plans(request, code: str):
 def create_plan(request, code: str, payload: PlanIn):
     """Start the work plan of the region's active Pokja for a year (as a draft)."""
     region = get_region(request.user, code, Permission.PLAN_EDIT)
-    workgroup = active_workgroup(region)
-    if workgroup is None:
-        raise DomainError(
-            _("This region has no active Pokja yet (Pokja belum terbentuk). Form the Pokja first.")
-        )
+    workgroup = active_workgroup(region, required=True)
     plan = services.create_plan(
         by=request.user,
         workgroup=workgroup,

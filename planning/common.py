@@ -8,6 +8,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from core.concurrency import lock_version
 from core.errors import DomainError
 from core.formats import MONTHS_ID, parse_rupiah
 from core.uploads import safe_filename, serve, validate_image, validate_pdf
@@ -22,11 +23,17 @@ _ENGLISH_MONTHS = [
 FIRST_YEAR = 2020
 
 
-def active_workgroup(region):
-    """The region's active Pokja, or None ("Pokja belum terbentuk")."""
+def active_workgroup(region, *, required=False):
+    """The region's active Pokja, or None ("Pokja belum terbentuk"); with `required`, a
+    DomainError instead of None (the API's 400)."""
     from workgroups.models import WorkGroup
 
-    return WorkGroup.objects.filter(region=region, status=WorkGroup.Status.ACTIVE).first()
+    workgroup = WorkGroup.objects.filter(region=region, status=WorkGroup.Status.ACTIVE).first()
+    if workgroup is None and required:
+        raise DomainError(
+            _("This region has no active Pokja yet (Pokja belum terbentuk). Form the Pokja first.")
+        )
+    return workgroup
 
 
 def pokja_url(region) -> str:
@@ -146,13 +153,13 @@ def attach_file(instance, field: str, filename_field: str, uploaded, *, stored_a
     if stored_as:
         uploaded.name = stored_as
     setattr(instance, field, uploaded)
-    _remove_after_commit(old.storage if old else None, old_name)
+    remove_after_commit(old.storage if old else None, old_name)
 
 
 def detach_file(instance, field: str, filename_field: str):
     old = getattr(instance, field)
     if old:
-        _remove_after_commit(old.storage, old.name)
+        remove_after_commit(old.storage, old.name)
     setattr(instance, field, "")
     setattr(instance, filename_field, "")
 
@@ -162,13 +169,23 @@ def serve_file(field_file, download_name: str):
     return serve(field_file, download_name)
 
 
+def delete_versioned(instance, expected_version, *file_fields) -> None:
+    """Delete `instance` if it still has `expected_version` (else a conflict), and its files in
+    `file_fields` once the transaction commits."""
+    instance = lock_version(instance, expected_version)
+    files = [getattr(instance, name) for name in file_fields]
+    instance.delete()
+    remove_files_after_commit(*files)
+
+
 def remove_files_after_commit(*field_files):
     for field_file in field_files:
         if field_file:
-            _remove_after_commit(field_file.storage, field_file.name)
+            remove_after_commit(field_file.storage, field_file.name)
 
 
-def _remove_after_commit(storage, name):
+def remove_after_commit(storage, name):
+    """Delete the stored file `name` once the transaction commits (missing files are fine)."""
     if storage is None or not name:
         return
 

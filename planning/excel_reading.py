@@ -207,6 +207,30 @@ def _split(value) -> list[str]:
     return [part.strip() for part in text.split(LIST_SEPARATORS[0]) if part.strip()]
 
 
+class _Cells:
+    """The cells of one row, read against the names Sipokja knows (normalised: case and spaces
+    do not matter); an unknown name is an error of the row and column, in `message`."""
+
+    def __init__(self, cells, number, errors):
+        self.cells, self.number, self.errors = cells, number, errors
+
+    def _find(self, key, table, name, message):
+        value = table.get(_normal(name))
+        if value is None:
+            self.errors.add(self.number, key, message % {"name": name})
+        return value
+
+    def choice(self, key, table, message):
+        """What the cell's one name stands for; None when empty or unknown."""
+        name = _text(self.cells.get(key))
+        return self._find(key, table, name, message) if name else None
+
+    def choices(self, key, table, message) -> list:
+        """What each of the cell's names (a list, LIST_SEPARATORS) stands for, unknown ones left out."""
+        found = [self._find(key, table, name, message) for name in _split(self.cells.get(key))]
+        return [value for value in found if value is not None]
+
+
 def _read_row(
     plan, number, cells, errors, *, subgroups, institutions, indicators, sources, statuses
 ):
@@ -216,29 +240,18 @@ def _read_row(
     if not activity.title:
         errors.add(number, "title", _("Enter the activity."))
 
-    name = _text(cells.get("subgroup"))
-    if name:
-        subgroup = subgroups.get(_normal(name))
-        if subgroup is None:
-            errors.add(
-                number,
-                "subgroup",
-                _("Unknown sub-group “%(name)s”. Choose one from the list.") % {"name": name},
-            )
-        else:
-            activity.subgroup = subgroup
+    cell = _Cells(cells, number, errors)
+    subgroup = cell.choice(
+        "subgroup", subgroups, _("Unknown sub-group “%(name)s”. Choose one from the list.")
+    )
+    if subgroup is not None:
+        activity.subgroup = subgroup
 
-    institution_ids = []
-    for name in _split(cells.get("institutions")):
-        pk = institutions.get(_normal(name))
-        if pk is None:
-            errors.add(
-                number,
-                "institutions",
-                _("“%(name)s” is not an institution recorded for this region.") % {"name": name},
-            )
-        else:
-            institution_ids.append(pk)
+    institution_ids = cell.choices(
+        "institutions",
+        institutions,
+        _("“%(name)s” is not an institution recorded for this region."),
+    )
 
     for key in ("start_month", "end_month"):
         raw = cells.get(key)
@@ -248,17 +261,11 @@ def _read_row(
             setattr(activity, key, None)
             errors.add(number, key, str(exc))
 
-    indicator_ids = []
-    for name in _split(cells.get("indicators")):
-        pk = indicators.get(_normal(name))
-        if pk is None:
-            errors.add(
-                number,
-                "indicators",
-                _("Unknown indicator “%(name)s”. Use a code from the catalogue.") % {"name": name},
-            )
-        else:
-            indicator_ids.append(pk)
+    indicator_ids = cell.choices(
+        "indicators",
+        indicators,
+        _("Unknown indicator “%(name)s”. Use a code from the catalogue."),
+    )
 
     try:
         activity.planned_cost = parse_amount(cells.get("planned_cost"))
@@ -266,30 +273,16 @@ def _read_row(
         errors.add(number, "planned_cost", str(exc))
         activity.planned_cost = 0
 
-    source = _text(cells.get("cost_source"))
-    if source:
-        value = sources.get(_normal(source))
-        if value is None:
-            errors.add(
-                number,
-                "cost_source",
-                _("Unknown source of funds “%(name)s”. Choose one from the list.")
-                % {"name": source},
-            )
-        else:
-            activity.cost_source = value
-
-    status = _text(cells.get("status"))
-    if status:
-        value = statuses.get(_normal(status))
-        if value is None:
-            errors.add(
-                number,
-                "status",
-                _("Unknown status “%(name)s”. Choose one from the list.") % {"name": status},
-            )
-        else:
-            activity.status = value
+    source = cell.choice(
+        "cost_source", sources, _("Unknown source of funds “%(name)s”. Choose one from the list.")
+    )
+    if source is not None:
+        activity.cost_source = source
+    status = cell.choice(
+        "status", statuses, _("Unknown status “%(name)s”. Choose one from the list.")
+    )
+    if status is not None:
+        activity.status = status
 
     activity.expected_output = _text(cells.get("expected_output"))
     activity.progress_note = _text(cells.get("progress_note"))

@@ -1,10 +1,10 @@
 """Form fields with Indonesian formats, shared by the planning, budget and policies forms."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from core.formats import parse_date, parse_rupiah
+from core.formats import parse_rupiah
+from core.forms import parsed
 from core.uploads import validate_pdf
 
 
@@ -27,34 +27,7 @@ class RupiahField(forms.CharField):
         return value
 
     def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
-        try:
-            return parse_rupiah(text)
-        except ValueError as exc:
-            raise ValidationError(str(exc), code="invalid") from None
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class IndonesianDateField(forms.DateField):
-    """A date picker that also accepts `25/07/2023` and `25 Juli 2023` typed by hand."""
-
-    widget = DateInput
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_date(value)
-        except ValueError as exc:
-            raise ValidationError(str(exc), code="invalid") from None
+        return parsed(parse_rupiah, super().to_python(value), self.empty_values)
 
 
 class PdfField(forms.FileField):

@@ -4,10 +4,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionField
+from core.forms import IndonesianDateField, VersionField
 from core.uploads import check_size, validate_image, validate_pdf, validate_spreadsheet
 from planning.common import year_choices
-from planning.fields import IndonesianDateField, PdfField, RupiahField
+from planning.fields import PdfField, RupiahField
 from planning.models import Activity, WorkPlan
 
 

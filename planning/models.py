@@ -1,12 +1,12 @@
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link, many
 from core.formats import MONTHS_ID
-from core.provenance import Provenance
+from core.provenance import Provenance, user_field
 from core.uploads import stored_name, upload_to
 from planning.choices import FundingSource
 
@@ -39,12 +39,7 @@ class WorkPlan(VersionedModel, Provenance):
         DRAFT = "draft", _("Draft")
         APPROVED = "approved", _("Approved")
 
-    workgroup = models.ForeignKey(
-        "workgroups.WorkGroup",
-        on_delete=models.PROTECT,
-        related_name="work_plans",
-        verbose_name=_("Pokja"),
-    )
+    workgroup = link("workgroups.WorkGroup", _("Pokja"), "work_plans")
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
     )
@@ -57,14 +52,7 @@ class WorkPlan(VersionedModel, Provenance):
     approver_name = models.CharField(_("approved by (name)"), max_length=150, blank=True)
     approver_position = models.CharField(_("approver's position"), max_length=200, blank=True)
     # The user who recorded the approval in Sipokja (not necessarily the signatory).
-    approval_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approval recorded by"),
-    )
+    approval_recorded_by = user_field(_("approval recorded by"))
     approval_recorded_at = models.DateTimeField(_("approval recorded at"), null=True, blank=True)
     document = models.FileField(
         _("signed document (PDF)"), upload_to=upload_to("work-plans", "pdf"), blank=True
@@ -141,20 +129,8 @@ class Activity(VersionedModel, Provenance):
         WorkPlan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("work plan")
     )
     title = models.CharField(_("activity"), max_length=300)
-    subgroup = models.ForeignKey(
-        "workgroups.SubGroup",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="activities",
-        verbose_name=_("sub-group"),
-    )
-    institutions = models.ManyToManyField(
-        "workgroups.Institution",
-        blank=True,
-        related_name="activities",
-        verbose_name=_("responsible institutions"),
-    )
+    subgroup = link("workgroups.SubGroup", _("sub-group"), "activities", optional=True)
+    institutions = many("workgroups.Institution", _("responsible institutions"), "activities")
     start_month = models.PositiveSmallIntegerField(
         _("start month"),
         choices=MONTH_CHOICES,
@@ -166,12 +142,7 @@ class Activity(VersionedModel, Provenance):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
     )
     expected_output = models.TextField(_("expected output"), blank=True)
-    indicators = models.ManyToManyField(
-        "indicators.Indicator",
-        blank=True,
-        related_name="activities",
-        verbose_name=_("indicators"),
-    )
+    indicators = many("indicators.Indicator", _("indicators"), "activities")
     planned_cost = models.PositiveBigIntegerField(_("planned cost (Rp)"), default=0)
     cost_source = models.CharField(
         _("source of funds"), max_length=20, choices=FundingSource.choices, blank=True

@@ -16,12 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import save_versioned, stale_message
-from core.errors import ConflictError, DomainError
+from core.concurrency import lock_version, save_record, save_versioned
+from core.errors import DomainError
 from core.signals import bulk_changed
 from planning.common import (
     attach_file,
     check_pdf,
+    delete_versioned,
     detach_file,
     evidence_extension,
     full_clean_or_raise,
@@ -164,7 +165,7 @@ def update_plan(
     unknown = set(changes) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"unknown plan fields: {sorted(unknown)}")
-    plan = _locked(WorkPlan, plan, expected_version)
+    plan = lock_version(plan, expected_version)
     for name, value in changes.items():
         setattr(plan, name, value.strip() if isinstance(value, str) and name == "title" else value)
     full_clean_or_raise(plan, exclude=["workgroup"])
@@ -186,7 +187,7 @@ def approve_plan(
 ) -> WorkPlan:
     """Record that the plan was approved (signed) by `approver_name` on `approved_on`; `by` is
     the user who recorded it. Needs at least one activity; the date cannot be in the future."""
-    plan = _locked(WorkPlan, plan, expected_version)
+    plan = lock_version(plan, expected_version)
     if plan.is_approved:
         raise DomainError(_("This work plan is already approved."))
     if not (approver_name or "").strip():
@@ -237,7 +238,7 @@ def approve_plan(
 def reopen_plan(*, by, plan, expected_version) -> WorkPlan:
     """Return an approved plan to draft (for a revision); the approval is cleared, the signed
     document of the earlier approval is kept until replaced."""
-    plan = _locked(WorkPlan, plan, expected_version)
+    plan = lock_version(plan, expected_version)
     if not plan.is_approved:
         raise DomainError(_("This work plan is still a draft."))
     previous = plan.approved_on
@@ -262,7 +263,7 @@ def reopen_plan(*, by, plan, expected_version) -> WorkPlan:
 @transaction.atomic
 def delete_plan(*, by, plan, expected_version) -> None:
     """Delete a draft plan and its activities (approved plans must be reopened first)."""
-    plan = _locked(WorkPlan, plan, expected_version)
+    plan = lock_version(plan, expected_version)
     if plan.is_approved:
         raise DomainError(_("An approved work plan cannot be deleted. Return it to draft first."))
     files = [plan.document] + [a.evidence for a in plan.activities.all()]
@@ -300,7 +301,7 @@ def save_activity(
     else:
         if activity.plan_id != plan.pk:
             raise DomainError(_("This activity belongs to another work plan."))
-        activity = _locked(Activity, activity, expected_version)
+        activity = lock_version(activity, expected_version)
     for name, value in fields.items():
         setattr(activity, name, value)
     if isinstance(activity.title, str):
@@ -314,20 +315,14 @@ def save_activity(
         )
     elif remove_evidence:
         detach_file(activity, "evidence", "evidence_filename")
-    if creating:
-        activity.save()
-    else:
-        save_versioned(activity, expected_version=expected_version)
+    save_record(activity, expected_version=expected_version)
     _set_links(plan, activity, institutions, indicators, creating=creating, by=by)
     return activity
 
 
 @transaction.atomic
 def delete_activity(*, by, activity, expected_version) -> None:
-    activity = _locked(Activity, activity, expected_version)
-    evidence = activity.evidence
-    activity.delete()
-    remove_files_after_commit(evidence)
+    delete_versioned(activity, expected_version, "evidence")
 
 
 def _check_links(plan, activity, institutions, indicators):
@@ -391,20 +386,6 @@ def _set_links(plan, activity, institutions, indicators, *, creating, by):
             changes=changes,
             actor=by,
         )
-
-
-def _locked(model, instance, expected_version):
-    """Re-read the row for update; a missing row or another version is a conflict."""
-    if expected_version is None:
-        raise ConflictError(stale_message())
-    fresh = model._base_manager.select_for_update().filter(pk=instance.pk).first()
-    if fresh is None or fresh.version != int(expected_version):
-        raise ConflictError(stale_message())
-    # Keep the caller's related objects (already scoped by region) to avoid re-fetching.
-    for field in ("workgroup", "plan"):
-        if hasattr(instance, field) and field in instance._state.fields_cache:
-            setattr(fresh, field, getattr(instance, field))
-    return fresh
 
 
 def plan_totals(plan) -> dict:

@@ -8,13 +8,12 @@ you read; a stale version answers 409.
 import datetime
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from accounts.access import get_region
 from accounts.permissions import Permission
-from planning.api import ERRORS, field_error
+from planning.api import ERRORS, api_fields
 from planning.common import serve_file
 from policies import services
 from policies.models import Policy
@@ -87,38 +86,7 @@ NULLABLE = ("issued_on", "subgroup", "period_start", "period_end")
 
 
 def _fields(payload: dict) -> dict:
-    from indicators.models import Indicator
-    from workgroups.models import SubGroup
-
-    fields = {}
-    for key, value in payload.items():
-        if value is None and key not in NULLABLE:
-            continue
-        if key == "subgroup":
-            if value:
-                subgroup = SubGroup.objects.filter(code=value, is_active=True).first()
-                if subgroup is None:
-                    raise field_error(
-                        "subgroup", _("Unknown sub-group code %(code)s.") % {"code": value}
-                    )
-                fields["subgroup"] = subgroup
-            else:
-                fields["subgroup"] = None
-        elif key == "indicators":
-            codes = list(dict.fromkeys(value))
-            found = dict(
-                Indicator.objects.filter(code__in=codes, is_active=True).values_list("code", "pk")
-            )
-            missing = [c for c in codes if c not in found]
-            if missing:
-                raise field_error(
-                    "indicators",
-                    _("Unknown indicator code(s): %(codes)s.") % {"codes": ", ".join(missing)},
-                )
-            fields["indicators"] = [found[c] for c in codes]
-        else:
-            fields[key] = value
-    return fields
+    return api_fields(payload, NULLABLE)
 
 
 def _policy(region, policy_id) -> Policy:

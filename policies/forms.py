@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionField
-from planning.fields import IndonesianDateField, PdfField
+from core.forms import IndonesianDateField, VersionField
+from planning.fields import PdfField
 from policies.models import Policy
 
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link, many
 from core.provenance import Provenance
 from core.uploads import upload_to
 
@@ -39,12 +40,7 @@ class Policy(VersionedModel, Provenance):
     PROVINCE_ONLY = frozenset({Kind.PERGUB})
     REGENCY_ONLY = frozenset({Kind.PERBUP_PERWALI})
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="policies",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "policies")
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     number = models.CharField(
         _("number"),
@@ -57,14 +53,7 @@ class Policy(VersionedModel, Provenance):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFTING
     )
-    subgroup = models.ForeignKey(
-        "workgroups.SubGroup",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="policies",
-        verbose_name=_("related sub-group"),
-    )
+    subgroup = link("workgroups.SubGroup", _("related sub-group"), "policies", optional=True)
     period_start = models.PositiveSmallIntegerField(
         _("period from (year)"),
         null=True,
@@ -83,11 +72,10 @@ class Policy(VersionedModel, Provenance):
     summary = models.TextField(_("summary"), blank=True)
     file = models.FileField(_("document (PDF)"), upload_to=upload_to("policies", "pdf"), blank=True)
     original_filename = models.CharField(max_length=200, blank=True)
-    indicators = models.ManyToManyField(
+    indicators = many(
         "indicators.Indicator",
-        blank=True,
-        related_name="policies",
-        verbose_name=_("integrated indicators"),
+        _("integrated indicators"),
+        "policies",
         help_text=_("For planning documents: the Bangga Kencana indicators the document includes."),
     )
     is_demo = models.BooleanField(_("demo data"), default=False)

@@ -14,14 +14,14 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import save_versioned, stale_message
-from core.errors import ConflictError, DomainError
+from core.concurrency import lock_version, save_record
+from core.errors import DomainError, field_error
 from planning.common import (
     attach_file,
     check_pdf,
+    delete_versioned,
     detach_file,
     full_clean_or_raise,
-    remove_files_after_commit,
 )
 from policies.models import Policy
 
@@ -131,7 +131,7 @@ def save_policy(
     else:
         if policy.region_id != region.pk:
             raise DomainError(_("This policy belongs to another region."))
-        policy = _locked(policy, expected_version)
+        policy = lock_version(policy, expected_version)
         policy.region = region
     for name, value in fields.items():
         setattr(
@@ -143,10 +143,7 @@ def save_policy(
         policy.subgroup_id
         and not SubGroup.objects.filter(pk=policy.subgroup_id, is_active=True).exists()
     ):
-        raise DomainError(
-            _("Choose an active sub-group."),
-            errors=[{"field": "subgroup", "message": _("Choose an active sub-group.")}],
-        )
+        raise field_error("subgroup", _("Choose an active sub-group."))
     full_clean_or_raise(policy, exclude=["region"])
 
     new_ids = None
@@ -156,28 +153,20 @@ def save_policy(
             Indicator.objects.filter(pk__in=new_ids, is_active=True).values_list("pk", flat=True)
         )
         if found != set(new_ids):
-            raise DomainError(
-                _("Choose indicators from the catalogue."),
-                errors=[
-                    {"field": "indicators", "message": _("Choose indicators from the catalogue.")}
-                ],
-            )
+            raise field_error("indicators", _("Choose indicators from the catalogue."))
     planning = policy.kind in Policy.PLANNING_KINDS
     if new_ids and not planning:
         message = _(
             "Integrated indicators are recorded for planning documents only (RPJMD, RKPD, Renstra OPD, GDPK)."
         )
-        raise DomainError(message, errors=[{"field": "indicators", "message": message}])
+        raise field_error("indicators", message)
 
     if file is not None:
         check_pdf(file)
         attach_file(policy, "file", "original_filename", file)
     elif remove_file:
         detach_file(policy, "file", "original_filename")
-    if creating:
-        policy.save()
-    else:
-        save_versioned(policy, expected_version=expected_version)
+    save_record(policy, expected_version=expected_version)
 
     if not planning and not creating:
         new_ids = []  # a document that is no longer a planning document keeps no indicators
@@ -197,16 +186,4 @@ def save_policy(
 
 @transaction.atomic
 def delete_policy(*, by, policy, expected_version) -> None:
-    policy = _locked(policy, expected_version)
-    file = policy.file
-    policy.delete()
-    remove_files_after_commit(file)
-
-
-def _locked(policy, expected_version):
-    if expected_version is None:
-        raise ConflictError(stale_message())
-    fresh = Policy.objects.select_for_update().filter(pk=policy.pk).first()
-    if fresh is None or fresh.version != int(expected_version):
-        raise ConflictError(stale_message())
-    return fresh
+    delete_versioned(policy, expected_version, "file")

@@ -17,32 +17,12 @@ from django.db.models.functions import Cast
 
 from audit.registry import record
 from core.privacy import personal_fields
-from core.pseudonyms import EMAIL, NAME, PHONE, USERNAME, Pseudonyms
+from core.pseudonyms import EMAIL, NAME, PHONE, USERNAME, Pseudonyms, kind_of, leaves
 from privacy.subject import Subject, models_with_personal_fields, owner_links
 
 SKIP = {"workgroups.member", "accounts.user"}
 LOGS = {"audit.auditevent", "admin.logentry"}
 FRAMEWORK = {"contenttypes", "auth", "sessions", "axes"}
-
-
-def _kind(model, name):
-    f = model._meta.get_field(name)
-    if isinstance(f, models.EmailField):
-        return EMAIL
-    if "phone" in name:
-        return PHONE
-    return NAME
-
-
-def _leaves(value):
-    if isinstance(value, list | tuple):
-        for item in value:
-            yield from _leaves(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _leaves(item)
-    elif isinstance(value, str):
-        yield value
 
 
 class Eraser:
@@ -73,8 +53,8 @@ class Eraser:
                 continue
             for name in personal_fields(model):
                 for value in model._base_manager.filter(link).values_list(name, flat=True):
-                    for leaf in _leaves(value):
-                        add(leaf, _kind(model, name))
+                    for leaf in leaves(value):
+                        add(leaf, kind_of(model, name))
         AuditEvent = apps.get_model("audit", "AuditEvent")
         Member = apps.get_model("workgroups", "Member")
         user_model = apps.get_model("accounts", "User")
@@ -88,8 +68,8 @@ class Eraser:
             if isinstance(changes, dict):
                 for key, value in changes.items():
                     if key in personal_fields(model) or key == "username":
-                        kind = USERNAME if key == "username" else _kind(model, key)
-                        for leaf in _leaves(value):
+                        kind = USERNAME if key == "username" else kind_of(model, key)
+                        for leaf in leaves(value):
                             add(leaf, kind)
         return self
 

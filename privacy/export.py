@@ -11,19 +11,9 @@ from django.utils import timezone
 
 from core.pdf import render_pdf
 from core.privacy import personal_fields
+from core.pseudonyms import leaves
 from privacy.models import Consent, DataRequest
 from privacy.subject import Subject, models_with_personal_fields, owner_links, value_matches
-
-
-def _leaves(value):
-    if isinstance(value, list | tuple):
-        for item in value:
-            yield from _leaves(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _leaves(item)
-    elif isinstance(value, str):
-        yield value
 
 
 def personal_data(subject: Subject) -> dict:
@@ -110,7 +100,7 @@ def _records(subject, values):
             q = value_matches(model, name, values)
             if q is None:
                 for pk, value in model._base_manager.values_list("pk", name).iterator():
-                    mine = [v for v in _leaves(value) if v.strip() in values]
+                    mine = [v for v in leaves(value) if v.strip() in values]
                     if mine:
                         rows.setdefault(pk, {})[name] = mine
                 continue
@@ -145,7 +135,7 @@ def _audit(subject, values, seen):
                 entry["changes"] = {
                     key: value
                     for key, value in changes.items()
-                    if any(leaf.strip() in values for leaf in _leaves(value))
+                    if any(leaf.strip() in values for leaf in leaves(value))
                 }
                 entries.append(entry)
                 ids.add(e.pk)

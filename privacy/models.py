@@ -3,12 +3,12 @@ requests with their 3×24-hour clock, consents, and personal-data breaches."""
 
 import datetime
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.privacy import CONSENT_PURPOSES
+from core.provenance import user_field
 
 # UU 27/2022 Pasal 32–44 (requests) and Pasal 46 (breach notification): 3×24 hours.
 LEGAL_CLOCK = datetime.timedelta(hours=72)
@@ -43,7 +43,21 @@ class Controller(models.Model):
         return self.controller_name
 
 
-class DataRequest(models.Model):
+class LegalClock(models.Model):
+    """A record with a legal deadline (`deadline`, 3×24 hours) that runs while it is open."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    def is_overdue(self, now=None) -> bool:
+        return self.is_open and (now or timezone.now()) > self.deadline
+
+
+class DataRequest(LegalClock):
     """A data subject's request (Pasal 5–13), to be served within 3×24 hours."""
 
     class Kind(models.TextChoices):
@@ -68,16 +82,12 @@ class DataRequest(models.Model):
     member = models.ForeignKey(
         "workgroups.Member", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    user = user_field()
     details = models.TextField(_("details"), blank=True)
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     deadline = models.DateTimeField(_("deadline"))
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default="open")
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    handled_by = user_field()
     outcome = models.TextField(_("what was done"), blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
@@ -102,13 +112,6 @@ class DataRequest(models.Model):
             self.deadline = self.received_at + LEGAL_CLOCK
         super().save(*args, **kwargs)
 
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
-
-    def is_overdue(self, now=None) -> bool:
-        return self.is_open and (now or timezone.now()) > self.deadline
-
     def time_left(self, now=None) -> datetime.timedelta:
         return self.deadline - (now or timezone.now())
 
@@ -129,9 +132,7 @@ class Consent(models.Model):
     text = models.TextField(_("text shown"))
     method = models.CharField(_("how"), max_length=10, choices=Method.choices)
     given_at = models.DateTimeField(_("given"), default=timezone.now)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = user_field()
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
@@ -147,7 +148,7 @@ class Consent(models.Model):
         return self.withdrawn_at is None
 
 
-class Breach(models.Model):
+class Breach(LegalClock):
     """A personal-data breach (kegagalan pelindungan data pribadi, Pasal 46): notified to the
     subjects and the authority within 3×24 hours of its discovery."""
 
@@ -169,9 +170,7 @@ class Breach(models.Model):
     actions = models.TextField(_("what was done"), blank=True)
     status = models.CharField(_("status"), max_length=9, choices=Status.choices, default="open")
     notified_at = models.DateTimeField(_("notified"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = user_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -185,10 +184,3 @@ class Breach(models.Model):
     def save(self, *args, **kwargs):
         self.deadline = self.discovered_at + LEGAL_CLOCK
         super().save(*args, **kwargs)
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
-
-    def is_overdue(self, now=None) -> bool:
-        return self.is_open and (now or timezone.now()) > self.deadline

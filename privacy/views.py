@@ -83,19 +83,32 @@ def request_new(request, code):
 @login_required
 def request_detail(request, pk):
     item = get_object_or_404(DataRequest.objects.select_related("region", "member"), pk=pk)
-    _managed(request.user, item.region)
-    form = forms.CloseRequestForm(request.POST or None)
+    return _clock_page(
+        request,
+        item,
+        forms.CloseRequestForm(request.POST or None),
+        save=lambda data: services.close_request(request=item, by=request.user, **data),
+        template="privacy/request.html",
+        name="item",
+        url_name="privacy:request",
+    )
+
+
+def _clock_page(request, record, form, *, save, template, name, url_name):
+    """The page of a request or a breach (of a region the user manages): its deadline clock
+    and the form that changes its status."""
+    _managed(request.user, record.region)
     if request.method == "POST" and form.is_valid():
-        services.close_request(request=item, by=request.user, **form.cleaned_data)
-        return redirect("privacy:request", pk=pk)
+        save(form.cleaned_data)
+        return redirect(url_name, pk=record.pk)
     now = timezone.now()
     context = {
-        "item": item,
+        name: record,
         "form": form,
-        "overdue": item.is_overdue(now),
-        "time_left": time_left_text(item.deadline, now),
+        "overdue": record.is_overdue(now),
+        "time_left": time_left_text(record.deadline, now),
     }
-    return render(request, "privacy/request.html", context)
+    return render(request, template, context)
 
 
 def _subject_params(item):
@@ -109,30 +122,29 @@ def _subject_params(item):
 @login_required
 @require_POST
 def request_export(request, pk):
-    item = get_object_or_404(DataRequest, pk=pk)
-    _managed(request.user, item.region)
-    job = engine.start(
-        kind=EXPORT,
-        by=request.user,
-        region=item.region,
-        title=_("Personal data export (request %(pk)s)") % {"pk": pk},
-        params=_subject_params(item),
-    )
-    return redirect("jobs:detail", pk=job.pk)
+    return _request_job(request, pk, EXPORT, _("Personal data export (request %(pk)s)"))
 
 
 @login_required
 @require_POST
 def request_erase(request, pk):
+    return _request_job(
+        request, pk, ERASE, _("Erasure of a person (request %(pk)s)"), DataRequest.Kind.DELETION
+    )
+
+
+def _request_job(request, pk, kind, title, only_kind=None):
+    """Start the job `kind` serving the request `pk` (of a region the user manages; with
+    `only_kind`, only for requests of that kind) and show its progress."""
     item = get_object_or_404(DataRequest, pk=pk)
     _managed(request.user, item.region)
-    if item.kind != DataRequest.Kind.DELETION:
+    if only_kind is not None and item.kind != only_kind:
         raise PermissionDenied
     job = engine.start(
-        kind=ERASE,
+        kind=kind,
         by=request.user,
         region=item.region,
-        title=_("Erasure of a person (request %(pk)s)") % {"pk": pk},
+        title=title % {"pk": pk},
         params=_subject_params(item),
     )
     return redirect("jobs:detail", pk=job.pk)
@@ -239,19 +251,15 @@ def breach_new(request):
 @login_required
 def breach_detail(request, pk):
     breach = get_object_or_404(Breach.objects.select_related("region"), pk=pk)
-    _managed(request.user, breach.region)
-    form = forms.BreachStatusForm(request.POST or None, initial={"status": breach.status})
-    if request.method == "POST" and form.is_valid():
-        services.set_breach_status(breach=breach, by=request.user, **form.cleaned_data)
-        return redirect("privacy:breach", pk=pk)
-    now = timezone.now()
-    context = {
-        "breach": breach,
-        "form": form,
-        "overdue": breach.is_overdue(now),
-        "time_left": time_left_text(breach.deadline, now),
-    }
-    return render(request, "privacy/breach.html", context)
+    return _clock_page(
+        request,
+        breach,
+        forms.BreachStatusForm(request.POST or None, initial={"status": breach.status}),
+        save=lambda data: services.set_breach_status(breach=breach, by=request.user, **data),
+        template="privacy/breach.html",
+        name="breach",
+        url_name="privacy:breach",
+    )
 
 
 @login_required

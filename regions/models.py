@@ -3,6 +3,8 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import link, many
+
 
 class RegionQuerySet(models.QuerySet):
     def active_on(self, date: datetime.date):
@@ -37,14 +39,7 @@ class Region(models.Model):
     code = models.CharField(_("code"), max_length=5, unique=True)
     name = models.CharField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
+    parent = link("self", _("parent"), "children", optional=True)
     # Letterhead (kop surat) of the office that runs the Pokja secretariat in this region.
     office_name = models.CharField(_("office name"), max_length=200, blank=True)
     office_address = models.CharField(_("office address"), max_length=300, blank=True)
@@ -57,13 +52,7 @@ class Region(models.Model):
     # and the records of the old region stay on the old region.
     valid_from = models.DateField(_("exists from"), null=True, blank=True)
     valid_until = models.DateField(_("exists until (exclusive)"), null=True, blank=True)
-    predecessors = models.ManyToManyField(
-        "self",
-        symmetrical=False,
-        related_name="successors",
-        blank=True,
-        verbose_name=_("formed from"),
-    )
+    predecessors = many("self", _("formed from"), "successors", symmetrical=False)
 
     objects = RegionQuerySet.as_manager()
 

@@ -7,16 +7,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
-from workgroups.services import LoginMethod, allowed_subgroups
+from workgroups.services import MEMBER_FIELDS, WORKGROUP_FIELDS, LoginMethod, allowed_subgroups
 from workgroups.validators import check_decree_pdf, check_members_xlsx, normalize_phone
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class VersionedForm(forms.ModelForm):
@@ -41,15 +35,7 @@ class WorkGroupForm(VersionedForm):
 
     class Meta:
         model = WorkGroup
-        fields = [
-            "name",
-            "formed_on",
-            "status",
-            "secretariat_office",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-        ]
+        fields = list(WORKGROUP_FIELDS)
         widgets = {"formed_on": DateInput()}
         help_texts = {
             "name": _("E.g. Pokja Bangga Kencana Kabupaten Gowa."),
@@ -162,18 +148,7 @@ class InstitutionForm(VersionedForm):
 class MemberForm(VersionedForm):
     class Meta:
         model = Member
-        fields = [
-            "name",
-            "position",
-            "institution",
-            "role",
-            "subgroup",
-            "phone",
-            "email",
-            "whatsapp_consent",
-            "active_from",
-            "active_until",
-        ]
+        fields = list(MEMBER_FIELDS)
         widgets = {"active_from": DateInput(), "active_until": DateInput()}
         help_texts = {
             "phone": _("E.g. 0812 3456 7890."),

@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.provenance import Provenance
+from core.fields import link
+from core.provenance import Provenance, user_field
 from core.uploads import upload_to
 
 
@@ -36,12 +37,7 @@ class WorkGroup(VersionedModel, Provenance):
         ACTIVE = "active", _("Active")
         DISSOLVED = "dissolved", _("Dissolved")
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="workgroups",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "workgroups")
     name = models.CharField(_("name"), max_length=200)
     formed_on = models.DateField(_("formation date"), null=True, blank=True)
     status = models.CharField(
@@ -123,12 +119,7 @@ class Institution(VersionedModel):
     # marked as government by hand).
     GOVERNMENT_SECTORS = frozenset({Sector.REGIONAL_GOVERNMENT, Sector.VERTICAL_AGENCY})
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="institutions",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "institutions")
     name = models.CharField(_("name"), max_length=200)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
     is_government = models.BooleanField(_("government"), default=True)
@@ -199,13 +190,12 @@ class Decree(VersionedModel):
         help_text=_("Leave empty if the decree has no end date."),
     )
     # The older decree this one replaces (issue 26): kept in the history, shown as replaced.
-    replaces = models.ForeignKey(
+    replaces = link(
         "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="replaced_by",
-        verbose_name=_("replaces"),
+        _("replaces"),
+        "replaced_by",
+        models.SET_NULL,
+        optional=True,
         help_text=_("The earlier decree this one replaces; it stays in the history."),
     )
     file = models.FileField(_("signed PDF"), upload_to=upload_to("decrees", "pdf"), blank=True)
@@ -223,9 +213,7 @@ class Decree(VersionedModel):
     signature_checked_at = models.DateTimeField(null=True, blank=True)
     signature_trust_configured = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     class Meta:
         ordering = ["-valid_from", "-signed_on", "-pk"]
@@ -298,25 +286,11 @@ class Member(VersionedModel):
     )
     name = models.CharField(_("name"), max_length=150)
     position = models.CharField(_("position (jabatan)"), max_length=200, blank=True)
-    institution = models.ForeignKey(
-        Institution,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="members",
-        verbose_name=_("institution"),
-    )
+    institution = link(Institution, _("institution"), "members", optional=True)
     role = models.CharField(
         _("role in the Pokja"), max_length=20, choices=Role.choices, default=Role.MEMBER
     )
-    subgroup = models.ForeignKey(
-        SubGroup,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="members",
-        verbose_name=_("sub-group"),
-    )
+    subgroup = link(SubGroup, _("sub-group"), "members", optional=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     # UU PDP: the member agreed to be contacted on WhatsApp at `phone` (wa.me links are offered

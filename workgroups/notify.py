@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jobs.registry import job_kind
-from jobs.schedule import periodic
+from jobs.schedule import daily
 from notifications import kinds, recipients
 from notifications.services import notify
 from workgroups.models import Decree, WorkGroup
@@ -94,10 +93,4 @@ def check_decrees(*, today: datetime.date | None = None) -> int:
     return created
 
 
-@job_kind(DECREE_EXPIRY, label=gettext_lazy("Pokja decree (SK) expiry notices"))
-def decree_expiry(ctx) -> None:
-    created = check_decrees()
-    ctx.progress(created, created, force=True)
-
-
-periodic(DECREE_EXPIRY, every=datetime.timedelta(days=1))
+daily(DECREE_EXPIRY, label=gettext_lazy("Pokja decree (SK) expiry notices"), run=check_decrees)

@@ -55,41 +55,54 @@ def normalize_phone(raw) -> str:
 
 def check_decree_pdf(uploaded) -> None:
     """The signed decree must be a real PDF (checked by content) within the size limit."""
-    try:
-        uploads.validate_pdf(uploaded)
-    except ValidationError as exc:
-        if exc.code == "not_pdf":
-            raise ValidationError(
+    _checked(
+        uploads.validate_pdf,
+        uploaded,
+        {
+            "not_pdf": (
                 _(
                     "The file is not a PDF document (its content was checked, not its name). "
                     "Upload the signed decree (SK) as a PDF file."
                 ),
-                code="not_pdf",
-            ) from None
-        raise _size_error(exc, uploaded) from None
+                "not_pdf",
+            )
+        },
+    )
 
 
 def check_members_xlsx(uploaded) -> None:
     """The members file must be a plain workbook (.xlsx, .xls or .ods; no macros) within the size
     limit that passes the spreadsheet guard."""
-    try:
-        uploads.validate_spreadsheet(uploaded)
-    except ValidationError as exc:
-        if exc.code == "not_spreadsheet":
-            raise ValidationError(
+    _checked(
+        uploads.validate_spreadsheet,
+        uploaded,
+        {
+            "not_spreadsheet": (
                 _(
                     "The file is not an Excel workbook (.xlsx). Download the members template, "
                     "fill it in and upload it again."
                 ),
-                code="not_xlsx",
-            ) from None
-        if exc.code == "macro":
-            raise ValidationError(
+                "not_xlsx",
+            ),
+            "macro": (
                 _(
                     "Workbooks with macros are not accepted. Save the file as a plain .xlsx workbook."
                 ),
-                code="macro",
-            ) from None
+                "macro",
+            ),
+        },
+    )
+
+
+def _checked(validate, uploaded, wordings) -> None:
+    """`validate(uploaded)`, its refusals said in the words of the Pokja screens: `wordings` maps
+    a refusal's code to (message, code); a size refusal names the limit."""
+    try:
+        validate(uploaded)
+    except ValidationError as exc:
+        if exc.code in wordings:
+            message, code = wordings[exc.code]
+            raise ValidationError(message, code=code) from None
         raise _size_error(exc, uploaded) from None
 
 

@@ -5,37 +5,18 @@ from django import template
 
 from core.formats import format_date_id, format_number, format_percent, format_rupiah
 from core.help import guide_category, help_for
+from core.privacy import whatsapp_url
 
 register = template.Library()
 
-
-@register.filter
-def rupiah(value):
-    return format_rupiah(value)
-
-
-@register.filter
-def tanggal(value):
-    return format_date_id(value)
-
-
-@register.filter
-def angka(value, decimals=0):
-    return format_number(value, decimals)
-
-
-@register.filter
-def whatsapp(member):
-    """The wa.me link of a member's phone, only while their WhatsApp consent is in force
-    (core.privacy.whatsapp_url): a withdrawn consent removes the link at once."""
-    from core.privacy import whatsapp_url
-
-    return whatsapp_url(member)
-
-
-@register.filter
-def persen(value, decimals=1):
-    return format_percent(value, decimals)
+# {{ amount|rupiah }}, {{ date|tanggal }}, {{ value|angka:2 }}, {{ value|persen }}
+register.filter("rupiah", format_rupiah)
+register.filter("tanggal", format_date_id)
+register.filter("angka", format_number)
+register.filter("persen", format_percent)
+# {{ member|whatsapp }}: the wa.me link of a member's phone, only while their WhatsApp consent
+# is in force (core.privacy.whatsapp_url): a withdrawn consent removes the link at once.
+register.filter("whatsapp", whatsapp_url)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,10 +1,8 @@
 """What the services of strategic issues and the knowledge centre share."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
-from core.concurrency import stale_message
-from core.errors import ConflictError, DomainError
+from core.errors import DomainError
 
 
 def _full_clean(instance, *, exclude=None):
@@ -19,31 +17,5 @@ def _full_clean(instance, *, exclude=None):
         raise DomainError(" ".join(e["message"] for e in errors), errors=errors) from None
 
 
-def _field_error(name, message):
-    return DomainError(message, errors=[{"field": name, "message": message}])
-
-
-def _locked(model, instance, expected_version):
-    if expected_version is None:
-        raise ConflictError(stale_message())
-    fresh = model.objects.select_for_update().filter(pk=instance.pk).first()
-    if fresh is None or fresh.version != int(expected_version):
-        raise ConflictError(stale_message())
-    return fresh
-
-
 def _ids(items) -> list[int]:
     return sorted({int(getattr(item, "pk", item)) for item in items})
-
-
-def _remove_after_commit(storage, name):
-    if storage is None or not name:
-        return
-
-    def remove():
-        try:
-            storage.delete(name)
-        except OSError:
-            pass
-
-    transaction.on_commit(remove)

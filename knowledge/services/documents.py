@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from accounts.access import has_permission, top_regions
 from accounts.permissions import Permission
-from core.concurrency import save_versioned
-from core.errors import DomainError
+from core.concurrency import lock_version, save_record
+from core.errors import DomainError, field_error
 from core.uploads import safe_filename
 from knowledge.models import KnowledgeDocument
-from knowledge.services.common import _field_error, _full_clean, _locked, _remove_after_commit
+from knowledge.services.common import _full_clean
 from knowledge.validators import document_format
+from planning.common import delete_versioned, remove_after_commit
 
 DOCUMENT_FIELDS = (
     "title",
@@ -152,7 +153,7 @@ def _attach(document, uploaded):
     uploaded.name = f"document.{fmt}"
     document.file = uploaded
     document.file_format = fmt
-    _remove_after_commit(old_storage, old_name)
+    remove_after_commit(old_storage, old_name)
 
 
 @transaction.atomic
@@ -177,7 +178,7 @@ def save_document(
     creating = document is None
     if creating:
         if publisher is not None and not publisher.is_province:
-            raise _field_error(
+            raise field_error(
                 "publisher", _("Documents are published nationally or by a province.")
             )
         document = KnowledgeDocument(
@@ -188,9 +189,9 @@ def save_document(
             is_demo=is_demo,
         )
         if file is None:
-            raise _field_error("file", _("Upload the document (PDF, XLSX or DOCX)."))
+            raise field_error("file", _("Upload the document (PDF, XLSX or DOCX)."))
     else:
-        document = _locked(KnowledgeDocument, document, expected_version)
+        document = lock_version(document, expected_version)
     for name, value in fields.items():
         setattr(
             document,
@@ -202,17 +203,10 @@ def save_document(
     if file is not None:
         _attach(document, file)
     _full_clean(document, exclude=["file", "file_format", "created_by"])
-    if creating:
-        document.save()
-    else:
-        save_versioned(document, expected_version=expected_version)
+    save_record(document, expected_version=expected_version)
     return document
 
 
 @transaction.atomic
 def delete_document(*, by, document, expected_version) -> None:
-    document = _locked(KnowledgeDocument, document, expected_version)
-    file = document.file
-    storage, name = (file.storage, file.name) if file else (None, "")
-    document.delete()
-    _remove_after_commit(storage, name)
+    delete_versioned(document, expected_version, "file")

@@ -4,10 +4,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import save_versioned
-from core.errors import DomainError
+from core.concurrency import lock_version, save_record
+from core.errors import DomainError, field_error
 from knowledge.models import StrategicIssue
-from knowledge.services.common import _field_error, _full_clean, _ids, _locked
+from knowledge.services.common import _full_clean, _ids
 
 ISSUE_FIELDS = (
     "title",
@@ -32,7 +32,7 @@ def _check_links(region, issue, *, indicators, activities, policies):
             Indicator.objects.filter(pk__in=indicators, is_active=True).values_list("pk", flat=True)
         )
         if found != set(indicators):
-            raise _field_error("indicators", _("Choose indicators from the catalogue."))
+            raise field_error("indicators", _("Choose indicators from the catalogue."))
     if activities:
         rows = list(
             Activity.objects.filter(pk__in=activities, plan__workgroup__region=region)
@@ -40,12 +40,12 @@ def _check_links(region, issue, *, indicators, activities, policies):
             .order_by("pk")
         )
         if {a.pk for a in rows} != set(activities):
-            raise _field_error(
+            raise field_error(
                 "activities", _("Choose activities from the work plans of this region.")
             )
         outside = [a for a in rows if not issue.covers_year(a.plan.year)]
         if outside:
-            raise _field_error(
+            raise field_error(
                 "activities",
                 _(
                     "These activities belong to a work plan outside the issue's period "
@@ -61,7 +61,7 @@ def _check_links(region, issue, *, indicators, activities, policies):
             Policy.objects.filter(pk__in=policies, region=region).values_list("pk", flat=True)
         )
         if found != set(policies):
-            raise _field_error("policies", _("Choose policies of this region."))
+            raise field_error("policies", _("Choose policies of this region."))
 
 
 @transaction.atomic
@@ -92,14 +92,14 @@ def save_issue(
     else:
         if issue.region_id != region.pk:
             raise DomainError(_("This strategic issue belongs to another region."))
-        issue = _locked(StrategicIssue, issue, expected_version)
+        issue = lock_version(issue, expected_version)
     for name, value in fields.items():
         setattr(issue, name, value.strip() if isinstance(value, str) and name == "title" else value)
     if (
         issue.subgroup_id
         and not SubGroup.objects.filter(pk=issue.subgroup_id, is_active=True).exists()
     ):
-        raise _field_error("subgroup", _("Choose an active sub-group."))
+        raise field_error("subgroup", _("Choose an active sub-group."))
     _full_clean(issue, exclude=["region", "created_by"])
 
     before = {
@@ -114,10 +114,7 @@ def save_issue(
     }
     _check_links(region, issue, **after)
 
-    if creating:
-        issue.save()
-    else:
-        save_versioned(issue, expected_version=expected_version)
+    save_record(issue, expected_version=expected_version)
     changes = {}
     for name, ids in after.items():
         if ids != before[name]:
@@ -138,5 +135,5 @@ def save_issue(
 @transaction.atomic
 def delete_issue(*, by, issue, expected_version) -> None:
     """Delete an issue (its links go with it; the audit history keeps the record)."""
-    issue = _locked(StrategicIssue, issue, expected_version)
+    issue = lock_version(issue, expected_version)
     issue.delete()

@@ -7,25 +7,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link
+from core.provenance import user_field
 
 
 class Announcement(VersionedModel):
     """A notice from the province to the Pokjas of its kab/kota (pengumuman), with a record of
     which kab/kota have opened it."""
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="announcements",
-        verbose_name=_("sent by"),
-    )
+    region = link("regions.Region", _("sent by"), "announcements")
     title = models.CharField(_("title"), max_length=250)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     body = models.TextField(_("text"))
     published_at = models.DateTimeField(_("published"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -46,12 +41,7 @@ class AnnouncementRecipient(models.Model):
     announcement = models.ForeignKey(
         Announcement, on_delete=models.CASCADE, related_name="recipients"
     )
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="received_announcements",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "received_announcements")
 
     class Meta:
         ordering = ["region__code"]

@@ -1,7 +1,6 @@
 """Meetings with their invited regions and institutions, agenda and materials; the types and
 storage of uploaded files; each region's letterhead (kop surat) for printed letters."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -9,6 +8,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link
+from core.provenance import user_field
 from core.uploads import stored_name
 from meetings.timezones import region_timezone
 
@@ -80,9 +81,7 @@ class Letterhead(VersionedModel):
     )
     logo_type = models.CharField(max_length=4, choices=LogoType.choices, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = user_field()
 
     EDITABLE_FIELDS = (
         "header_line",
@@ -139,12 +138,7 @@ class Meeting(VersionedModel):
         IMPORTANT = "penting", _("Important (Penting)")
         URGENT = "segera", _("Urgent (Segera)")
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="meetings",
-        verbose_name=_("organising region"),
-    )
+    region = link("regions.Region", _("organising region"), "meetings")
     title = models.CharField(_("title"), max_length=250)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     kind = models.CharField(
@@ -173,9 +167,7 @@ class Meeting(VersionedModel):
     letter_date = models.DateField(_("date of the letter"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     EDITABLE_FIELDS = (
         "title", "kind", "status", "description", "starts_at", "ends_at", "venue", "online_url",
@@ -234,12 +226,7 @@ class InvitedRegion(models.Model):
     region sees the meeting in its own list."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invited_regions")
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="meeting_invitations",
-        verbose_name=_("region"),
-    )
+    region = link("regions.Region", _("region"), "meeting_invitations")
 
     class Meta:
         ordering = ["region__code"]
@@ -267,11 +254,8 @@ class InvitedInstitution(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="invited_institutions"
     )
-    institution = models.ForeignKey(
-        "workgroups.Institution",
-        on_delete=models.CASCADE,
-        related_name="meeting_invitations",
-        verbose_name=_("institution"),
+    institution = link(
+        "workgroups.Institution", _("institution"), "meeting_invitations", models.CASCADE
     )
 
     class Meta:
@@ -327,9 +311,7 @@ class Material(models.Model):
     file_type = models.CharField(max_length=4, choices=FileType.choices)
     original_filename = models.CharField(max_length=200, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = user_field()
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

@@ -1,13 +1,14 @@
 """What comes of a meeting: its participants and their attendance, the minutes (notulen) with
 their decisions, and the action items and commitments with their follow-up (progress notes)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import link
+from core.provenance import user_field
 from meetings.models.meeting import FileType, Meeting, TypedUploadTo
 from meetings.sanitize import sanitize_html
 
@@ -25,29 +26,22 @@ class Participant(models.Model):
         ABSENT = "absent", _("Absent")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
-    member = models.ForeignKey(
-        "workgroups.Member",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="meeting_participations",
-        verbose_name=_("member"),
+    member = link(
+        "workgroups.Member", _("member"), "meeting_participations", models.SET_NULL, optional=True
     )
-    institution = models.ForeignKey(
+    institution = link(
         "workgroups.Institution",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="meeting_participants",
-        verbose_name=_("institution"),
+        _("institution"),
+        "meeting_participants",
+        models.SET_NULL,
+        optional=True,
     )
-    region = models.ForeignKey(
+    region = link(
         "regions.Region",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="meeting_participants",
-        verbose_name=_("region represented"),
+        _("region represented"),
+        "meeting_participants",
+        models.SET_NULL,
+        optional=True,
     )
     name = models.CharField(_("name"), max_length=150)
     position = models.CharField(_("position"), max_length=200, blank=True)
@@ -63,9 +57,7 @@ class Participant(models.Model):
     represented_by = models.CharField(_("represented by"), max_length=150, blank=True)
     invitation_sent_at = models.DateTimeField(null=True, blank=True)
     recorded_at = models.DateTimeField(null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = user_field()
 
     class Meta:
         ordering = ["region__code", "institution_name", "name", "pk"]
@@ -139,19 +131,10 @@ class Minutes(VersionedModel):
     chair_name = models.CharField(_("chaired by"), max_length=150, blank=True)
     secretary_name = models.CharField(_("minutes taken by"), max_length=150, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
+    approved_by = user_field(_("approved by"), on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = user_field()
 
     class Meta:
         verbose_name = _("minutes")
@@ -222,53 +205,23 @@ class ActionItem(VersionedModel):
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
     CLOSED_STATUSES = (Status.DONE, Status.DROPPED)
 
-    region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="action_items",
-        verbose_name=_("set by"),
-    )
-    meeting = models.ForeignKey(
-        Meeting,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="action_items",
-        verbose_name=_("meeting"),
-    )
-    decision = models.ForeignKey(
-        Decision,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="action_items",
-        verbose_name=_("decision"),
-    )
+    region = link("regions.Region", _("set by"), "action_items")
+    meeting = link(Meeting, _("meeting"), "action_items", models.SET_NULL, optional=True)
+    decision = link(Decision, _("decision"), "action_items", models.SET_NULL, optional=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ACTION)
     title = models.CharField(_("title"), max_length=250)
     is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
     description = models.TextField(_("description"), blank=True)
-    assigned_region = models.ForeignKey(
-        "regions.Region",
-        on_delete=models.PROTECT,
-        related_name="assigned_action_items",
-        verbose_name=_("assigned region"),
-    )
-    assigned_institution = models.ForeignKey(
+    assigned_region = link("regions.Region", _("assigned region"), "assigned_action_items")
+    assigned_institution = link(
         "workgroups.Institution",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="action_items",
-        verbose_name=_("assigned institution"),
+        _("assigned institution"),
+        "action_items",
+        models.SET_NULL,
+        optional=True,
     )
-    assigned_member = models.ForeignKey(
-        "workgroups.Member",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="action_items",
-        verbose_name=_("assigned member"),
+    assigned_member = link(
+        "workgroups.Member", _("assigned member"), "action_items", models.SET_NULL, optional=True
     )
     due_date = models.DateField(_("due date"))
     status = models.CharField(
@@ -277,9 +230,7 @@ class ActionItem(VersionedModel):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = user_field()
 
     EDITABLE_FIELDS = (
         "kind", "title", "description", "assigned_region", "assigned_institution", "assigned_member", "due_date",
@@ -328,9 +279,7 @@ class ProgressNote(models.Model):
     change it made and, optionally, the evidence (a PDF, XLSX or photo)."""
 
     item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = user_field()
     author_name = models.CharField(_("author's name"), max_length=150, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     text = models.TextField(_("progress note"))

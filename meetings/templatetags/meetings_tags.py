@@ -4,18 +4,10 @@ from core.formats import format_date_id
 from meetings.formats import day_date, local_date, meeting_when, session_when, time_of_day
 
 register = template.Library()
-
-
-@register.filter
-def when(meeting):
-    """`Senin, 24 Juli 2023 s.d. Selasa, 25 Juli 2023, 09.00 WITA s.d. 16.00 WITA`."""
-    return meeting_when(meeting)
-
-
-@register.filter
-def hari(value):
-    """`Senin, 24 Juli 2023`."""
-    return day_date(value)
+# `Senin, 24 Juli 2023 s.d. Selasa, 25 Juli 2023, 09.00 WITA s.d. 16.00 WITA`
+register.filter("when", meeting_when)
+register.filter("hari", day_date)  # `Senin, 24 Juli 2023`
+register.filter("sesi", session_when)  # an agenda item's day and time in the meeting's zone
 
 
 @register.filter
@@ -34,12 +26,6 @@ def persen(value):
 @register.filter
 def lookup(mapping, key):
     return mapping.get(key) if mapping else None
-
-
-@register.filter
-def sesi(item, meeting):
-    """An agenda item's day and time in the meeting's zone."""
-    return session_when(item, meeting)
 
 
 @register.filter

@@ -9,12 +9,12 @@ from workgroups.models import Member
 
 PERSON = {
     "name": "Wahyuningsih Paramitha",
-    "phone": "081234509876",
-    "old_phone": "085299887766",
+    "phone": "+6281234509876",
+    "old_phone": "+6285299887766",
     "email": "wahyu.paramitha@contoh.go.id",
     "username": "wparamitha",
 }
-OTHER = {"name": "Bonaventura Siregar", "phone": "081377766655", "email": "bona@contoh.go.id"}
+OTHER = {"name": "Bonaventura Siregar", "phone": "+6281377766655", "email": "bona@contoh.go.id"}
 
 
 def plant(personas):

@@ -76,7 +76,7 @@ def test_excel_import_normalises_every_form(personas, gowa_pokja):
 
 @pytest.mark.django_db
 def test_data_migration_normalises_existing_numbers_and_reports_the_rest(gowa_pokja, capsys):
-    migration = importlib.import_module("workgroups.migrations.0005_phones_e164")
+    migration = importlib.import_module("workgroups.migrations.0001_squashed")
     readable = Member.objects.create(workgroup=gowa_pokja, name="Lama", phone="0812-3456-7001")
     already = Member.objects.create(workgroup=gowa_pokja, name="Baru", phone="+6281234567002")
     broken = Member.objects.create(workgroup=gowa_pokja, name="Rusak", phone="tanya pak RT")

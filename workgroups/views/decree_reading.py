@@ -20,7 +20,7 @@ from core.forms import add_errors
 from jobs.access import get_job
 from jobs.models import Job
 from workgroups import decree_import
-from workgroups.forms import DateInput
+from workgroups.forms import DecreeForm
 from workgroups.models import Decree, Member
 from workgroups.views.common import workgroup_or_redirect
 
@@ -42,22 +42,8 @@ class ReviewDecreeForm(forms.ModelForm):
 
     class Meta:
         model = Decree
-        fields = [
-            "number",
-            "title",
-            "kind",
-            "signed_on",
-            "issuer",
-            "valid_from",
-            "valid_until",
-            "replaces",
-        ]
-        widgets = {
-            "signed_on": DateInput(),
-            "valid_from": DateInput(),
-            "valid_until": DateInput(),
-            "title": forms.TextInput(),
-        }
+        fields = DecreeForm.Meta.fields
+        widgets = DecreeForm.Meta.widgets
 
 
 class RowForm(forms.Form):
