@@ -65,3 +65,41 @@ class Row:
     @property
     def id(self):
         return f"{self.method} {self.path}"
+
+
+def form(name: str, path: str, shape=edit_gowa, setup=None, data=None, *, ok=302) -> list[Row]:
+    """The two rows of a form page: GET shows it (`shape()`), POST with `data` saves
+    (`shape(ok)`, a redirect by default). Spread them into ROWS: `*form("budget:edit", ...)`."""
+    return [
+        Row(name, "GET", path, shape(), setup=setup),
+        Row(name, "POST", path, shape(ok), setup=setup, data=data),
+    ]
+
+
+def operations(prefix: str, **names) -> Callable[..., Row]:
+    """A maker of API rows under `prefix` ("/api/v1/regions/{code}"), whose path parameters are
+    filled in from `names` (code="{gowa}", year=2025):
+
+        op = operations("/api/v1/regions/{code}", code="{gowa}", year=2025)
+        op("PATCH /plans/{year}", edit_gowa(), _plan, {"version": 1}, query="?x=1")
+
+    The row is named after the operation as the OpenAPI schema spells it and expects `api(shape)`.
+    """
+
+    def row(operation: str, shape: dict, setup=None, data=None, *, query="", note="") -> Row:
+        method, rest = operation.split(" ", 1)
+        path = prefix + rest
+        for key, value in names.items():
+            path = path.replace("{" + key + "}", str(value))
+        return Row(
+            f"{method} {prefix}{rest}",
+            method,
+            path + query,
+            api(shape),
+            api=True,
+            setup=setup,
+            data=data,
+            note=note,
+        )
+
+    return row
