@@ -83,13 +83,15 @@ def operations(prefix: str, **names) -> Callable[..., Row]:
         op = operations("/api/v1/regions/{code}", code="{gowa}", year=2025)
         op("PATCH /plans/{year}", edit_gowa(), _plan, {"version": 1}, query="?x=1")
 
-    The row is named after the operation as the OpenAPI schema spells it and expects `api(shape)`.
+    The row is named after the operation as the OpenAPI schema spells it and expects `api(shape)`;
+    keywords of a single call fill in its parameters for that row only (code="{sulsel}").
     """
 
-    def row(operation: str, shape: dict, setup=None, data=None, *, query="", note="") -> Row:
+    def row(operation, shape: dict, setup=None, data=None, *, query="", note="", **here) -> Row:
+        """`here` fills in path parameters for this row only (meeting_id="{forum}")."""
         method, rest = operation.split(" ", 1)
         path = prefix + rest
-        for key, value in names.items():
+        for key, value in (names | here).items():
             path = path.replace("{" + key + "}", str(value))
         return Row(
             f"{method} {prefix}{rest}",

@@ -121,9 +121,7 @@ ROWS = [
     op("GET /budget", view_gowa(), _allocation),
     op("POST /budget", edit_gowa(201), _workgroup, _json),
     op("GET /budget/summary", view_gowa(), _allocation, query="?year=2025"),
-    operations("/api/v1/regions/{code}", code="{sulsel}")(
-        "GET /budget/summary", view_sulsel(), _sulsel, query="?year=2025"
-    ),
+    op("GET /budget/summary", view_sulsel(), _sulsel, query="?year=2025", code="{sulsel}"),
     op("GET /budget/{allocation_id}", view_gowa(), _allocation),
     op(
         "PATCH /budget/{allocation_id}",

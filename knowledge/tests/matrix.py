@@ -163,9 +163,7 @@ ROWS = [
     # Strategic issues (API)
     op("GET /strategic-issues", view_gowa(), _issue, query="?year=2026"),
     op("POST /strategic-issues", edit_gowa(201), data=_issue_json),
-    operations("/api/v1/regions/{code}", code="{sulsel}")(
-        "GET /strategic-issues/themes", view_sulsel(), _issue
-    ),
+    op("GET /strategic-issues/themes", view_sulsel(), _issue, code="{sulsel}"),
     op("GET /strategic-issues/themes", expect(404), note=_PROVINCE_THEMES),
     op("GET /strategic-issues/{issue_id}", view_gowa(), _issue),
     op(

@@ -148,7 +148,7 @@ ROWS = [
     Row("planning:activity_export", "GET", PA + "/export.xlsx", view_gowa(), setup=_plan),
     # API
     op("GET /plans", view_gowa(), _plan),
-    operations("/api/v1/regions/{code}", code="{sulsel}")("GET /plans", view_sulsel()),
+    op("GET /plans", view_sulsel(), code="{sulsel}"),
     op("POST /plans", edit_gowa(201), _workgroup, {"year": 2025}),
     op("GET /plans/{year}", view_gowa(), _plan),
     op("PATCH /plans/{year}", edit_gowa(), _plan, {"version": 1, "title": "Baru"}),

@@ -44,7 +44,6 @@ _json = {
 
 P = "/r/{gowa}/policies"
 op = operations("/api/v1/regions/{code}", code="{gowa}", policy_id="{policy}")
-sulsel_op = operations("/api/v1/regions/{code}", code="{sulsel}")
 
 ROWS = [
     Row("policies:list", "GET", P + "/", view_gowa(), setup=_policy),
@@ -56,7 +55,7 @@ ROWS = [
     *form("policies:delete", P + "/{policy}/delete/", setup=_policy, data={"version": "1"}),
     Row("policies:document", "GET", P + "/{policy}/document/", view_gowa(), setup=_with_document),
     op("GET /policies", view_gowa(), _policy),
-    sulsel_op("GET /policies", view_sulsel(), query="?planning_documents=true"),
+    op("GET /policies", view_sulsel(), query="?planning_documents=true", code="{sulsel}"),
     op("POST /policies", edit_gowa(201), data=_json),
     op("GET /policies/{policy_id}", view_gowa(), _policy),
     op("PATCH /policies/{policy_id}", edit_gowa(), _policy, {"version": 1, "summary": "Ringkasan"}),
