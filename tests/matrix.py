@@ -76,11 +76,11 @@ def form(name: str, path: str, shape=edit_gowa, setup=None, data=None, *, ok=302
     ]
 
 
-def operations(prefix: str, **names) -> Callable[..., Row]:
+def api_rows(prefix: str, **names) -> Callable[..., Row]:
     """A maker of API rows under `prefix` ("/api/v1/regions/{code}"), whose path parameters are
     filled in from `names` (code="{gowa}", year=2025):
 
-        op = operations("/api/v1/regions/{code}", code="{gowa}", year=2025)
+        op = api_rows("/api/v1/regions/{code}", code="{gowa}", year=2025)
         op("PATCH /plans/{year}", edit_gowa(), _plan, {"version": 1}, query="?x=1")
 
     The row is named after the operation as the OpenAPI schema spells it and expects `api(shape)`;

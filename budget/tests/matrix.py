@@ -1,16 +1,7 @@
 """Permission matrix of the budget pages and API (see tests/matrix.py)."""
 
 from planning.tests import helpers as h
-from tests.matrix import (
-    Row,
-    edit_gowa,
-    edit_sulsel,
-    expect,
-    form,
-    operations,
-    view_gowa,
-    view_sulsel,
-)
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, form, view_gowa, view_sulsel
 
 
 def _workgroup(personas):
@@ -66,7 +57,7 @@ _calendar = {
 
 B = "/r/{gowa}/budget"
 W = "/r/{sulsel}/budget/early-warning"
-op = operations("/api/v1/regions/{code}", code="{gowa}", allocation_id="{allocation}")
+op = api_rows("/api/v1/regions/{code}", code="{gowa}", allocation_id="{allocation}")
 _PROVINCES_ONLY = "only for provinces"
 
 ROWS = [

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from indicators.models import Indicator, NationalTarget, Target, Value
 from regions.models import Region
-from tests.matrix import Row, edit_gowa, expect, form, operations, view_gowa, view_sulsel
+from tests.matrix import Row, api_rows, edit_gowa, expect, form, view_gowa, view_sulsel
 
 
 def national(ok=200):
@@ -133,7 +133,7 @@ def _adoption_form(personas, kwargs):
 
 
 G = "/r/{gowa}/indicators/"
-op = operations(
+op = api_rows(
     "/api/v1",
     code="{gowa}",
     indicator_code="stunting",

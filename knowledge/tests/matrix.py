@@ -4,16 +4,7 @@ strategic_issue.edit); knowledge documents are read by every logged-in user and 
 holding knowledge.manage for the publisher (national, or the province)."""
 
 from knowledge.tests import helpers as k
-from tests.matrix import (
-    Row,
-    edit_gowa,
-    edit_sulsel,
-    expect,
-    form,
-    operations,
-    view_gowa,
-    view_sulsel,
-)
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, form, view_gowa, view_sulsel
 
 
 def _issue(personas):
@@ -89,8 +80,8 @@ _edit_form = {
 
 P = "/r/{gowa}/issues"
 D = "/knowledge/{doc}"
-op = operations("/api/v1/regions/{code}", code="{gowa}", issue_id="{issue}")
-kop = operations("/api/v1", document_id="{doc}")
+op = api_rows("/api/v1/regions/{code}", code="{gowa}", issue_id="{issue}")
+kop = api_rows("/api/v1", document_id="{doc}")
 _version = {"version": "1"}
 _PROVINCE_THEMES = "kab/kota: themes are grouped at province level"
 

@@ -7,20 +7,10 @@ Makassar (73.71) is neither organiser nor invited and answers 404 even for the S
 from meetings import services
 from meetings.models import Minutes
 from meetings.tests import helpers as h
-from tests.matrix import (
-    Row,
-    api,
-    edit_gowa,
-    edit_sulsel,
-    expect,
-    form,
-    operations,
-    view_gowa,
-    view_sulsel,
-)
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, form, view_gowa, view_sulsel
 
 NOT_HERE = expect(404, anonymous=302)
-API_NOT_HERE = api(expect(404))
+API_NOT_HERE = expect(404)  # api_rows() makes it an API shape (anonymous: 401)
 
 
 def _gowa(personas):
@@ -154,7 +144,7 @@ _api_meeting = {
     "ends_at": "2030-07-24T15:00:00",
     "venue": "Aula",
 }
-op = operations(
+op = api_rows(
     "/api/v1/regions/{code}",
     code="{gowa}",
     meeting_id="{meeting}",

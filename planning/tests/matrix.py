@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from planning.tests import helpers as h
-from tests.matrix import Row, edit_gowa, edit_sulsel, form, operations, view_gowa, view_sulsel
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, form, view_gowa, view_sulsel
 
 NEW_YEAR = timezone.localdate().year  # offered by the "new plan" form
 
@@ -97,7 +97,7 @@ _activity_json = {
 
 P = "/r/{gowa}/plans/2025"
 PA = P + "/activities"
-op = operations("/api/v1/regions/{code}", code="{gowa}", year=2025, activity_id="{activity}")
+op = api_rows("/api/v1/regions/{code}", code="{gowa}", year=2025, activity_id="{activity}")
 _version = {"version": "1"}
 
 ROWS = [

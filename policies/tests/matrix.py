@@ -1,7 +1,7 @@
 """Permission matrix of the policy pages and API (see tests/matrix.py)."""
 
 from planning.tests import helpers as h
-from tests.matrix import Row, edit_gowa, edit_sulsel, form, operations, view_gowa, view_sulsel
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, form, view_gowa, view_sulsel
 
 
 def _policy(personas):
@@ -43,7 +43,7 @@ _json = {
 }
 
 P = "/r/{gowa}/policies"
-op = operations("/api/v1/regions/{code}", code="{gowa}", policy_id="{policy}")
+op = api_rows("/api/v1/regions/{code}", code="{gowa}", policy_id="{policy}")
 
 ROWS = [
     Row("policies:list", "GET", P + "/", view_gowa(), setup=_policy),
