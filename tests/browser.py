@@ -58,7 +58,20 @@ def browser_page(live_server, monkeypatch):
             browser.close()
 
 
-def log_in(page, username, password):
+PASSWORD = "sandi-uji-yang-panjang"
+
+
+def browser_user(username, role, region_code):
+    """A user with `role` in the region who can log in with PASSWORD."""
+    from conftest import make_user
+
+    user = make_user(username, role, region_code)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def log_in(page, username, password=PASSWORD):
     page.goto(page.base_url + "/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
