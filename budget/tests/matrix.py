@@ -23,10 +23,6 @@ def _sulsel(personas):
     return {}
 
 
-def _pdf_data(personas, kwargs):
-    return {"_multipart": True, "version": "1", "file": h.pdf_upload()}
-
-
 _form = {
     "year": "2025",
     "source": "apbd_regency",
@@ -122,5 +118,5 @@ ROWS = [
     ),
     op("DELETE /budget/{allocation_id}", edit_gowa(204), _allocation, query="?version=1"),
     op("GET /budget/{allocation_id}/document", view_gowa(), _with_document),
-    op("POST /budget/{allocation_id}/document", edit_gowa(), _allocation, _pdf_data),
+    op("POST /budget/{allocation_id}/document", edit_gowa(), _allocation, h.pdf_data),
 ]

@@ -152,6 +152,11 @@ def pdf_upload(name="dokumen.pdf"):
     return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
 
 
+def pdf_data(personas, kwargs):
+    """Permission-matrix form data: a PDF document upload with the record's first version."""
+    return {"_multipart": True, "version": "1", "file": pdf_upload()}
+
+
 def filled_template(content: bytes, rows, *, name="kegiatan.xlsx") -> SimpleUploadedFile:
     """The downloaded template (bytes) with `rows` (lists in column order) written from row 5,
     as an upload: what an operator sends back."""

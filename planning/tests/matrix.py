@@ -55,10 +55,6 @@ def _import_data(personas, kwargs):
     return {"file": h.filled_template(h.template_for(plan), [h.activity_row("Kegiatan impor")])}
 
 
-def _pdf_data(personas, kwargs):
-    return {"_multipart": True, "version": "1", "file": h.pdf_upload()}
-
-
 def _evidence_data(personas, kwargs):
     return {
         "_multipart": True,
@@ -156,7 +152,7 @@ ROWS = [
     op("POST /plans/{year}/approve", edit_gowa(), _plan, {"version": 1, **_approve_json}),
     op("POST /plans/{year}/reopen", edit_gowa(), _approved, {"version": 1}),
     op("GET /plans/{year}/document", view_gowa(), _with_document),
-    op("POST /plans/{year}/document", edit_gowa(), _plan, _pdf_data),
+    op("POST /plans/{year}/document", edit_gowa(), _plan, h.pdf_data),
     op("GET /plans/{year}/activities", view_gowa(), _plan),
     op("POST /plans/{year}/activities", edit_gowa(201), _plan, _activity_json),
     op("GET /plans/{year}/activities/{activity_id}", view_gowa(), _plan),

@@ -12,10 +12,6 @@ def _with_document(personas):
     return {"policy": h.policy("73.06", document=True).pk}
 
 
-def _pdf_data(personas, kwargs):
-    return {"_multipart": True, "version": "1", "file": h.pdf_upload()}
-
-
 _form = {
     "kind": "perbup_perwali",
     "number": "12 Tahun 2023",
@@ -61,5 +57,5 @@ ROWS = [
     op("PATCH /policies/{policy_id}", edit_gowa(), _policy, {"version": 1, "summary": "Ringkasan"}),
     op("DELETE /policies/{policy_id}", edit_gowa(204), _policy, query="?version=1"),
     op("GET /policies/{policy_id}/document", view_gowa(), _with_document),
-    op("POST /policies/{policy_id}/document", edit_gowa(), _policy, _pdf_data),
+    op("POST /policies/{policy_id}/document", edit_gowa(), _policy, h.pdf_data),
 ]
