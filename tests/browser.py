@@ -61,12 +61,12 @@ def browser_page(live_server, monkeypatch):
 PASSWORD = "sandi-uji-yang-panjang"
 
 
-def browser_user(username, role, region_code):
-    """A user with `role` in the region who can log in with PASSWORD."""
+def browser_user(username, role, region_code, password=PASSWORD):
+    """A user with `role` in the region who can log in with `password`."""
     from conftest import make_user
 
     user = make_user(username, role, region_code)
-    user.set_password(PASSWORD)
+    user.set_password(password)
     user.save()
     return user
 
@@ -76,3 +76,11 @@ def log_in(page, username, password=PASSWORD):
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("main button[type=submit]")
+
+
+def open_as(page, username, path, password=PASSWORD):
+    """Leave any session, log in as `username` (landing on the home page), then open `path`."""
+    page.context.clear_cookies()
+    log_in(page, username, password)
+    page.wait_for_selector("#home-year")  # the log-in lands on the home page
+    page.goto(page.base_url + path)
