@@ -85,6 +85,7 @@ def api_rows(prefix: str, **names) -> Callable[..., Row]:
 
     The row is named after the operation as the OpenAPI schema spells it and expects `api(shape)`;
     keywords of a single call fill in its parameters for that row only (code="{sulsel}").
+    `op.record(path, setup, patch)` gives the GET, PATCH and DELETE rows of one record.
     """
 
     def row(operation, shape: dict, setup=None, data=None, *, query="", note="", **here) -> Row:
@@ -104,4 +105,14 @@ def api_rows(prefix: str, **names) -> Callable[..., Row]:
             note=note,
         )
 
+    def record(path: str, setup, patch: dict, *, read=view_gowa, edit=edit_gowa) -> list[Row]:
+        """The three operations on one record at `path`: GET (`read()`), PATCH with `patch`
+        (`edit()`) and DELETE with the version (`edit(204)`)."""
+        return [
+            row(f"GET {path}", read(), setup),
+            row(f"PATCH {path}", edit(), setup, patch),
+            row(f"DELETE {path}", edit(204), setup, query="?version=1"),
+        ]
+
+    row.record = record
     return row

@@ -109,14 +109,7 @@ ROWS = [
     op("POST /budget", edit_gowa(201), _workgroup, _json),
     op("GET /budget/summary", view_gowa(), _allocation, query="?year=2025"),
     op("GET /budget/summary", view_sulsel(), _sulsel, query="?year=2025", code="{sulsel}"),
-    op("GET /budget/{allocation_id}", view_gowa(), _allocation),
-    op(
-        "PATCH /budget/{allocation_id}",
-        edit_gowa(),
-        _allocation,
-        {"version": 1, "realised": "30.000.000"},
-    ),
-    op("DELETE /budget/{allocation_id}", edit_gowa(204), _allocation, query="?version=1"),
+    *op.record("/budget/{allocation_id}", _allocation, {"version": 1, "realised": "30.000.000"}),
     op("GET /budget/{allocation_id}/document", view_gowa(), _with_document),
     op("POST /budget/{allocation_id}/document", edit_gowa(), _allocation, h.pdf_data),
 ]

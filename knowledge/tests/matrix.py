@@ -156,21 +156,16 @@ ROWS = [
     op("POST /strategic-issues", edit_gowa(201), data=_issue_json),
     op("GET /strategic-issues/themes", view_sulsel(), _issue, code="{sulsel}"),
     op("GET /strategic-issues/themes", expect(404), note=_PROVINCE_THEMES),
-    op("GET /strategic-issues/{issue_id}", view_gowa(), _issue),
-    op(
-        "PATCH /strategic-issues/{issue_id}", edit_gowa(), _issue, {"version": 1, "priority": "low"}
-    ),
-    op("DELETE /strategic-issues/{issue_id}", edit_gowa(204), _issue, query="?version=1"),
+    *op.record("/strategic-issues/{issue_id}", _issue, {"version": 1, "priority": "low"}),
     # Knowledge centre (API)
     kop("GET /knowledge", read_all(), _sulsel_doc, query="?q=anggaran"),
     kop("POST /knowledge", expect(403, national_admin=201, sulsel_admin=201), data=_document_api),
-    kop("GET /knowledge/{document_id}", read_all(), _sulsel_doc),
-    kop(
-        "PATCH /knowledge/{document_id}",
-        manage_sulsel(),
+    *kop.record(
+        "/knowledge/{document_id}",
         _sulsel_doc,
         {"version": 1, "edition": "1.1"},
+        read=read_all,
+        edit=manage_sulsel,
     ),
-    kop("DELETE /knowledge/{document_id}", manage_sulsel(204), _sulsel_doc, query="?version=1"),
     kop("GET /knowledge/{document_id}/file", read_all(), _sulsel_doc),
 ]

@@ -53,9 +53,7 @@ ROWS = [
     op("GET /policies", view_gowa(), _policy),
     op("GET /policies", view_sulsel(), query="?planning_documents=true", code="{sulsel}"),
     op("POST /policies", edit_gowa(201), data=_json),
-    op("GET /policies/{policy_id}", view_gowa(), _policy),
-    op("PATCH /policies/{policy_id}", edit_gowa(), _policy, {"version": 1, "summary": "Ringkasan"}),
-    op("DELETE /policies/{policy_id}", edit_gowa(204), _policy, query="?version=1"),
+    *op.record("/policies/{policy_id}", _policy, {"version": 1, "summary": "Ringkasan"}),
     op("GET /policies/{policy_id}/document", view_gowa(), _with_document),
     op("POST /policies/{policy_id}/document", edit_gowa(), _policy, h.pdf_data),
 ]
