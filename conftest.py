@@ -93,6 +93,15 @@ def personas(regions):
     return Personas({name: make_user(name, role, code) for name, (role, code) in PERSONAS.items()})
 
 
+@pytest.fixture
+def database_queue(settings):
+    """This process queues jobs in the database, as the web server does (the test or a worker
+    process runs them)."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded files of each test go to a fresh folder."""

@@ -22,6 +22,7 @@ from audit.context import acting_as
 from core import pdf
 from knowledge import services
 from knowledge.models import KnowledgeDocument
+from workgroups.decree_pdf import BASE_CSS
 
 _CSS = Path(__file__).parent / "templates" / "knowledge" / "pdf" / "sk_skeleton.css"
 EDITION = "1.0"
@@ -144,7 +145,7 @@ def sk_skeleton_pdf(*, province: bool) -> bytes:
         }
     context["year_placeholder"] = "20……"
     html = render_to_string("knowledge/pdf/sk_skeleton.html", context)
-    return pdf.render_pdf(html, stylesheets=[_CSS])
+    return pdf.render_pdf(html, stylesheets=[BASE_CSS, _CSS])
 
 
 class _AnyRegion:

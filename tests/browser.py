@@ -58,8 +58,29 @@ def browser_page(live_server, monkeypatch):
             browser.close()
 
 
-def log_in(page, username, password):
+PASSWORD = "sandi-uji-yang-panjang"
+
+
+def browser_user(username, role, region_code, password=PASSWORD):
+    """A user with `role` in the region who can log in with `password`."""
+    from conftest import make_user
+
+    user = make_user(username, role, region_code)
+    user.set_password(password)
+    user.save()
+    return user
+
+
+def log_in(page, username, password=PASSWORD):
     page.goto(page.base_url + "/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("main button[type=submit]")
+
+
+def open_as(page, username, path, password=PASSWORD):
+    """Leave any session, log in as `username` (landing on the home page), then open `path`."""
+    page.context.clear_cookies()
+    log_in(page, username, password)
+    page.wait_for_selector("#home-year")  # the log-in lands on the home page
+    page.goto(page.base_url + path)

@@ -65,3 +65,54 @@ class Row:
     @property
     def id(self):
         return f"{self.method} {self.path}"
+
+
+def form(name: str, path: str, shape=edit_gowa, setup=None, data=None, *, ok=302) -> list[Row]:
+    """The two rows of a form page: GET shows it (`shape()`), POST with `data` saves
+    (`shape(ok)`, a redirect by default). Spread them into ROWS: `*form("budget:edit", ...)`."""
+    return [
+        Row(name, "GET", path, shape(), setup=setup),
+        Row(name, "POST", path, shape(ok), setup=setup, data=data),
+    ]
+
+
+def api_rows(prefix: str, **names) -> Callable[..., Row]:
+    """A maker of API rows under `prefix` ("/api/v1/regions/{code}"), whose path parameters are
+    filled in from `names` (code="{gowa}", year=2025):
+
+        op = api_rows("/api/v1/regions/{code}", code="{gowa}", year=2025)
+        op("PATCH /plans/{year}", edit_gowa(), _plan, {"version": 1}, query="?x=1")
+
+    The row is named after the operation as the OpenAPI schema spells it and expects `api(shape)`;
+    keywords of a single call fill in its parameters for that row only (code="{sulsel}").
+    `op.record(path, setup, patch)` gives the GET, PATCH and DELETE rows of one record.
+    """
+
+    def row(operation, shape: dict, setup=None, data=None, *, query="", note="", **here) -> Row:
+        """`here` fills in path parameters for this row only (meeting_id="{forum}")."""
+        method, rest = operation.split(" ", 1)
+        path = prefix + rest
+        for key, value in (names | here).items():
+            path = path.replace("{" + key + "}", str(value))
+        return Row(
+            f"{method} {prefix}{rest}",
+            method,
+            path + query,
+            api(shape),
+            api=True,
+            setup=setup,
+            data=data,
+            note=note,
+        )
+
+    def record(path: str, setup, patch: dict, *, read=view_gowa, edit=edit_gowa) -> list[Row]:
+        """The three operations on one record at `path`: GET (`read()`), PATCH with `patch`
+        (`edit()`) and DELETE with the version (`edit(204)`)."""
+        return [
+            row(f"GET {path}", read(), setup),
+            row(f"PATCH {path}", edit(), setup, patch),
+            row(f"DELETE {path}", edit(204), setup, query="?version=1"),
+        ]
+
+    row.record = record
+    return row

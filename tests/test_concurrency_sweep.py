@@ -11,6 +11,7 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 import pytest
 from django.apps import apps
@@ -93,47 +94,51 @@ def _gowa_calendar():
     )
 
 
+def _gowa_record(label, path="region__code", **filters):
+    """A getter of the first Gowa record of model `label`, found through the region `path`."""
+    return lambda: _gowa(_model(label), path, **filters)
+
+
+def _patch(url, field, **kwargs):
+    """The usual update operation: PATCH `url` with a new text in `field`, read back from it."""
+    return Api("patch", url, lambda o, m: {field: m}, attrgetter(field), **kwargs)
+
+
+def _put_value(url):
+    """PUT a new number as `value` (the markers A and B become 11 and 22)."""
+    return Api("put", url, lambda o, m: {"value": m}, lambda o: float(o.value), marker=_NUMBER)
+
+
+_NUMBER = {"A": 11.0, "B": 22.0}.__getitem__
+
+
+def _edit(label, path, page, operation, field, **filters):
+    """The usual entry: the first Gowa record of `label` (through `path`), its edit page
+    `/r/73.06/<page>` and its PATCH operation `/api/v1/regions/73.06/<operation>`, both changing
+    the text `field`; `{o}` in the paths stands for the record."""
+    return Entry(
+        _gowa_record(label, path, **filters),
+        html=Html(lambda o: f"/r/{GOWA}/" + page.format(o=o), field),
+        api=_patch(lambda o: f"/api/v1/regions/{GOWA}/" + operation.format(o=o), field),
+    )
+
+
+R, W, P = "region__code", "workgroup__region__code", "plan__workgroup__region__code"
+
 SWEEP = {
     "workgroups.WorkGroup": Entry(
-        get=lambda: _gowa(_model("workgroups.WorkGroup"), status="active"),
+        get=_gowa_record("workgroups.WorkGroup", status="active"),
         html=Html(lambda o: f"/r/{GOWA}/pokja/edit/", "name"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/workgroup",
-            lambda o, m: {"name": m},
-            lambda o: o.name,
-            marker=lambda m: f"Pokja {m}",
-        ),
+        api=_patch(lambda o: f"/api/v1/regions/{GOWA}/workgroup", "name", marker="Pokja {}".format),
     ),
-    "workgroups.Institution": Entry(
-        get=lambda: _gowa(_model("workgroups.Institution")),
-        html=Html(lambda o: f"/r/{GOWA}/institutions/{o.pk}/edit/", "name"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/institutions/{o.pk}",
-            lambda o, m: {"name": m},
-            lambda o: o.name,
-        ),
+    "workgroups.Institution": _edit(
+        "workgroups.Institution", R, "institutions/{o.pk}/edit/", "institutions/{o.pk}", "name"
     ),
-    "workgroups.Decree": Entry(
-        get=lambda: _gowa(_model("workgroups.Decree"), "workgroup__region__code"),
-        html=Html(lambda o: f"/r/{GOWA}/pokja/decrees/{o.pk}/edit/", "title"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/workgroup/decrees/{o.pk}",
-            lambda o, m: {"title": m},
-            lambda o: o.title,
-        ),
+    "workgroups.Decree": _edit(
+        "workgroups.Decree", W, "pokja/decrees/{o.pk}/edit/", "workgroup/decrees/{o.pk}", "title"
     ),
-    "workgroups.Member": Entry(
-        get=lambda: _gowa(_model("workgroups.Member"), "workgroup__region__code"),
-        html=Html(lambda o: f"/r/{GOWA}/pokja/members/{o.pk}/edit/", "position"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/workgroup/members/{o.pk}",
-            lambda o, m: {"position": m},
-            lambda o: o.position,
-        ),
+    "workgroups.Member": _edit(
+        "workgroups.Member", W, "pokja/members/{o.pk}/edit/", "workgroup/members/{o.pk}", "position"
     ),
     "indicators.Indicator": Entry(
         get=lambda: _model("indicators.Indicator").objects.order_by("pk").first(),
@@ -154,148 +159,92 @@ SWEEP = {
             lambda o, m: {"value": m, "source": "RPJMN"},
             lambda o: float(o.value),
             persona="national_admin",
-            marker=lambda m: {"A": 11.0, "B": 22.0}[m],
+            marker=_NUMBER,
         ),
     ),
     "indicators.Target": Entry(
-        get=lambda: _gowa(_model("indicators.Target")),
+        get=_gowa_record("indicators.Target"),
         html=Html(lambda o: f"/r/{GOWA}/indicators/targets/{o.pk}/", "note"),
-        api=Api(
-            "put",
-            lambda o: f"/api/v1/regions/{GOWA}/indicators/targets/{o.pk}",
-            lambda o, m: {"value": m},
-            lambda o: float(o.value),
-            marker=lambda m: {"A": 11.0, "B": 22.0}[m],
-        ),
+        api=_put_value(lambda o: f"/api/v1/regions/{GOWA}/indicators/targets/{o.pk}"),
     ),
     "indicators.Value": Entry(
-        get=lambda: _gowa(_model("indicators.Value")),
+        get=_gowa_record("indicators.Value"),
         html=Html(lambda o: f"/r/{GOWA}/indicators/values/{o.pk}/", "note"),
-        api=Api(
-            "put",
-            lambda o: f"/api/v1/regions/{GOWA}/indicators/values/{o.pk}",
-            lambda o, m: {"value": m},
-            lambda o: float(o.value),
-            marker=lambda m: {"A": 11.0, "B": 22.0}[m],
-        ),
+        api=_put_value(lambda o: f"/api/v1/regions/{GOWA}/indicators/values/{o.pk}"),
     ),
     "indicators.WorkGroupIndicator": Entry(
-        get=lambda: _gowa(_model("indicators.WorkGroupIndicator"), "workgroup__region__code"),
+        get=_gowa_record("indicators.WorkGroupIndicator", W),
         reason="adoptions are saved as one set per Pokja (indicators/tests/test_services.py "
         "test_set_adoptions_refuses_a_stale_version_and_changes_nothing)",
     ),
-    "planning.WorkPlan": Entry(
-        get=lambda: _gowa(_model("planning.WorkPlan"), "workgroup__region__code"),
-        html=Html(lambda o: f"/r/{GOWA}/plans/{o.year}/edit/", "notes"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/plans/{o.year}",
-            lambda o, m: {"notes": m},
-            lambda o: o.notes,
-        ),
+    "planning.WorkPlan": _edit(
+        "planning.WorkPlan", W, "plans/{o.year}/edit/", "plans/{o.year}", "notes"
     ),
-    "planning.Activity": Entry(
-        get=lambda: _gowa(_model("planning.Activity"), "plan__workgroup__region__code"),
-        html=Html(
-            lambda o: f"/r/{GOWA}/plans/{o.plan.year}/activities/{o.pk}/edit/", "expected_output"
-        ),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/plans/{o.plan.year}/activities/{o.pk}",
-            lambda o, m: {"expected_output": m},
-            lambda o: o.expected_output,
-        ),
+    "planning.Activity": _edit(
+        "planning.Activity",
+        P,
+        "plans/{o.plan.year}/activities/{o.pk}/edit/",
+        "plans/{o.plan.year}/activities/{o.pk}",
+        "expected_output",
     ),
-    "budget.BudgetAllocation": Entry(
-        get=lambda: _gowa(_model("budget.BudgetAllocation"), "workgroup__region__code"),
-        html=Html(lambda o: f"/r/{GOWA}/budget/{o.pk}/edit/", "purpose"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/budget/{o.pk}",
-            lambda o, m: {"purpose": m},
-            lambda o: o.purpose,
-        ),
+    "budget.BudgetAllocation": _edit(
+        "budget.BudgetAllocation", W, "budget/{o.pk}/edit/", "budget/{o.pk}", "purpose"
     ),
     "budget.BudgetCalendar": Entry(
         get=_gowa_calendar,
         html=Html(lambda o: f"/r/{GOWA}/budget/calendar/?year={o.budget_year}", "note"),
     ),
-    "policies.Policy": Entry(
-        get=lambda: _gowa(_model("policies.Policy")),
-        html=Html(lambda o: f"/r/{GOWA}/policies/{o.pk}/edit/", "summary"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/policies/{o.pk}",
-            lambda o, m: {"summary": m},
-            lambda o: o.summary,
-        ),
+    "policies.Policy": _edit(
+        "policies.Policy", R, "policies/{o.pk}/edit/", "policies/{o.pk}", "summary"
     ),
     "assessment.Assessment": Entry(
-        get=lambda: _gowa(_model("assessment.Assessment")),
+        get=_gowa_record("assessment.Assessment"),
         reason="not edited: submitted and verified (state changes with their own checks)",
     ),
     "meetings.Letterhead": Entry(
-        get=lambda: _gowa(_model("meetings.Letterhead")),
+        get=_gowa_record("meetings.Letterhead"),
         html=Html(lambda o: f"/r/{GOWA}/letterhead/", "signatory_name"),
     ),
-    "meetings.Meeting": Entry(
-        get=lambda: _gowa(_model("meetings.Meeting"), status="scheduled"),
-        html=Html(lambda o: f"/r/{GOWA}/meetings/{o.pk}/edit/", "venue"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/meetings/{o.pk}",
-            lambda o, m: {"venue": m},
-            lambda o: o.venue,
-        ),
+    "meetings.Meeting": _edit(
+        "meetings.Meeting",
+        R,
+        "meetings/{o.pk}/edit/",
+        "meetings/{o.pk}",
+        "venue",
+        status="scheduled",
     ),
     "letters.NumberingScheme": Entry(
         get=_gowa_numbering,
         html=Html(lambda o: f"/r/{GOWA}/letters/numbering/", "unit_code"),
     ),
     "meetings.Minutes": Entry(
-        get=lambda: _draft_minutes(),
+        get=_draft_minutes,
         html=Html(lambda o: f"/r/{GOWA}/meetings/{o.meeting_id}/minutes/edit/", "chair_name"),
         api=Api(
             "put",
             lambda o: f"/api/v1/regions/{GOWA}/meetings/{o.meeting_id}/minutes",
             lambda o, m: {"chair_name": m},
-            lambda o: o.chair_name,
+            attrgetter("chair_name"),
         ),
     ),
-    "meetings.ActionItem": Entry(
-        get=lambda: _gowa(_model("meetings.ActionItem")),
-        html=Html(lambda o: f"/r/{GOWA}/action-items/{o.pk}/edit/", "description"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/action-items/{o.pk}",
-            lambda o, m: {"description": m},
-            lambda o: o.description,
-        ),
+    "meetings.ActionItem": _edit(
+        "meetings.ActionItem", R, "action-items/{o.pk}/edit/", "action-items/{o.pk}", "description"
     ),
     "meetings.Announcement": Entry(
         get=lambda: _model("meetings.Announcement").objects.order_by("pk").first(),
         reason="announcements are sent, not edited",
     ),
-    "knowledge.StrategicIssue": Entry(
-        get=lambda: _gowa(_model("knowledge.StrategicIssue")),
-        html=Html(lambda o: f"/r/{GOWA}/issues/{o.pk}/edit/", "description"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/regions/{GOWA}/strategic-issues/{o.pk}",
-            lambda o, m: {"description": m},
-            lambda o: o.description,
-        ),
+    "knowledge.StrategicIssue": _edit(
+        "knowledge.StrategicIssue",
+        R,
+        "issues/{o.pk}/edit/",
+        "strategic-issues/{o.pk}",
+        "description",
     ),
     "knowledge.KnowledgeDocument": Entry(
         get=lambda: _model("knowledge.KnowledgeDocument").objects.order_by("pk").first(),
         html=Html(lambda o: f"/knowledge/{o.pk}/edit/", "description", persona="national_admin"),
-        api=Api(
-            "patch",
-            lambda o: f"/api/v1/knowledge/{o.pk}",
-            lambda o, m: {"description": m},
-            lambda o: o.description,
-            persona="national_admin",
-        ),
+        api=_patch(lambda o: f"/api/v1/knowledge/{o.pk}", "description", persona="national_admin"),
     ),
     "dashboards.BoundaryMap": Entry(
         get=lambda: None,

@@ -29,6 +29,16 @@ IMPORTS = {
 }
 
 
+# An amending decree (SK perubahan) of Gowa's Pokja, without its number and file.
+_AMENDMENT = {
+    "title": "Perubahan",
+    "kind": "amendment",
+    "issuer": "regent",
+    "signed_on": datetime.date(2025, 1, 5),
+    "valid_from": datetime.date(2025, 1, 5),
+}
+
+
 def _xlsx() -> bytes:
     workbook = Workbook()
     workbook.active.append(["Nama", "Jabatan"])
@@ -132,11 +142,7 @@ def test_files_that_claim_to_be_pdfs_are_refused_and_nothing_is_written(gowa, ki
             workgroup=workgroup,
             file=SimpleUploadedFile("SK.pdf", NOT_PDFS[kind], content_type="application/pdf"),
             number="188.45/99/KPTS/2025",
-            title="Perubahan",
-            kind="amendment",
-            issuer="regent",
-            signed_on=datetime.date(2025, 1, 5),
-            valid_from=datetime.date(2025, 1, 5),
+            **_AMENDMENT,
         )
     message = " ".join(getattr(info.value, "messages", [getattr(info.value, "message", "")]))
     assert "PDF" in message or "kosong" in message, message
@@ -152,11 +158,7 @@ def test_a_file_name_with_path_traversal_is_stored_under_a_random_name(gowa):
         workgroup=workgroup,
         file=SimpleUploadedFile("../../etc/passwd.pdf", pdf_bytes()),
         number="188.45/98/KPTS/2025",
-        title="Perubahan",
-        kind="amendment",
-        issuer="regent",
-        signed_on=datetime.date(2025, 1, 5),
-        valid_from=datetime.date(2025, 1, 5),
+        **_AMENDMENT,
     )
     media_root = django_settings.MEDIA_ROOT.resolve()
     stored = django_settings.MEDIA_ROOT.joinpath(decree.file.name).resolve()

@@ -12,7 +12,10 @@ from django.template.loader import render_to_string
 from core import pdf
 from core.formats import format_date_id
 
-_CSS = Path(__file__).parent / "templates" / "workgroups" / "pdf" / "decree.css"
+_PDF = Path(__file__).parent / "templates" / "workgroups" / "pdf"
+# The decree layout shared with the knowledge centre's SK skeleton, then the decree's own rules.
+BASE_CSS = _PDF / "decree_base.css"
+_CSS = _PDF / "decree.css"
 
 
 def issuer_office(region) -> tuple[str, str]:
@@ -54,4 +57,4 @@ def render_decree_pdf(
             "specimen": specimen,
         },
     )
-    return pdf.render_pdf(html, stylesheets=[_CSS])
+    return pdf.render_pdf(html, stylesheets=[BASE_CSS, _CSS])

@@ -1,5 +1,5 @@
 from accounts.models import ApiToken
-from tests.matrix import Row, expect
+from tests.matrix import Row, api_rows, expect, form
 
 
 def _someone_elses_token(personas):
@@ -7,15 +7,14 @@ def _someone_elses_token(personas):
     return {"token_id": token.pk}
 
 
+def _signed_in(ok=200):
+    return expect(ok, anonymous=302)
+
+
+op = api_rows("/api/v1/auth", token_id="{token_id}")
+
 ROWS = [
-    Row("accounts:profile", "GET", "/accounts/profile/", expect(200, anonymous=302)),
-    Row(
-        "accounts:profile",
-        "POST",
-        "/accounts/profile/",
-        expect(200, anonymous=302),
-        data={"name": "BI"},
-    ),
+    *form("accounts:profile", "/accounts/profile/", _signed_in, data={"name": "BI"}, ok=200),
     Row(
         "accounts:contact",
         "POST",
@@ -31,27 +30,7 @@ ROWS = [
         expect(404, sulsel_viewer=302, anonymous=302),
         setup=_someone_elses_token,
     ),
-    Row(
-        "POST /api/v1/auth/token",
-        "POST",
-        "/api/v1/auth/token",
-        expect(401),
-        api=True,
-        data={"username": "nobody", "password": "wrong"},
-    ),
-    Row(
-        "GET /api/v1/auth/tokens",
-        "GET",
-        "/api/v1/auth/tokens",
-        expect(200, anonymous=401),
-        api=True,
-    ),
-    Row(
-        "DELETE /api/v1/auth/tokens/{token_id}",
-        "DELETE",
-        "/api/v1/auth/tokens/{token_id}",
-        expect(404, sulsel_viewer=204, anonymous=401),
-        api=True,
-        setup=_someone_elses_token,
-    ),
+    op("POST /token", expect(401), data={"username": "nobody", "password": "wrong"}),
+    op("GET /tokens", expect(200)),
+    op("DELETE /tokens/{token_id}", expect(404, sulsel_viewer=204), _someone_elses_token),
 ]

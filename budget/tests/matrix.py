@@ -1,7 +1,7 @@
 """Permission matrix of the budget pages and API (see tests/matrix.py)."""
 
 from planning.tests import helpers as h
-from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, view_gowa, view_sulsel
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, form, view_gowa, view_sulsel
 
 
 def _workgroup(personas):
@@ -21,10 +21,6 @@ def _sulsel(personas):
     h.workgroup("73")
     h.allocation("73.06")
     return {}
-
-
-def _pdf_data(personas, kwargs):
-    return {"_multipart": True, "version": "1", "file": h.pdf_upload()}
 
 
 _form = {
@@ -57,13 +53,13 @@ _calendar = {
 
 B = "/r/{gowa}/budget"
 W = "/r/{sulsel}/budget/early-warning"
-A = "/api/v1/regions/{gowa}/budget"
+op = api_rows("/api/v1/regions/{code}", code="{gowa}", allocation_id="{allocation}")
+_PROVINCES_ONLY = "only for provinces"
 
 ROWS = [
     Row("budget:list", "GET", B + "/", view_gowa(), setup=_allocation),
     Row("budget:list", "GET", "/r/{sulsel}/budget/?year=2025", view_sulsel(), setup=_sulsel),
-    Row("budget:create", "GET", B + "/new/", edit_gowa(), setup=_workgroup),
-    Row("budget:create", "POST", B + "/new/", edit_gowa(302), setup=_workgroup, data=_form),
+    *form("budget:create", B + "/new/", setup=_workgroup, data=_form),
     Row(
         "budget:create",
         "POST",
@@ -72,24 +68,8 @@ ROWS = [
         setup=_sulsel,
         data=_form | {"source": "apbd_province"},
     ),
-    Row("budget:edit", "GET", B + "/{allocation}/edit/", edit_gowa(), setup=_allocation),
-    Row(
-        "budget:edit",
-        "POST",
-        B + "/{allocation}/edit/",
-        edit_gowa(302),
-        setup=_allocation,
-        data=_form,
-    ),
-    Row("budget:delete", "GET", B + "/{allocation}/delete/", edit_gowa(), setup=_allocation),
-    Row(
-        "budget:delete",
-        "POST",
-        B + "/{allocation}/delete/",
-        edit_gowa(302),
-        setup=_allocation,
-        data={"version": "1"},
-    ),
+    *form("budget:edit", B + "/{allocation}/edit/", setup=_allocation, data=_form),
+    *form("budget:delete", B + "/{allocation}/delete/", setup=_allocation, data={"version": "1"}),
     Row("budget:document", "GET", B + "/{allocation}/document/", view_gowa(), setup=_with_document),
     Row(
         "budget:regencies",
@@ -98,38 +78,16 @@ ROWS = [
         view_sulsel(),
         setup=_sulsel,
     ),
-    Row(
-        "budget:regencies",
-        "GET",
-        "/r/{gowa}/budget/regencies/",
-        view_gowa(404),
-        note="only for provinces",
-    ),
+    Row("budget:regencies", "GET", B + "/regencies/", view_gowa(404), note=_PROVINCES_ONLY),
     Row("budget:early_warning", "GET", W + "/", view_sulsel(), setup=_sulsel),
-    Row(
-        "budget:early_warning",
-        "GET",
-        "/r/{gowa}/budget/early-warning/",
-        view_gowa(404),
-        note="only for provinces",
-    ),
-    Row("budget:calendar", "GET", B + "/calendar/?year=2027", edit_gowa(), setup=_workgroup),
-    Row(
-        "budget:calendar",
-        "POST",
-        B + "/calendar/?year=2027",
-        edit_gowa(302),
-        setup=_workgroup,
-        data=_calendar,
-    ),
-    Row("budget:advocacy_letter", "GET", W + "/73.06/letter/", edit_sulsel(), setup=_sulsel),
-    Row(
+    Row("budget:early_warning", "GET", B + "/early-warning/", view_gowa(404), note=_PROVINCES_ONLY),
+    *form("budget:calendar", B + "/calendar/?year=2027", setup=_workgroup, data=_calendar),
+    *form(
         "budget:advocacy_letter",
-        "POST",
         W + "/73.06/letter/",
-        edit_sulsel(302),
-        setup=_sulsel,
-        data={"amount": "150.000.000"},
+        edit_sulsel,
+        _sulsel,
+        {"amount": "150.000.000"},
     ),
     Row(
         "budget:advocacy_letter",
@@ -147,74 +105,11 @@ ROWS = [
         setup=_allocation,
         note="Gowa's id under Makassar",
     ),
-    Row(
-        "GET /api/v1/regions/{code}/budget", "GET", A, api(view_gowa()), api=True, setup=_allocation
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/budget",
-        "POST",
-        A,
-        api(edit_gowa(201)),
-        api=True,
-        setup=_workgroup,
-        data=_json,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/budget/summary",
-        "GET",
-        A + "/summary?year=2025",
-        api(view_gowa()),
-        api=True,
-        setup=_allocation,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/budget/summary",
-        "GET",
-        "/api/v1/regions/{sulsel}/budget/summary?year=2025",
-        api(view_sulsel()),
-        api=True,
-        setup=_sulsel,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/budget/{allocation_id}",
-        "GET",
-        A + "/{allocation}",
-        api(view_gowa()),
-        api=True,
-        setup=_allocation,
-    ),
-    Row(
-        "PATCH /api/v1/regions/{code}/budget/{allocation_id}",
-        "PATCH",
-        A + "/{allocation}",
-        api(edit_gowa()),
-        api=True,
-        setup=_allocation,
-        data={"version": 1, "realised": "30.000.000"},
-    ),
-    Row(
-        "DELETE /api/v1/regions/{code}/budget/{allocation_id}",
-        "DELETE",
-        A + "/{allocation}?version=1",
-        api(edit_gowa(204)),
-        api=True,
-        setup=_allocation,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/budget/{allocation_id}/document",
-        "GET",
-        A + "/{allocation}/document",
-        api(view_gowa()),
-        api=True,
-        setup=_with_document,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/budget/{allocation_id}/document",
-        "POST",
-        A + "/{allocation}/document",
-        api(edit_gowa()),
-        api=True,
-        setup=_allocation,
-        data=_pdf_data,
-    ),
+    op("GET /budget", view_gowa(), _allocation),
+    op("POST /budget", edit_gowa(201), _workgroup, _json),
+    op("GET /budget/summary", view_gowa(), _allocation, query="?year=2025"),
+    op("GET /budget/summary", view_sulsel(), _sulsel, query="?year=2025", code="{sulsel}"),
+    *op.record("/budget/{allocation_id}", _allocation, {"version": 1, "realised": "30.000.000"}),
+    op("GET /budget/{allocation_id}/document", view_gowa(), _with_document),
+    op("POST /budget/{allocation_id}/document", edit_gowa(), _allocation, h.pdf_data),
 ]

@@ -3,10 +3,9 @@ horizontal scrolling, the WhatsApp block opens, no console errors under the stri
 
 import pytest
 
-from conftest import make_user
 from planning.tests import helpers as h
 from regions.services import load_regions
-from tests.browser import browser_page, log_in  # noqa: F401
+from tests.browser import browser_page, browser_user, log_in, open_as  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,17 +14,13 @@ PASSWORD = "kata-sandi-uji-123"
 
 def test_province_reads_the_early_warning_on_a_phone(browser_page):  # noqa: F811
     load_regions()
-    user = make_user("admin.sulsel", "provincial_admin", "73")
-    user.set_password(PASSWORD)
-    user.save()
+    browser_user("admin.sulsel", "provincial_admin", "73", PASSWORD)
     workgroup = h.workgroup("73.06")
     workgroup.contact_phone = "+6281234567890"
     workgroup.save()
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})
-    log_in(page, "admin.sulsel", PASSWORD)
-    page.wait_for_selector("#home-year")
-    page.goto(page.base_url + "/r/73/budget/early-warning/")
+    open_as(page, "admin.sulsel", "/r/73/budget/early-warning/", PASSWORD)
     flag = page.locator('[data-region="73.06"][data-flag="decree"]')
     assert "SK" in flag.inner_text()
     flag.locator("summary").click()

@@ -3,6 +3,7 @@ ValueError with a message, never another exception, and what Sipokja writes it r
 
 import datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,32 +24,32 @@ anything = st.one_of(
 )
 
 
+def _whole_rupiah(amount) -> bool:
+    return isinstance(amount, int) and 0 <= amount <= 10**15
+
+
+def _a_date(value) -> bool:
+    return isinstance(value, datetime.date)
+
+
+@pytest.mark.parametrize(
+    "parse, valid", [(parse_rupiah, _whole_rupiah), (parse_date, _a_date)], ids=["rupiah", "date"]
+)
 @FUZZ
-@given(anything)
-def test_parse_rupiah_returns_whole_rupiah_or_a_value_error(raw):
+@given(raw=anything)
+def test_a_parser_returns_its_value_or_a_value_error(parse, valid, raw):
     try:
-        amount = parse_rupiah(raw)
+        value = parse(raw)
     except ValueError as exc:
         assert str(exc)
     else:
-        assert isinstance(amount, int) and 0 <= amount <= 10**15
+        assert valid(value)
 
 
 @FUZZ
 @given(st.integers(min_value=0, max_value=10**15))
 def test_formatted_rupiah_reads_back(amount):
     assert parse_rupiah(format_rupiah(amount)) == amount
-
-
-@FUZZ
-@given(anything)
-def test_parse_date_returns_a_date_or_a_value_error(raw):
-    try:
-        value = parse_date(raw)
-    except ValueError as exc:
-        assert str(exc)
-    else:
-        assert isinstance(value, datetime.date)
 
 
 @FUZZ

@@ -179,16 +179,22 @@ def test_ods_repeats_that_would_materialise_too_many_cells_are_refused():
         assert list(reader.rows("Data")) == [(1, (1,))]
 
 
-def test_macros_are_refused_in_every_format():
-    macro_xlsx = io.BytesIO()
+def _workbook_with(name: str, content: str) -> bytes:
+    """The plain workbook with one more part, `name`."""
+    out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(bombs.plain_workbook())) as source,
-        zipfile.ZipFile(macro_xlsx, "w") as target,
+        zipfile.ZipFile(out, "w") as target,
     ):
         for item in source.infolist():
             target.writestr(item, source.read(item.filename))
-        target.writestr("xl/macrosheets/sheet1.xml", "<xm:macrosheet/>")
-    assert _refused(macro_xlsx.getvalue()).code == "macro"
+        target.writestr(name, content)
+    return out.getvalue()
+
+
+def test_macros_are_refused_in_every_format():
+    macro_xlsx = _workbook_with("xl/macrosheets/sheet1.xml", "<xm:macrosheet/>")
+    assert _refused(macro_xlsx).code == "macro"
     basic = _ods(ODS.format(rows=""), extra=[("Basic/Standard/Module1.xml", "<x/>")])
     assert _refused(basic).code == "macro"
 
@@ -220,15 +226,8 @@ def test_xls_cells_beyond_the_ceilings_are_refused(tmp_path):
 
 
 def test_parts_whose_names_differ_only_in_case_are_refused():
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(bombs.plain_workbook())) as source,
-        zipfile.ZipFile(out, "w") as target,
-    ):
-        for item in source.infolist():
-            target.writestr(item, source.read(item.filename))
-        target.writestr("XL/Worksheets/Sheet1.xml", bombs.sheet_xml(""))
-    assert _refused(out.getvalue()).code == "damaged"
+    doubled = _workbook_with("XL/Worksheets/Sheet1.xml", bombs.sheet_xml(""))
+    assert _refused(doubled).code == "damaged"
 
 
 def test_a_sheet_hidden_in_the_shared_strings_part_is_scanned_too():

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from indicators.models import Indicator, NationalTarget, Target, Value
 from regions.models import Region
-from tests.matrix import Row, api, edit_gowa, expect, view_gowa, view_sulsel
+from tests.matrix import Row, api_rows, edit_gowa, expect, form, view_gowa, view_sulsel
 
 
 def national(ok=200):
@@ -122,11 +122,28 @@ _api_indicator_edit = {
     "version": 1,
 }
 
+_api_target = {"indicator": "stunting", "year": 2025, "value": "18.5"}
+_api_target_edit = {"value": "19", "version": 1}
+_api_value = {"indicator": "stunting", "year": 2025, "source": "e-PPGBM", "value": "6.2"}
+
 
 def _adoption_form(personas, kwargs):
     stunting = Indicator.objects.get(code="stunting")
     return {f"adopt_{stunting.pk}": "on", f"target_{stunting.pk}": "18", f"note_{stunting.pk}": ""}
 
+
+G = "/r/{gowa}/indicators/"
+op = api_rows(
+    "/api/v1",
+    code="{gowa}",
+    indicator_code="stunting",
+    target_id="{target}",
+    value_id="{value}",
+    job_id="{job}",
+)
+_version = {"version": "1"}
+_other_region = expect(404, gowa_member=403, sulsel_viewer=403, anonymous=302)
+_SSGI_2024 = "?year=2024&source=ssgi"
 
 ROWS = [
     # Satu Data metadata: public page and exports, the import for national admins
@@ -144,33 +161,12 @@ ROWS = [
         expect(404, anonymous=302),
         note="unknown indicator",
     ),
-    Row("indicators:indicator_create", "GET", "/indicators/new/", national()),
-    Row(
-        "indicators:indicator_create",
-        "POST",
-        "/indicators/new/",
-        national(302),
-        data=_indicator_form,
-    ),
-    Row("indicators:indicator_edit", "GET", "/indicators/tfr/edit/", national()),
-    Row(
-        "indicators:indicator_edit",
-        "POST",
-        "/indicators/tfr/edit/",
-        national(302),
-        data=_indicator_edit,
-    ),
-    Row(
+    *form("indicators:indicator_create", "/indicators/new/", national, data=_indicator_form),
+    *form("indicators:indicator_edit", "/indicators/tfr/edit/", national, data=_indicator_edit),
+    *form(
         "indicators:national_target_create",
-        "GET",
         "/indicators/tfr/national-targets/new/",
-        national(),
-    ),
-    Row(
-        "indicators:national_target_create",
-        "POST",
-        "/indicators/tfr/national-targets/new/",
-        national(302),
+        national,
         data=_national_target_form,
     ),
     Row(
@@ -186,115 +182,71 @@ ROWS = [
         "/indicators/national-targets/{nt}/delete/",
         national(302),
         setup=_national_target,
-        data={"version": "1"},
+        data=_version,
     ),
     # A region's indicators
-    Row("indicators:region", "GET", "/r/{gowa}/indicators/", view_gowa()),
+    Row("indicators:region", "GET", G, view_gowa()),
     Row("indicators:region", "GET", "/r/{sulsel}/indicators/?year=2024&source=ssgi", view_sulsel()),
-    Row("indicators:detail", "GET", "/r/{gowa}/indicators/stunting/", view_gowa(), setup=_records),
+    Row("indicators:detail", "GET", G + "stunting/", view_gowa(), setup=_records),
     Row(
         "indicators:ranking",
         "GET",
-        "/r/{sulsel}/indicators/stunting/ranking/?year=2024&source=ssgi",
+        "/r/{sulsel}/indicators/stunting/ranking/" + _SSGI_2024,
         view_sulsel(),
     ),
     Row(
         "indicators:ranking",
         "GET",
-        "/r/{gowa}/indicators/stunting/ranking/",
+        G + "stunting/ranking/",
         view_gowa(404),
         note="kab/kota have no ranking",
     ),
-    Row(
-        "indicators:target_create", "GET", "/r/{gowa}/indicators/stunting/targets/new/", edit_gowa()
-    ),
-    Row(
-        "indicators:target_create",
-        "POST",
-        "/r/{gowa}/indicators/stunting/targets/new/",
-        edit_gowa(302),
-        data=_target_form,
-    ),
+    *form("indicators:target_create", G + "stunting/targets/new/", data=_target_form),
+    *form("indicators:target_edit", G + "targets/{target}/", setup=_records, data=_target_edit),
     Row(
         "indicators:target_edit",
         "GET",
-        "/r/{gowa}/indicators/targets/{target}/",
-        edit_gowa(),
-        setup=_records,
-    ),
-    Row(
-        "indicators:target_edit",
-        "POST",
-        "/r/{gowa}/indicators/targets/{target}/",
-        edit_gowa(302),
-        setup=_records,
-        data=_target_edit,
-    ),
-    Row(
-        "indicators:target_edit",
-        "GET",
-        "/r/{gowa}/indicators/targets/{other_target}/",
-        expect(404, gowa_member=403, sulsel_viewer=403, anonymous=302),
+        G + "targets/{other_target}/",
+        _other_region,
         setup=_records,
         note="another region's target",
     ),
     Row(
         "indicators:target_delete",
         "POST",
-        "/r/{gowa}/indicators/targets/{target}/delete/",
+        G + "targets/{target}/delete/",
         edit_gowa(302),
         setup=_records,
-        data={"version": "1"},
+        data=_version,
     ),
-    Row("indicators:value_create", "GET", "/r/{gowa}/indicators/stunting/values/new/", edit_gowa()),
-    Row(
-        "indicators:value_create",
-        "POST",
-        "/r/{gowa}/indicators/stunting/values/new/",
-        edit_gowa(302),
-        data=_value_form,
-    ),
+    *form("indicators:value_create", G + "stunting/values/new/", data=_value_form),
+    *form("indicators:value_edit", G + "values/{value}/", setup=_records, data=_value_edit),
     Row(
         "indicators:value_edit",
         "GET",
-        "/r/{gowa}/indicators/values/{value}/",
-        edit_gowa(),
-        setup=_records,
-    ),
-    Row(
-        "indicators:value_edit",
-        "POST",
-        "/r/{gowa}/indicators/values/{value}/",
-        edit_gowa(302),
-        setup=_records,
-        data=_value_edit,
-    ),
-    Row(
-        "indicators:value_edit",
-        "GET",
-        "/r/{gowa}/indicators/values/{other_value}/",
-        expect(404, gowa_member=403, sulsel_viewer=403, anonymous=302),
+        G + "values/{other_value}/",
+        _other_region,
         setup=_records,
         note="another region's value",
     ),
     Row(
         "indicators:value_delete",
         "POST",
-        "/r/{gowa}/indicators/values/{value}/delete/",
+        G + "values/{value}/delete/",
         edit_gowa(302),
         setup=_records,
-        data={"version": "1"},
+        data=_version,
     ),
-    Row("indicators:import", "GET", "/r/{gowa}/indicators/import/", edit_gowa()),
+    Row("indicators:import", "GET", G + "import/", edit_gowa()),
     Row(
         "indicators:import",
         "POST",
-        "/r/{gowa}/indicators/import/",
+        G + "import/",
         edit_gowa(302),
         data=_csv,
         note="queues an import job and redirects to it",
     ),
-    Row("indicators:template", "GET", "/r/{gowa}/indicators/template.xlsx", edit_gowa()),
+    Row("indicators:template", "GET", G + "template.xlsx", edit_gowa()),
     Row(
         "indicators:template",
         "GET",
@@ -308,222 +260,116 @@ ROWS = [
             anonymous=302,
         ),
     ),
-    Row("indicators:export", "GET", "/r/{gowa}/indicators/export.csv", view_gowa(), setup=_records),
+    Row("indicators:export", "GET", G + "export.csv", view_gowa(), setup=_records),
     Row(
         "indicators:export",
         "GET",
         "/r/{sulsel}/indicators/export.xlsx?area=children&indicator=stunting",
         view_sulsel(),
     ),
-    Row(
-        "indicators:adopted", "GET", "/r/{gowa}/indicators/adopted/", view_gowa(), setup=_workgroup
-    ),
-    Row(
+    Row("indicators:adopted", "GET", G + "adopted/", view_gowa(), setup=_workgroup),
+    *form(
         "indicators:adopted_edit",
-        "GET",
-        "/r/{gowa}/indicators/adopted/edit/?year=2025",
-        edit_gowa(),
-        setup=_workgroup,
-    ),
-    Row(
-        "indicators:adopted_edit",
-        "POST",
-        "/r/{gowa}/indicators/adopted/edit/?year=2025",
-        edit_gowa(302),
+        G + "adopted/edit/?year=2025",
         setup=_workgroup,
         data=_adoption_form,
     ),
     # API: catalogue
-    Row(
-        "GET /api/v1/indicators", "GET", "/api/v1/indicators", expect(200, anonymous=401), api=True
-    ),
-    Row(
-        "POST /api/v1/indicators",
-        "POST",
-        "/api/v1/indicators",
-        api(national(201)),
-        api=True,
-        data=_api_indicator,
-    ),
-    Row(
-        "GET /api/v1/indicators/{indicator_code}",
-        "GET",
-        "/api/v1/indicators/tfr",
-        expect(200, anonymous=401),
-        api=True,
-    ),
-    Row(
-        "PUT /api/v1/indicators/{indicator_code}",
-        "PUT",
-        "/api/v1/indicators/tfr",
-        api(national(200)),
-        api=True,
+    op("GET /indicators", expect(200)),
+    op("POST /indicators", national(201), data=_api_indicator),
+    op("GET /indicators/{indicator_code}", expect(200), indicator_code="tfr"),
+    op(
+        "PUT /indicators/{indicator_code}",
+        national(200),
         data=_api_indicator_edit,
+        indicator_code="tfr",
     ),
-    Row(
-        "PUT /api/v1/indicators/{indicator_code}/national-targets/{year}",
-        "PUT",
-        "/api/v1/indicators/tfr/national-targets/2030",
-        api(national(201)),
-        api=True,
+    op(
+        "PUT /indicators/{indicator_code}/national-targets/{year}",
+        national(201),
         data={"value": "2.05", "source": "Contoh"},
+        indicator_code="tfr",
+        year=2030,
     ),
-    Row(
-        "DELETE /api/v1/indicators/{indicator_code}/national-targets/{year}",
-        "DELETE",
-        "/api/v1/indicators/tfr/national-targets/2022",
-        api(national(204)),
-        api=True,
+    op(
+        "DELETE /indicators/{indicator_code}/national-targets/{year}",
+        national(204),
+        indicator_code="tfr",
+        year=2022,
     ),
     # API: a region's data
-    Row(
-        "GET /api/v1/regions/{code}/indicators/targets",
-        "GET",
-        "/api/v1/regions/{gowa}/indicators/targets",
-        api(view_gowa()),
-        api=True,
-        setup=_records,
+    op("GET /regions/{code}/indicators/targets", view_gowa(), _records),
+    op(
+        "GET /regions/{code}/indicators/targets",
+        view_sulsel(),
+        query="?children=true",
+        code="{sulsel}",
     ),
-    Row(
-        "GET /api/v1/regions/{code}/indicators/targets",
-        "GET",
-        "/api/v1/regions/{sulsel}/indicators/targets?children=true",
-        api(view_sulsel()),
-        api=True,
+    op("POST /regions/{code}/indicators/targets", edit_gowa(201), data=_api_target),
+    op(
+        "PUT /regions/{code}/indicators/targets/{target_id}",
+        edit_gowa(200),
+        _records,
+        _api_target_edit,
     ),
-    Row(
-        "POST /api/v1/regions/{code}/indicators/targets",
-        "POST",
-        "/api/v1/regions/{gowa}/indicators/targets",
-        api(edit_gowa(201)),
-        api=True,
-        data={"indicator": "stunting", "year": 2025, "value": "18.5"},
-    ),
-    Row(
-        "PUT /api/v1/regions/{code}/indicators/targets/{target_id}",
-        "PUT",
-        "/api/v1/regions/{gowa}/indicators/targets/{target}",
-        api(edit_gowa(200)),
-        api=True,
-        setup=_records,
-        data={"value": "19", "version": 1},
-    ),
-    Row(
-        "PUT /api/v1/regions/{code}/indicators/targets/{target_id}",
-        "PUT",
-        "/api/v1/regions/{gowa}/indicators/targets/{other_target}",
-        api(expect(404, gowa_member=403, sulsel_viewer=403)),
-        api=True,
-        setup=_records,
-        data={"value": "19", "version": 1},
+    op(
+        "PUT /regions/{code}/indicators/targets/{target_id}",
+        expect(404, gowa_member=403, sulsel_viewer=403),
+        _records,
+        _api_target_edit,
         note="another region's target",
+        target_id="{other_target}",
     ),
-    Row(
-        "DELETE /api/v1/regions/{code}/indicators/targets/{target_id}",
-        "DELETE",
-        "/api/v1/regions/{gowa}/indicators/targets/{target}",
-        api(edit_gowa(204)),
-        api=True,
-        setup=_records,
+    op("DELETE /regions/{code}/indicators/targets/{target_id}", edit_gowa(204), _records),
+    op("GET /regions/{code}/indicators/values", view_gowa(), _records, query="?source=SSGI"),
+    op("POST /regions/{code}/indicators/values", edit_gowa(201), data=_api_value),
+    op(
+        "PUT /regions/{code}/indicators/values/{value_id}",
+        edit_gowa(200),
+        _records,
+        {"value": "22", "version": 1},
     ),
-    Row(
-        "GET /api/v1/regions/{code}/indicators/values",
-        "GET",
-        "/api/v1/regions/{gowa}/indicators/values?source=SSGI",
-        api(view_gowa()),
-        api=True,
-        setup=_records,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/indicators/values",
-        "POST",
-        "/api/v1/regions/{gowa}/indicators/values",
-        api(edit_gowa(201)),
-        api=True,
-        data={"indicator": "stunting", "year": 2025, "source": "e-PPGBM", "value": "6.2"},
-    ),
-    Row(
-        "PUT /api/v1/regions/{code}/indicators/values/{value_id}",
-        "PUT",
-        "/api/v1/regions/{gowa}/indicators/values/{value}",
-        api(edit_gowa(200)),
-        api=True,
-        setup=_records,
-        data={"value": "22", "version": 1},
-    ),
-    Row(
-        "DELETE /api/v1/regions/{code}/indicators/values/{value_id}",
-        "DELETE",
-        "/api/v1/regions/{gowa}/indicators/values/{value}",
-        api(edit_gowa(204)),
-        api=True,
-        setup=_records,
-    ),
-    Row(
-        "DELETE /api/v1/regions/{code}/indicators/values/{value_id}",
-        "DELETE",
-        "/api/v1/regions/{gowa}/indicators/values/{other_value}",
-        api(expect(404, gowa_member=403, sulsel_viewer=403)),
-        api=True,
-        setup=_records,
+    op("DELETE /regions/{code}/indicators/values/{value_id}", edit_gowa(204), _records),
+    op(
+        "DELETE /regions/{code}/indicators/values/{value_id}",
+        expect(404, gowa_member=403, sulsel_viewer=403),
+        _records,
         note="another region's value",
+        value_id="{other_value}",
     ),
-    Row(
-        "POST /api/v1/regions/{code}/indicators/import",
-        "POST",
-        "/api/v1/regions/{gowa}/indicators/import",
-        api(edit_gowa(200)),
-        api=True,
-        data=_csv,
-    ),
-    Row(
-        "GET /api/v1/jobs/{job_id}",
-        "GET",
-        "/api/v1/jobs/{job}",
-        api(expect(404, gowa_operator=200, sulsel_admin=200, national_admin=200)),
-        api=True,
-        setup=_import_job,
+    op("POST /regions/{code}/indicators/import", edit_gowa(200), data=_csv),
+    op(
+        "GET /jobs/{job_id}",
+        expect(404, gowa_operator=200, sulsel_admin=200, national_admin=200),
+        _import_job,
         note="an indicator import job started by the Gowa operator",
     ),
-    Row(
-        "POST /api/v1/regions/{code}/indicators/import",
-        "POST",
-        "/api/v1/regions/{gowa}/indicators/import?background=1",
-        api(edit_gowa(202)),
-        api=True,
+    op(
+        "POST /regions/{code}/indicators/import",
+        edit_gowa(202),
         data=_csv,
+        query="?background=1",
         note="as a background job",
     ),
-    Row(
-        "GET /api/v1/regions/{code}/indicators/adopted",
-        "GET",
-        "/api/v1/regions/{gowa}/indicators/adopted?year=2025",
-        api(view_gowa()),
-        api=True,
-        setup=_workgroup,
+    op("GET /regions/{code}/indicators/adopted", view_gowa(), _workgroup, query="?year=2025"),
+    op(
+        "GET /regions/{code}/indicators/{indicator_code}/achievement",
+        view_gowa(),
+        _records,
+        query=_SSGI_2024,
     ),
-    Row(
-        "GET /api/v1/regions/{code}/indicators/{indicator_code}/achievement",
-        "GET",
-        "/api/v1/regions/{gowa}/indicators/stunting/achievement?year=2024&source=ssgi",
-        api(view_gowa()),
-        api=True,
-        setup=_records,
+    op(
+        "GET /regions/{code}/indicators/{indicator_code}/achievement",
+        expect(200, gowa_operator=404, gowa_member=404, sultra_admin=404),
+        _records,
+        query=_SSGI_2024,
+        code="{makassar}",
     ),
-    Row(
-        "GET /api/v1/regions/{code}/indicators/{indicator_code}/achievement",
-        "GET",
-        "/api/v1/regions/{makassar}/indicators/stunting/achievement?year=2024&source=ssgi",
-        api(expect(200, gowa_operator=404, gowa_member=404, sultra_admin=404)),
-        api=True,
-        setup=_records,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/indicators/{indicator_code}/ranking",
-        "GET",
-        "/api/v1/regions/{sulsel}/indicators/stunting/ranking?year=2024&source=ssgi",
-        api(view_sulsel()),
-        api=True,
-        setup=_records,
+    op(
+        "GET /regions/{code}/indicators/{indicator_code}/ranking",
+        view_sulsel(),
+        _records,
+        query=_SSGI_2024,
+        code="{sulsel}",
     ),
 ]

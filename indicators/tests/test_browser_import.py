@@ -5,13 +5,12 @@ worker reads the rows, then the summary and the link to the imported indicators.
 import pytest
 from playwright.sync_api import expect
 
-from conftest import make_user
 from indicators.models import Value
 from indicators.tests.helpers import xlsx_bytes
 from jobs import engine
 from jobs.models import Job
 from jobs.signals import job_progressed
-from tests.browser import browser_page, log_in  # noqa: F401
+from tests.browser import browser_page, browser_user, log_in  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -28,20 +27,14 @@ def _rows():
 def test_an_import_from_the_page_shows_its_progress_and_links_to_the_indicators(
     browser_page,  # noqa: F811
     regions,
-    settings,
+    database_queue,  # the job waits for a worker (this test plays the worker)
     monkeypatch,
     tmp_path,
 ):
-    # Queue in the database: the job waits for a worker (this test plays the worker).
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
-    user = make_user("operator.gowa", "regency_operator", "73.06")
-    user.set_password("sandi-uji-yang-panjang")
-    user.save()
+    browser_user("operator.gowa", "regency_operator", "73.06")
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})
-    log_in(page, "operator.gowa", "sandi-uji-yang-panjang")
+    log_in(page, "operator.gowa")
     page.goto(page.base_url + "/r/73.06/indicators/import/")
     path = tmp_path / "stunting-gowa.xlsx"
     path.write_bytes(xlsx_bytes(list(_rows())))

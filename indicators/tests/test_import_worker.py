@@ -26,14 +26,6 @@ URL = "/api/v1/regions/73/indicators/import?background=1"
 PERIODS = ["", *[f"{month:02d}" for month in range(1, 13)]]
 
 
-@pytest.fixture
-def database_queue(settings):
-    """This process queues jobs in the database, as the web server does."""
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
-
-
 def _rows(years):
     """Sulsel and its 24 kab/kota: stunting realisations for every month and year, a target a
     year: 25 × len(years) × 14 rows."""

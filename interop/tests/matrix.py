@@ -1,7 +1,7 @@
 """Permission matrix rows for every interop route."""
 
 from regions.models import Region
-from tests.matrix import Row, edit_gowa, edit_sulsel, expect, view_gowa
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, view_gowa
 
 
 def _key(personas):
@@ -28,6 +28,9 @@ def _webhook(personas):
     )
     return {"hook": hook.pk}
 
+
+_I = "/r/{sulsel}/integrations/"
+op = api_rows("/api/v1/integrations/regions/{code}", code="{gowa}")
 
 ROWS = [
     # Open data: public for everyone (aggregates only)
@@ -67,13 +70,7 @@ ROWS = [
         edit_sulsel(),
         data={"name": "Portal", "access": "read"},
     ),
-    Row(
-        "interop:key_revoke",
-        "POST",
-        "/r/{sulsel}/integrations/keys/{key}/revoke/",
-        edit_sulsel(302),
-        setup=_key,
-    ),
+    Row("interop:key_revoke", "POST", _I + "keys/{key}/revoke/", edit_sulsel(302), setup=_key),
     Row(
         "interop:webhook_create",
         "POST",
@@ -84,31 +81,12 @@ ROWS = [
     Row(
         "interop:webhook_toggle",
         "POST",
-        "/r/{sulsel}/integrations/webhooks/{hook}/toggle/",
+        _I + "webhooks/{hook}/toggle/",
         edit_sulsel(302),
         setup=_webhook,
     ),
     # Integrator API: an API key, never a user's token (so every persona: 401)
-    Row(
-        "GET /api/v1/integrations/regions/{code}/targets",
-        "GET",
-        "/api/v1/integrations/regions/{gowa}/targets",
-        expect(401),
-        api=True,
-    ),
-    Row(
-        "GET /api/v1/integrations/regions/{code}/activities",
-        "GET",
-        "/api/v1/integrations/regions/{gowa}/activities",
-        expect(401),
-        api=True,
-    ),
-    Row(
-        "POST /api/v1/integrations/regions/{code}/targets",
-        "POST",
-        "/api/v1/integrations/regions/{gowa}/targets",
-        expect(401),
-        api=True,
-        data={"layout": "sipokja-sipd/1", "targets": []},
-    ),
+    op("GET /targets", expect(401)),
+    op("GET /activities", expect(401)),
+    op("POST /targets", expect(401), data={"layout": "sipokja-sipd/1", "targets": []}),
 ]

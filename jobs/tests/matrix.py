@@ -1,7 +1,7 @@
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from tests.matrix import Row, api, expect
+from tests.matrix import Row, api_rows, expect
 
 # A job follows its starter, not the region's readers: the Gowa operator started it; the admins
 # whose scope covers Gowa (national, Sulsel) may follow it; everybody else gets 404.
@@ -36,40 +36,19 @@ def _regionless(personas):
     return {"job": Job.objects.create(kind="meetings.reminders", state="succeeded").pk}
 
 
+op = api_rows("/api/v1/jobs", job_id="{job}")
+_SYSTEM_JOB = expect(404, national_admin=200, anonymous=302)
+
 ROWS = [
     Row("jobs:list", "GET", "/jobs/", SIGNED_IN),
     Row("jobs:list", "GET", "/jobs/?page=2", SIGNED_IN, setup=_job),
     Row("jobs:detail", "GET", "/jobs/{job}/", FOLLOW, setup=_job),
-    Row(
-        "jobs:detail",
-        "GET",
-        "/jobs/{job}/",
-        expect(404, national_admin=200, anonymous=302),
-        setup=_regionless,
-        note="a system job",
-    ),
+    Row("jobs:detail", "GET", "/jobs/{job}/", _SYSTEM_JOB, setup=_regionless, note="a system job"),
     Row("jobs:detail", "GET", "/jobs/999999/", expect(404, anonymous=302), note="no such job"),
     Row("jobs:progress", "GET", "/jobs/{job}/progress/", FOLLOW, setup=_job),
     Row("jobs:result", "GET", "/jobs/{job}/result/", FOLLOW, setup=_job),
-    Row("GET /api/v1/jobs", "GET", "/api/v1/jobs", api(SIGNED_IN), api=True, setup=_job),
-    Row(
-        "GET /api/v1/jobs/{job_id}", "GET", "/api/v1/jobs/{job}", api(FOLLOW), api=True, setup=_job
-    ),
-    Row(
-        "GET /api/v1/jobs/{job_id}",
-        "GET",
-        "/api/v1/jobs/{job}",
-        api(expect(404, national_admin=200)),
-        api=True,
-        setup=_regionless,
-        note="a system job",
-    ),
-    Row(
-        "GET /api/v1/jobs/{job_id}/result",
-        "GET",
-        "/api/v1/jobs/{job}/result",
-        api(FOLLOW),
-        api=True,
-        setup=_job,
-    ),
+    op("GET ", SIGNED_IN, _job),
+    op("GET /{job_id}", FOLLOW, _job),
+    op("GET /{job_id}", _SYSTEM_JOB, _regionless, note="a system job"),
+    op("GET /{job_id}/result", FOLLOW, _job),
 ]

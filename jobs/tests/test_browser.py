@@ -7,11 +7,10 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from conftest import make_user
 from jobs import engine
 from jobs.models import Job
 from jobs.signals import job_progressed
-from tests.browser import browser_page, log_in  # noqa: F401
+from tests.browser import browser_page, browser_user, log_in  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -19,18 +18,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(trans
 def test_the_progress_bar_advances_until_the_zip_can_be_downloaded(
     browser_page,  # noqa: F811
     regions,
-    settings,
+    database_queue,  # the job waits for a worker (this test plays the worker)
     monkeypatch,
 ):
-    # Queue in the database: the job waits for a worker (this test plays the worker).
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
-    user = make_user("kaltara", "provincial_admin", "65")
-    user.set_password("sandi-uji-yang-panjang")
-    user.save()
+    browser_user("kaltara", "provincial_admin", "65")
     page = browser_page
-    log_in(page, "kaltara", "sandi-uji-yang-panjang")
+    log_in(page, "kaltara")
     page.goto(page.base_url + "/r/65/dashboard/?year=2025")
 
     page.get_by_role("button", name="Unduh semua profil Pokja").click()

@@ -22,16 +22,6 @@ from jobs.tests import workers
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
-DATABASE_BACKEND = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-}
-
-
-@pytest.fixture
-def database_queue(settings):
-    """This process queues jobs in the database, as the web server does."""
-    settings.TASKS = DATABASE_BACKEND
-
 
 def test_db_worker_is_the_jobs_worker():
     assert get_commands()["db_worker"] == "jobs"

@@ -4,7 +4,7 @@ strategic_issue.edit); knowledge documents are read by every logged-in user and 
 holding knowledge.manage for the publisher (national, or the province)."""
 
 from knowledge.tests import helpers as k
-from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, view_gowa, view_sulsel
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, form, view_gowa, view_sulsel
 
 
 def _issue(personas):
@@ -79,8 +79,11 @@ _edit_form = {
 }
 
 P = "/r/{gowa}/issues"
-A = "/api/v1/regions/{gowa}/strategic-issues"
-K = "/api/v1/knowledge"
+D = "/knowledge/{doc}"
+op = api_rows("/api/v1/regions/{code}", code="{gowa}", issue_id="{issue}")
+kop = api_rows("/api/v1", document_id="{doc}")
+_version = {"version": "1"}
+_PROVINCE_THEMES = "kab/kota: themes are grouped at province level"
 
 
 def manage_sulsel(ok=200):
@@ -102,8 +105,7 @@ ROWS = [
     # Strategic issues (HTML)
     Row("knowledge:issues", "GET", P + "/", view_gowa(), setup=_issue),
     Row("knowledge:issues", "GET", "/r/{sulsel}/issues/?year=2026", view_sulsel()),
-    Row("knowledge:issue_create", "GET", P + "/new/", edit_gowa()),
-    Row("knowledge:issue_create", "POST", P + "/new/", edit_gowa(302), data=_issue_form),
+    *form("knowledge:issue_create", P + "/new/", data=_issue_form),
     Row(
         "knowledge:issue_create",
         "POST",
@@ -113,31 +115,11 @@ ROWS = [
     ),
     Row("knowledge:themes", "GET", "/r/{sulsel}/issues/themes/", view_sulsel(), setup=_issue),
     Row(
-        "knowledge:themes",
-        "GET",
-        P + "/themes/",
-        expect(404, anonymous=302),
-        note="kab/kota: themes are grouped at province level",
+        "knowledge:themes", "GET", P + "/themes/", expect(404, anonymous=302), note=_PROVINCE_THEMES
     ),
     Row("knowledge:issue", "GET", P + "/{issue}/", view_gowa(), setup=_issue),
-    Row("knowledge:issue_edit", "GET", P + "/{issue}/edit/", edit_gowa(), setup=_issue),
-    Row(
-        "knowledge:issue_edit",
-        "POST",
-        P + "/{issue}/edit/",
-        edit_gowa(302),
-        setup=_issue,
-        data=_issue_form,
-    ),
-    Row("knowledge:issue_delete", "GET", P + "/{issue}/delete/", edit_gowa(), setup=_issue),
-    Row(
-        "knowledge:issue_delete",
-        "POST",
-        P + "/{issue}/delete/",
-        edit_gowa(302),
-        setup=_issue,
-        data={"version": "1"},
-    ),
+    *form("knowledge:issue_edit", P + "/{issue}/edit/", setup=_issue, data=_issue_form),
+    *form("knowledge:issue_delete", P + "/{issue}/delete/", setup=_issue, data=_version),
     # Knowledge centre (HTML)
     Row("knowledge:documents", "GET", "/knowledge/?q=anggaran", read_all(), setup=_sulsel_doc),
     Row("knowledge:document_create", "GET", "/knowledge/new/", manage_any()),
@@ -149,160 +131,41 @@ ROWS = [
         data=_document_form,
         note="Sultra's admin cannot publish for Sulsel: the form refuses the choice",
     ),
-    Row("knowledge:document", "GET", "/knowledge/{doc}/", read_all(), setup=_sulsel_doc),
+    Row("knowledge:document", "GET", D + "/", read_all(), setup=_sulsel_doc),
     Row(
         "knowledge:document",
         "GET",
-        "/knowledge/{doc}/",
+        D + "/",
         expect(404, national_admin=200, sulsel_admin=200, anonymous=302),
         setup=_draft_doc,
         note="unpublished: only those who manage it",
     ),
+    *form("knowledge:document_edit", D + "/edit/", manage_sulsel, _sulsel_doc, _edit_form),
     Row(
         "knowledge:document_edit",
         "GET",
-        "/knowledge/{doc}/edit/",
-        manage_sulsel(),
-        setup=_sulsel_doc,
-    ),
-    Row(
-        "knowledge:document_edit",
-        "POST",
-        "/knowledge/{doc}/edit/",
-        manage_sulsel(302),
-        setup=_sulsel_doc,
-        data=_edit_form,
-    ),
-    Row(
-        "knowledge:document_edit",
-        "GET",
-        "/knowledge/{doc}/edit/",
+        D + "/edit/",
         expect(403, national_admin=200, anonymous=302),
         setup=_national_doc,
         note="national documents: national admins only",
     ),
-    Row(
-        "knowledge:document_delete",
-        "GET",
-        "/knowledge/{doc}/delete/",
-        manage_sulsel(),
-        setup=_sulsel_doc,
-    ),
-    Row(
-        "knowledge:document_delete",
-        "POST",
-        "/knowledge/{doc}/delete/",
-        manage_sulsel(302),
-        setup=_sulsel_doc,
-        data={"version": "1"},
-    ),
-    Row("knowledge:document_file", "GET", "/knowledge/{doc}/file/", read_all(), setup=_sulsel_doc),
+    *form("knowledge:document_delete", D + "/delete/", manage_sulsel, _sulsel_doc, _version),
+    Row("knowledge:document_file", "GET", D + "/file/", read_all(), setup=_sulsel_doc),
     # Strategic issues (API)
-    Row(
-        "GET /api/v1/regions/{code}/strategic-issues",
-        "GET",
-        A + "?year=2026",
-        api(view_gowa()),
-        api=True,
-        setup=_issue,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/strategic-issues",
-        "POST",
-        A,
-        api(edit_gowa(201)),
-        api=True,
-        data=_issue_json,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/strategic-issues/themes",
-        "GET",
-        "/api/v1/regions/{sulsel}/strategic-issues/themes",
-        api(view_sulsel()),
-        api=True,
-        setup=_issue,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/strategic-issues/themes",
-        "GET",
-        A + "/themes",
-        api(expect(404)),
-        api=True,
-        note="kab/kota: themes are grouped at province level",
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/strategic-issues/{issue_id}",
-        "GET",
-        A + "/{issue}",
-        api(view_gowa()),
-        api=True,
-        setup=_issue,
-    ),
-    Row(
-        "PATCH /api/v1/regions/{code}/strategic-issues/{issue_id}",
-        "PATCH",
-        A + "/{issue}",
-        api(edit_gowa()),
-        api=True,
-        setup=_issue,
-        data={"version": 1, "priority": "low"},
-    ),
-    Row(
-        "DELETE /api/v1/regions/{code}/strategic-issues/{issue_id}",
-        "DELETE",
-        A + "/{issue}?version=1",
-        api(edit_gowa(204)),
-        api=True,
-        setup=_issue,
-    ),
+    op("GET /strategic-issues", view_gowa(), _issue, query="?year=2026"),
+    op("POST /strategic-issues", edit_gowa(201), data=_issue_json),
+    op("GET /strategic-issues/themes", view_sulsel(), _issue, code="{sulsel}"),
+    op("GET /strategic-issues/themes", expect(404), note=_PROVINCE_THEMES),
+    *op.record("/strategic-issues/{issue_id}", _issue, {"version": 1, "priority": "low"}),
     # Knowledge centre (API)
-    Row(
-        "GET /api/v1/knowledge",
-        "GET",
-        K + "?q=anggaran",
-        api(read_all()),
-        api=True,
-        setup=_sulsel_doc,
+    kop("GET /knowledge", read_all(), _sulsel_doc, query="?q=anggaran"),
+    kop("POST /knowledge", expect(403, national_admin=201, sulsel_admin=201), data=_document_api),
+    *kop.record(
+        "/knowledge/{document_id}",
+        _sulsel_doc,
+        {"version": 1, "edition": "1.1"},
+        read=read_all,
+        edit=manage_sulsel,
     ),
-    Row(
-        "POST /api/v1/knowledge",
-        "POST",
-        K,
-        api(expect(403, national_admin=201, sulsel_admin=201)),
-        api=True,
-        data=_document_api,
-    ),
-    Row(
-        "GET /api/v1/knowledge/{document_id}",
-        "GET",
-        K + "/{doc}",
-        api(read_all()),
-        api=True,
-        setup=_sulsel_doc,
-    ),
-    Row(
-        "PATCH /api/v1/knowledge/{document_id}",
-        "PATCH",
-        K + "/{doc}",
-        api(manage_sulsel()),
-        api=True,
-        setup=_sulsel_doc,
-        data={"version": 1, "edition": "1.1"},
-    ),
-    Row(
-        "DELETE /api/v1/knowledge/{document_id}",
-        "DELETE",
-        K + "/{doc}?version=1",
-        api(manage_sulsel(204)),
-        api=True,
-        setup=_sulsel_doc,
-    ),
-    Row(
-        "GET /api/v1/knowledge/{document_id}/file",
-        "GET",
-        K + "/{doc}/file",
-        api(read_all()),
-        api=True,
-        setup=_sulsel_doc,
-    ),
+    kop("GET /knowledge/{document_id}/file", read_all(), _sulsel_doc),
 ]

@@ -6,11 +6,10 @@ import re
 
 import pytest
 
-from conftest import make_user
 from knowledge.tests import helpers as k
 from planning.tests import helpers as h
 from regions.services import load_regions
-from tests.browser import browser_page, log_in  # noqa: F401
+from tests.browser import browser_page, browser_user, log_in, open_as  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,10 +18,7 @@ SCREENSHOTS = os.environ.get("SIPOKJA_SCREENSHOTS")
 
 
 def _user(username, role, code):
-    user = make_user(username, role, code)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    return browser_user(username, role, code, PASSWORD)
 
 
 def _shot(page, name):
@@ -39,9 +35,7 @@ def test_operator_records_an_issue_and_finds_a_guide(browser_page):  # noqa: F81
     k.issue("73.71", title="Stunting Makassar")
     page = browser_page
 
-    log_in(page, "op.gowa", PASSWORD)
-    page.wait_for_selector("#home-year")  # the log-in lands on the home page
-    page.goto(page.base_url + "/r/73.06/")
+    open_as(page, "op.gowa", "/r/73.06/", PASSWORD)
     page.click("text=Isu strategis")
     page.wait_for_url("**/r/73.06/issues/")
     page.click("text=Isu strategis baru")
@@ -63,10 +57,7 @@ def test_operator_records_an_issue_and_finds_a_guide(browser_page):  # noqa: F81
     _shot(page, "issue_list")
     assert page.console_errors == []
 
-    page.context.clear_cookies()
-    log_in(page, "admin.sulsel", PASSWORD)
-    page.wait_for_selector("#home-year")  # the log-in lands on the home page
-    page.goto(page.base_url + "/r/73/")
+    open_as(page, "admin.sulsel", "/r/73/", PASSWORD)
     page.goto(page.base_url + "/r/73/issues/themes/")
     assert page.locator('#themes tr[data-theme="stunting"]').count() == 1
     assert "dihadapi bersama" in page.locator('#themes tr[data-theme="stunting"]').inner_text()
@@ -85,10 +76,7 @@ def test_operator_records_an_issue_and_finds_a_guide(browser_page):  # noqa: F81
     _shot(page, "document_detail")
     assert page.console_errors == []
 
-    page.context.clear_cookies()
-    log_in(page, "op.gowa", PASSWORD)
-    page.wait_for_selector("#home-year")  # the log-in lands on the home page
-    page.goto(page.base_url + "/r/73.06/")
+    open_as(page, "op.gowa", "/r/73.06/", PASSWORD)
     page.goto(page.base_url + "/knowledge/")
     page.fill("input[name=q]", "apbd")
     page.click("main form[role=search] button")

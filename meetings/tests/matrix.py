@@ -7,10 +7,10 @@ Makassar (73.71) is neither organiser nor invited and answers 404 even for the S
 from meetings import services
 from meetings.models import Minutes
 from meetings.tests import helpers as h
-from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, view_gowa, view_sulsel
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, form, view_gowa, view_sulsel
 
 NOT_HERE = expect(404, anonymous=302)
-API_NOT_HERE = api(expect(404))
+API_NOT_HERE = expect(404)  # api_rows() makes it an API shape (anonymous: 401)
 
 
 def _gowa(personas):
@@ -125,18 +125,32 @@ def _letterhead_form(personas, kwargs):
             "signatory_name": "", "signatory_id_number": "", "version": "1", "logo_upload": h.png_upload()}  # fmt: skip
 
 
+_guest = {"name": "Narasumber", "institution_name": "Unhas"}
+_session = {"title": "Diskusi", "speaker": "Kepala Dinas"}
+_FORUM_MATERIAL = "/r/{{{r}}}/meetings/{{forum}}/materials/{{forum_material}}/"
+_INVITATION = "/r/{{{r}}}/meetings/{{forum}}/invitation.pdf"
+_ANNOUNCEMENT = "/r/{{{r}}}/announcements/{{announcement}}/"
+
+
 def _progress(personas, kwargs):
     return {"version": "1", "status": "done", "text": "Selesai"}
 
 
 _M = "/r/{gowa}/meetings/{meeting}/"
-_F = "/api/v1/regions/{gowa}/meetings/{meeting}"
+_I = "/r/{gowa}/action-items/"
 _api_meeting = {
     "title": "Rapat",
     "starts_at": "2030-07-24T09:00:00",
     "ends_at": "2030-07-24T15:00:00",
     "venue": "Aula",
 }
+op = api_rows(
+    "/api/v1/regions/{code}",
+    code="{gowa}",
+    meeting_id="{meeting}",
+    item_id="{commitment}",
+    announcement_id="{announcement}",
+)
 
 # The forum's commitment assigned to Gowa: the Gowa operator may close it (operator of the
 # assigned region), the Gowa member may not (not assigned to their member record).
@@ -152,13 +166,26 @@ _draft = expect(200, gowa_member=403, sulsel_viewer=403, sultra_admin=404, anony
 _announce_from_gowa = expect(
     403, national_admin=404, sulsel_admin=404, sultra_admin=404, anonymous=302
 )
+_read_only_for_gowa = edit_gowa() | {"gowa_operator": 403}
+
+
+def _gowa_attendance(personas, kwargs):
+    return {f"attendance-{kwargs['participant']}": "present"}
+
+
+def _api_attendance(personas, kwargs):
+    return {"entries": [{"participant_id": kwargs["participant"], "attendance": "present"}]}
+
+
+def _announcement_form(personas, kwargs):
+    return {"title": "Rapat", "body": "Isi", "recipients": [h.region("73.06").pk]}
+
 
 ROWS = [
     # Meetings
     Row("meetings:list", "GET", "/r/{gowa}/meetings/", view_gowa(), setup=_forum),
     Row("meetings:list", "GET", "/r/{sulsel}/meetings/", view_sulsel(), setup=_forum),
-    Row("meetings:create", "GET", "/r/{gowa}/meetings/new/", edit_gowa()),
-    Row("meetings:create", "POST", "/r/{gowa}/meetings/new/", edit_gowa(302), data=_meeting_form),
+    *form("meetings:create", "/r/{gowa}/meetings/new/", data=_meeting_form),
     Row("meetings:create", "POST", "/r/{sulsel}/meetings/new/", edit_sulsel(302), data=_forum_form),
     Row(
         "meetings:attendance_report",
@@ -193,8 +220,7 @@ ROWS = [
         setup=lambda p: {"meeting": h.meeting("73.71").pk},
         note="another region's meeting by id",
     ),
-    Row("meetings:edit", "GET", _M + "edit/", edit_gowa(), setup=_gowa),
-    Row("meetings:edit", "POST", _M + "edit/", edit_gowa(302), setup=_gowa, data=_meeting_form),
+    *form("meetings:edit", _M + "edit/", setup=_gowa, data=_meeting_form),
     Row(
         "meetings:edit",
         "POST",
@@ -203,23 +229,10 @@ ROWS = [
         setup=_forum,
         data=_forum_form,
     ),
-    Row("meetings:invitees", "GET", _M + "invitees/", edit_gowa(), setup=_gowa),
-    Row(
-        "meetings:invitees",
-        "POST",
-        _M + "invitees/",
-        edit_gowa(302),
-        setup=_gowa,
-        data={"members": [], "institutions": []},
+    *form(
+        "meetings:invitees", _M + "invitees/", setup=_gowa, data={"members": [], "institutions": []}
     ),
-    Row(
-        "meetings:guest_add",
-        "POST",
-        _M + "guests/",
-        edit_gowa(302),
-        setup=_gowa,
-        data={"name": "Narasumber", "institution_name": "Unhas"},
-    ),
+    Row("meetings:guest_add", "POST", _M + "guests/", edit_gowa(302), setup=_gowa, data=_guest),
     Row(
         "meetings:participant_delete",
         "POST",
@@ -227,14 +240,7 @@ ROWS = [
         edit_gowa(302),
         setup=_gowa,
     ),
-    Row(
-        "meetings:agenda_add",
-        "POST",
-        _M + "agenda/",
-        edit_gowa(302),
-        setup=_gowa,
-        data={"title": "Diskusi", "speaker": "Kepala Dinas"},
-    ),
+    Row("meetings:agenda_add", "POST", _M + "agenda/", edit_gowa(302), setup=_gowa, data=_session),
     Row(
         "meetings:agenda_delete",
         "POST",
@@ -256,14 +262,14 @@ ROWS = [
     Row(
         "meetings:material_download",
         "GET",
-        "/r/{gowa}/meetings/{forum}/materials/{forum_material}/",
+        _FORUM_MATERIAL.format(r="gowa"),
         view_gowa(),
         setup=_forum,
     ),
     Row(
         "meetings:material_download",
         "GET",
-        "/r/{makassar}/meetings/{forum}/materials/{forum_material}/",
+        _FORUM_MATERIAL.format(r="makassar"),
         NOT_HERE,
         setup=_forum,
     ),
@@ -274,50 +280,22 @@ ROWS = [
         edit_gowa(302),
         setup=_gowa,
     ),
-    Row(
-        "meetings:invitation_pdf",
-        "GET",
-        "/r/{gowa}/meetings/{forum}/invitation.pdf",
-        view_gowa(),
-        setup=_forum,
-    ),
-    Row(
-        "meetings:invitation_pdf",
-        "GET",
-        "/r/{makassar}/meetings/{forum}/invitation.pdf",
-        NOT_HERE,
-        setup=_forum,
-    ),
+    Row("meetings:invitation_pdf", "GET", _INVITATION.format(r="gowa"), view_gowa(), setup=_forum),
+    Row("meetings:invitation_pdf", "GET", _INVITATION.format(r="makassar"), NOT_HERE, setup=_forum),
     Row("meetings:calendar", "GET", _M + "calendar.ics", view_gowa(), setup=_gowa),
     Row("meetings:send_invitations", "POST", _M + "invitations/send/", edit_gowa(302), setup=_gowa),
-    Row("meetings:attendance", "GET", _M + "attendance/", edit_gowa(), setup=_gowa),
-    Row(
-        "meetings:attendance",
-        "POST",
-        _M + "attendance/",
-        edit_gowa(302),
-        setup=_gowa,
-        data=lambda p, k: {f"attendance-{k['participant']}": "present"},
-    ),
+    *form("meetings:attendance", _M + "attendance/", setup=_gowa, data=_gowa_attendance),
     Row(
         "meetings:attendance",
         "GET",
         "/r/{gowa}/meetings/{forum}/attendance/",
-        edit_gowa() | {"gowa_operator": 403},
+        _read_only_for_gowa,
         setup=_forum,
     ),
     Row("meetings:attendance_sheet", "GET", _M + "attendance.pdf", view_gowa(), setup=_gowa),
     # Minutes
     Row("meetings:minutes", "GET", _M + "minutes/", view_gowa(), setup=_gowa),
-    Row("meetings:minutes_edit", "GET", _M + "minutes/edit/", edit_gowa(), setup=_gowa),
-    Row(
-        "meetings:minutes_edit",
-        "POST",
-        _M + "minutes/edit/",
-        edit_gowa(302),
-        setup=_gowa,
-        data=_minutes_form,
-    ),
+    *form("meetings:minutes_edit", _M + "minutes/edit/", setup=_gowa, data=_minutes_form),
     Row(
         "meetings:minutes_approve",
         "POST",
@@ -344,16 +322,9 @@ ROWS = [
         note="approved",
     ),
     # Action items
-    Row("meetings:items", "GET", "/r/{gowa}/action-items/", view_gowa(), setup=_forum),
+    Row("meetings:items", "GET", _I, view_gowa(), setup=_forum),
     Row("meetings:items", "GET", "/r/{sulsel}/action-items/", view_sulsel(), setup=_forum),
-    Row("meetings:item_create", "GET", "/r/{gowa}/action-items/new/", edit_gowa()),
-    Row(
-        "meetings:item_create",
-        "POST",
-        "/r/{gowa}/action-items/new/",
-        edit_gowa(302),
-        data=_item_form,
-    ),
+    *form("meetings:item_create", _I + "new/", data=_item_form),
     Row(
         "meetings:item_create",
         "POST",
@@ -361,11 +332,11 @@ ROWS = [
         edit_sulsel(302),
         data=_item_form,
     ),
-    Row("meetings:item_detail", "GET", "/r/{gowa}/action-items/{item}/", view_gowa(), setup=_gowa),
+    Row("meetings:item_detail", "GET", _I + "{item}/", view_gowa(), setup=_gowa),
     Row(
         "meetings:item_detail",
         "GET",
-        "/r/{gowa}/action-items/{commitment}/",
+        _I + "{commitment}/",
         view_gowa(),
         setup=_forum,
         note="assigned to Gowa",
@@ -377,28 +348,17 @@ ROWS = [
         NOT_HERE,
         setup=_forum,
     ),
-    Row(
-        "meetings:item_edit", "GET", "/r/{gowa}/action-items/{item}/edit/", edit_gowa(), setup=_gowa
-    ),
-    Row(
+    *form(
         "meetings:item_edit",
-        "POST",
-        "/r/{gowa}/action-items/{item}/edit/",
-        edit_gowa(302),
+        _I + "{item}/edit/",
         setup=_gowa,
         data=lambda p, k: {**_item_form(p, k), "version": "2"},
     ),
-    Row(
-        "meetings:item_edit",
-        "GET",
-        "/r/{gowa}/action-items/{commitment}/edit/",
-        edit_gowa() | {"gowa_operator": 403},
-        setup=_forum,
-    ),
+    Row("meetings:item_edit", "GET", _I + "{commitment}/edit/", _read_only_for_gowa, setup=_forum),
     Row(
         "meetings:item_progress",
         "POST",
-        "/r/{gowa}/action-items/{commitment}/progress/",
+        _I + "{commitment}/progress/",
         _progress_commitment,
         setup=_forum,
         data=_progress,
@@ -406,7 +366,7 @@ ROWS = [
     Row(
         "meetings:item_progress",
         "POST",
-        "/r/{gowa}/action-items/{own_item}/progress/",
+        _I + "{own_item}/progress/",
         _progress_own,
         setup=_gowa,
         data=_progress,
@@ -414,7 +374,7 @@ ROWS = [
     Row(
         "meetings:item_evidence",
         "GET",
-        "/r/{gowa}/action-items/{item}/notes/{note}/evidence/",
+        _I + "{item}/notes/{note}/evidence/",
         view_gowa(),
         setup=_gowa,
     ),
@@ -424,45 +384,36 @@ ROWS = [
     # Announcements
     Row("meetings:announcements", "GET", "/r/{gowa}/announcements/", view_gowa(), setup=_forum),
     Row("meetings:announcements", "GET", "/r/{sulsel}/announcements/", view_sulsel(), setup=_forum),
-    Row("meetings:announcement_create", "GET", "/r/{sulsel}/announcements/new/", edit_sulsel()),
-    Row(
+    *form(
         "meetings:announcement_create",
-        "POST",
         "/r/{sulsel}/announcements/new/",
-        edit_sulsel(302),
-        data=lambda p, k: {"title": "Rapat", "body": "Isi", "recipients": [h.region("73.06").pk]},
+        edit_sulsel,
+        data=_announcement_form,
     ),
     Row("meetings:announcement_create", "GET", "/r/{gowa}/announcements/new/", _announce_from_gowa),
     Row(
         "meetings:announcement_detail",
         "GET",
-        "/r/{sulsel}/announcements/{announcement}/",
+        _ANNOUNCEMENT.format(r="sulsel"),
         view_sulsel(),
         setup=_forum,
     ),
     Row(
         "meetings:announcement_detail",
         "GET",
-        "/r/{gowa}/announcements/{announcement}/",
+        _ANNOUNCEMENT.format(r="gowa"),
         view_gowa(),
         setup=_forum,
     ),
     Row(
         "meetings:announcement_detail",
         "GET",
-        "/r/{makassar}/announcements/{announcement}/",
+        _ANNOUNCEMENT.format(r="makassar"),
         NOT_HERE,
         setup=_forum,
     ),
     # Letterhead
-    Row("meetings:letterhead", "GET", "/r/{gowa}/letterhead/", edit_gowa()),
-    Row(
-        "meetings:letterhead",
-        "POST",
-        "/r/{gowa}/letterhead/",
-        edit_gowa(302),
-        data=_letterhead_form,
-    ),
+    *form("meetings:letterhead", "/r/{gowa}/letterhead/", data=_letterhead_form),
     Row("meetings:letterhead", "GET", "/r/{sulsel}/letterhead/", edit_sulsel()),
     Row(
         "meetings:letterhead_logo",
@@ -472,247 +423,101 @@ ROWS = [
         setup=_letterhead,
     ),
     # API: meetings
-    Row(
-        "GET /api/v1/regions/{code}/meetings",
-        "GET",
-        "/api/v1/regions/{gowa}/meetings",
-        api(view_gowa()),
-        api=True,
-        setup=_forum,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/meetings",
-        "POST",
-        "/api/v1/regions/{gowa}/meetings",
-        api(edit_gowa(201)),
-        api=True,
-        data=_api_meeting,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/meetings",
-        "POST",
-        "/api/v1/regions/{sulsel}/meetings",
-        api(edit_sulsel(201)),
-        api=True,
+    op("GET /meetings", view_gowa(), _forum),
+    op("POST /meetings", edit_gowa(201), data=_api_meeting),
+    op(
+        "POST /meetings",
+        edit_sulsel(201),
         data={**_api_meeting, "invite_all_children": True},
+        code="{sulsel}",
     ),
-    Row(
-        "GET /api/v1/regions/{code}/meetings/{meeting_id}",
-        "GET",
-        _F,
-        api(view_gowa()),
-        api=True,
-        setup=_gowa,
+    op("GET /meetings/{meeting_id}", view_gowa(), _gowa),
+    op("GET /meetings/{meeting_id}", view_gowa(), _forum, meeting_id="{forum}"),
+    op("GET /meetings/{meeting_id}", API_NOT_HERE, _forum, code="{makassar}", meeting_id="{forum}"),
+    op(
+        "PATCH /meetings/{meeting_id}",
+        edit_gowa(200),
+        _gowa,
+        {"version": 1, "venue": "Ruang rapat"},
     ),
-    Row(
-        "GET /api/v1/regions/{code}/meetings/{meeting_id}",
-        "GET",
-        "/api/v1/regions/{gowa}/meetings/{forum}",
-        api(view_gowa()),
-        api=True,
-        setup=_forum,
+    op(
+        "PATCH /meetings/{meeting_id}",
+        _edit_forum_via_gowa | {"national_admin": 200, "sulsel_admin": 200},
+        _forum,
+        {"version": 1, "venue": "Hotel"},
+        meeting_id="{forum}",
     ),
-    Row(
-        "GET /api/v1/regions/{code}/meetings/{meeting_id}",
-        "GET",
-        "/api/v1/regions/{makassar}/meetings/{forum}",
-        API_NOT_HERE,
-        api=True,
-        setup=_forum,
+    op("GET /meetings/{meeting_id}/attendance", view_gowa(), _gowa),
+    op("PUT /meetings/{meeting_id}/attendance", edit_gowa(200), _gowa, _api_attendance),
+    op(
+        "POST /meetings/{meeting_id}/participants",
+        edit_gowa(201),
+        _gowa,
+        {"name": "Tamu", "institution_name": "IBI"},
     ),
-    Row(
-        "PATCH /api/v1/regions/{code}/meetings/{meeting_id}",
-        "PATCH",
-        _F,
-        api(edit_gowa(200)),
-        api=True,
-        setup=_gowa,
-        data={"version": 1, "venue": "Ruang rapat"},
-    ),
-    Row(
-        "PATCH /api/v1/regions/{code}/meetings/{meeting_id}",
-        "PATCH",
-        "/api/v1/regions/{gowa}/meetings/{forum}",
-        api(_edit_forum_via_gowa | {"national_admin": 200, "sulsel_admin": 200}),
-        api=True,
-        setup=_forum,
-        data={"version": 1, "venue": "Hotel"},
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/meetings/{meeting_id}/attendance",
-        "GET",
-        _F + "/attendance",
-        api(view_gowa()),
-        api=True,
-        setup=_gowa,
-    ),
-    Row(
-        "PUT /api/v1/regions/{code}/meetings/{meeting_id}/attendance",
-        "PUT",
-        _F + "/attendance",
-        api(edit_gowa(200)),
-        api=True,
-        setup=_gowa,
-        data=lambda p, k: {
-            "entries": [{"participant_id": k["participant"], "attendance": "present"}]
-        },
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/meetings/{meeting_id}/participants",
-        "POST",
-        _F + "/participants",
-        api(edit_gowa(201)),
-        api=True,
-        setup=_gowa,
-        data={"name": "Tamu", "institution_name": "IBI"},
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/meetings/{meeting_id}/minutes",
-        "GET",
-        "/api/v1/regions/{gowa}/meetings/{forum}/minutes",
-        api(view_gowa()),
-        api=True,
-        setup=_forum,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/meetings/{meeting_id}/minutes",
-        "GET",
-        _F + "/minutes",
-        api(_draft | {"gowa_member": 404, "sulsel_viewer": 404}),
-        api=True,
-        setup=_gowa,
+    op("GET /meetings/{meeting_id}/minutes", view_gowa(), _forum, meeting_id="{forum}"),
+    op(
+        "GET /meetings/{meeting_id}/minutes",
+        _draft | {"gowa_member": 404, "sulsel_viewer": 404},
+        _gowa,
         note="draft",
     ),
-    Row(
-        "PUT /api/v1/regions/{code}/meetings/{meeting_id}/minutes",
-        "PUT",
-        _F + "/minutes",
-        api(edit_gowa(200)),
-        api=True,
-        setup=_gowa,
-        data={"body": "<p>Isi</p>", "version": 1},
+    op(
+        "PUT /meetings/{meeting_id}/minutes",
+        edit_gowa(200),
+        _gowa,
+        {"body": "<p>Isi</p>", "version": 1},
     ),
-    Row(
-        "POST /api/v1/regions/{code}/meetings/{meeting_id}/minutes/approve",
-        "POST",
-        _F + "/minutes/approve",
-        api(edit_gowa(200)),
-        api=True,
-        setup=_gowa,
-        data={"version": 1},
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/meetings/{meeting_id}/minutes/withdraw",
-        "POST",
-        _F + "/minutes/withdraw",
-        api(edit_gowa(200)),
-        api=True,
-        setup=_approved,
-        data={"version": 2, "reason": "Koreksi"},
+    op("POST /meetings/{meeting_id}/minutes/approve", edit_gowa(200), _gowa, {"version": 1}),
+    op(
+        "POST /meetings/{meeting_id}/minutes/withdraw",
+        edit_gowa(200),
+        _approved,
+        {"version": 2, "reason": "Koreksi"},
     ),
     # API: action items
-    Row(
-        "GET /api/v1/regions/{code}/action-items",
-        "GET",
-        "/api/v1/regions/{gowa}/action-items",
-        api(view_gowa()),
-        api=True,
-        setup=_forum,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/action-items",
-        "POST",
-        "/api/v1/regions/{gowa}/action-items",
-        api(edit_gowa(201)),
-        api=True,
+    op("GET /action-items", view_gowa(), _forum),
+    op(
+        "POST /action-items",
+        edit_gowa(201),
         data={"title": "Susun rencana", "due_date": "2030-01-31"},
     ),
-    Row(
-        "GET /api/v1/regions/{code}/action-items/{item_id}",
-        "GET",
-        "/api/v1/regions/{gowa}/action-items/{commitment}",
-        api(view_gowa()),
-        api=True,
-        setup=_forum,
+    op("GET /action-items/{item_id}", view_gowa(), _forum),
+    op("GET /action-items/{item_id}", API_NOT_HERE, _forum, code="{makassar}"),
+    op(
+        "PATCH /action-items/{item_id}",
+        edit_gowa(200),
+        _gowa,
+        {"version": 2, "title": "Baru"},
+        item_id="{item}",
     ),
-    Row(
-        "GET /api/v1/regions/{code}/action-items/{item_id}",
-        "GET",
-        "/api/v1/regions/{makassar}/action-items/{commitment}",
-        API_NOT_HERE,
-        api=True,
-        setup=_forum,
+    op(
+        "PATCH /action-items/{item_id}",
+        _read_only_for_gowa,
+        _forum,
+        {"version": 1, "title": "Baru"},
     ),
-    Row(
-        "PATCH /api/v1/regions/{code}/action-items/{item_id}",
-        "PATCH",
-        "/api/v1/regions/{gowa}/action-items/{item}",
-        api(edit_gowa(200)),
-        api=True,
-        setup=_gowa,
-        data={"version": 2, "title": "Baru"},
+    op(
+        "POST /action-items/{item_id}/progress",
+        _progress_commitment | {"national_admin": 201, "sulsel_admin": 201, "gowa_operator": 201},
+        _forum,
+        {"version": 1, "status": "done", "text": "Sudah dianggarkan"},
     ),
-    Row(
-        "PATCH /api/v1/regions/{code}/action-items/{item_id}",
-        "PATCH",
-        "/api/v1/regions/{gowa}/action-items/{commitment}",
-        api(edit_gowa(200) | {"gowa_operator": 403}),
-        api=True,
-        setup=_forum,
-        data={"version": 1, "title": "Baru"},
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/action-items/{item_id}/progress",
-        "POST",
-        "/api/v1/regions/{gowa}/action-items/{commitment}/progress",
-        api(
-            _progress_commitment
-            | {"national_admin": 201, "sulsel_admin": 201, "gowa_operator": 201}
-        ),
-        api=True,
-        setup=_forum,
-        data={"version": 1, "status": "done", "text": "Sudah dianggarkan"},
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/action-items/{item_id}/progress",
-        "POST",
-        "/api/v1/regions/{gowa}/action-items/{own_item}/progress",
-        api(expect(201, sulsel_viewer=403, sultra_admin=404)),
-        api=True,
-        setup=_gowa,
-        data={"version": 1, "text": "Dikerjakan", "status": "in_progress"},
+    op(
+        "POST /action-items/{item_id}/progress",
+        expect(201, sulsel_viewer=403, sultra_admin=404),
+        _gowa,
+        {"version": 1, "text": "Dikerjakan", "status": "in_progress"},
+        item_id="{own_item}",
     ),
     # API: announcements
-    Row(
-        "GET /api/v1/regions/{code}/announcements",
-        "GET",
-        "/api/v1/regions/{gowa}/announcements",
-        api(view_gowa()),
-        api=True,
-        setup=_forum,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/announcements",
-        "POST",
-        "/api/v1/regions/{sulsel}/announcements",
-        api(edit_sulsel(201)),
-        api=True,
+    op("GET /announcements", view_gowa(), _forum),
+    op(
+        "POST /announcements",
+        edit_sulsel(201),
         data={"title": "Rapat", "body": "Isi"},
+        code="{sulsel}",
     ),
-    Row(
-        "GET /api/v1/regions/{code}/announcements/{announcement_id}",
-        "GET",
-        "/api/v1/regions/{gowa}/announcements/{announcement}",
-        api(view_gowa()),
-        api=True,
-        setup=_forum,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/announcements/{announcement_id}",
-        "GET",
-        "/api/v1/regions/{makassar}/announcements/{announcement}",
-        API_NOT_HERE,
-        api=True,
-        setup=_forum,
-    ),
+    op("GET /announcements/{announcement_id}", view_gowa(), _forum),
+    op("GET /announcements/{announcement_id}", API_NOT_HERE, _forum, code="{makassar}"),
 ]

@@ -120,13 +120,10 @@ def _reminder_setup():
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_run_the_scheduled_reminders_once_and_send_each_e_mail_once(
-    personas, settings, tmp_path
+    personas, settings, database_queue, tmp_path
 ):
     if connection.vendor != "postgresql":
         pytest.skip("two worker processes need PostgreSQL (CI runs this on PostgreSQL)")
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
     recipients = _reminder_setup()
     port = free_port()
     smtp = {

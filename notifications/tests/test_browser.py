@@ -4,17 +4,14 @@ fits the screen, opening one marks it read and lands on its page, and all can be
 import pytest
 from playwright.sync_api import expect
 
-from conftest import make_user
 from notifications.models import Notification
-from tests.browser import browser_page, log_in  # noqa: F401
+from tests.browser import browser_page, browser_user, log_in  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_inbox_on_a_phone(browser_page, regions):  # noqa: F811
-    user = make_user("operator_gowa", "regency_operator", "73.06")
-    user.set_password("sandi-uji-yang-panjang")
-    user.save()
+    user = browser_user("operator_gowa", "regency_operator", "73.06")
     long_reason = "SK: PDF tidak terbaca, unggah ulang hasil pindaian yang jelas " * 4
     Notification.objects.create(
         user=user, kind="assessment.returned", url="/accounts/profile/",
@@ -25,7 +22,7 @@ def test_the_inbox_on_a_phone(browser_page, regions):  # noqa: F811
     )
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})
-    log_in(page, "operator_gowa", "sandi-uji-yang-panjang")
+    log_in(page, "operator_gowa")
 
     page.goto(page.base_url + "/notifications/")
     expect(page.locator("header .badge")).to_have_text("2")

@@ -77,12 +77,18 @@ def plan(code="73.06", year=YEAR, *, approved=False, activities=1, document=Fals
         )
         p.refresh_from_db()
     if document:
-        p.document.save("rk.pdf", ContentFile(pdf_bytes()), save=False)
-        WorkPlan.objects.filter(pk=p.pk).update(
-            document=p.document.name, document_filename="rk.pdf"
-        )
-        p.refresh_from_db()
+        _attach_pdf(p, "document", "document_filename", "rk.pdf")
     return p
+
+
+def _attach_pdf(record, field: str, filename_field: str, name: str):
+    """Stores a PDF as `record`'s file `field` (its original name in `filename_field`) without
+    going through the services, and reloads the record."""
+    getattr(record, field).save(name, ContentFile(pdf_bytes()), save=False)
+    type(record).objects.filter(pk=record.pk).update(
+        **{field: getattr(record, field).name, filename_field: name}
+    )
+    record.refresh_from_db()
 
 
 def allocation(
@@ -105,11 +111,7 @@ def allocation(
         realised_on=datetime.date(year, 6, 30) if realised else None,
     )
     if document:
-        a.document.save("dpa.pdf", ContentFile(pdf_bytes()), save=False)
-        BudgetAllocation.objects.filter(pk=a.pk).update(
-            document=a.document.name, document_filename="dpa.pdf"
-        )
-        a.refresh_from_db()
+        _attach_pdf(a, "document", "document_filename", "dpa.pdf")
     return a
 
 
@@ -124,9 +126,7 @@ def policy(code="73.06", *, kind="perbup_perwali", document=False, **extra):
     } | extra
     p = Policy.objects.create(region=region(code), kind=kind, **fields)
     if document:
-        p.file.save("perbup.pdf", ContentFile(pdf_bytes()), save=False)
-        Policy.objects.filter(pk=p.pk).update(file=p.file.name, original_filename="perbup.pdf")
-        p.refresh_from_db()
+        _attach_pdf(p, "file", "original_filename", "perbup.pdf")
     return p
 
 
@@ -150,6 +150,11 @@ def png_bytes() -> bytes:
 
 def pdf_upload(name="dokumen.pdf"):
     return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
+
+
+def pdf_data(personas, kwargs):
+    """Permission-matrix form data: a PDF document upload with the record's first version."""
+    return {"_multipart": True, "version": "1", "file": pdf_upload()}
 
 
 def filled_template(content: bytes, rows, *, name="kegiatan.xlsx") -> SimpleUploadedFile:

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from planning.tests import helpers as h
-from tests.matrix import Row, api, edit_gowa, edit_sulsel, view_gowa, view_sulsel
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, form, view_gowa, view_sulsel
 
 NEW_YEAR = timezone.localdate().year  # offered by the "new plan" form
 
@@ -55,10 +55,6 @@ def _import_data(personas, kwargs):
     return {"file": h.filled_template(h.template_for(plan), [h.activity_row("Kegiatan impor")])}
 
 
-def _pdf_data(personas, kwargs):
-    return {"_multipart": True, "version": "1", "file": h.pdf_upload()}
-
-
 def _evidence_data(personas, kwargs):
     return {
         "_multipart": True,
@@ -85,6 +81,8 @@ _approve_form = {
     "approver_position": "Ketua Pokja",
     "version": "1",
 }
+_approve_json = {"approved_on": "2025-01-20", "approver_name": "Sekda"}
+_status_json = {"version": 1, "status": "ongoing"}
 _activity_json = {
     "title": "Rapat koordinasi",
     "start_month": 1,
@@ -94,18 +92,17 @@ _activity_json = {
 }
 
 P = "/r/{gowa}/plans/2025"
-A = "/api/v1/regions/{gowa}/plans"
+PA = P + "/activities"
+op = api_rows("/api/v1/regions/{code}", code="{gowa}", year=2025, activity_id="{activity}")
+_version = {"version": "1"}
 
 ROWS = [
     # HTML
     Row("planning:list", "GET", "/r/{gowa}/plans/", view_gowa(), setup=_workgroup),
     Row("planning:list", "GET", "/r/{sulsel}/plans/", view_sulsel(), note="province without Pokja"),
-    Row("planning:create", "GET", "/r/{gowa}/plans/new/", edit_gowa(), setup=_workgroup),
-    Row(
+    *form(
         "planning:create",
-        "POST",
         "/r/{gowa}/plans/new/",
-        edit_gowa(302),
         setup=_workgroup,
         data={"year": str(NEW_YEAR), "title": "", "notes": ""},
     ),
@@ -127,228 +124,36 @@ ROWS = [
         setup=_plan,
         note="no plan that year",
     ),
-    Row("planning:edit", "GET", P + "/edit/", edit_gowa(), setup=_plan),
-    Row("planning:edit", "POST", P + "/edit/", edit_gowa(302), setup=_plan, data=_plan_form),
-    Row("planning:approve", "GET", P + "/approve/", edit_gowa(), setup=_plan),
-    Row(
-        "planning:approve", "POST", P + "/approve/", edit_gowa(302), setup=_plan, data=_approve_form
-    ),
-    Row(
-        "planning:reopen",
-        "POST",
-        P + "/reopen/",
-        edit_gowa(302),
-        setup=_approved,
-        data={"version": "1"},
-    ),
-    Row("planning:delete", "GET", P + "/delete/", edit_gowa(), setup=_plan),
-    Row(
-        "planning:delete",
-        "POST",
-        P + "/delete/",
-        edit_gowa(302),
-        setup=_plan,
-        data={"version": "1"},
-    ),
+    *form("planning:edit", P + "/edit/", setup=_plan, data=_plan_form),
+    *form("planning:approve", P + "/approve/", setup=_plan, data=_approve_form),
+    Row("planning:reopen", "POST", P + "/reopen/", edit_gowa(302), setup=_approved, data=_version),
+    *form("planning:delete", P + "/delete/", setup=_plan, data=_version),
     Row("planning:document", "GET", P + "/document/", view_gowa(), setup=_with_document),
-    Row("planning:activity_create", "GET", P + "/activities/new/", edit_gowa(), setup=_plan),
-    Row(
-        "planning:activity_create",
-        "POST",
-        P + "/activities/new/",
-        edit_gowa(302),
-        setup=_plan,
-        data=_activity_form,
-    ),
-    Row(
-        "planning:activity_edit",
-        "GET",
-        P + "/activities/{activity}/edit/",
-        edit_gowa(),
-        setup=_plan,
-    ),
-    Row(
-        "planning:activity_edit",
-        "POST",
-        P + "/activities/{activity}/edit/",
-        edit_gowa(302),
-        setup=_plan,
-        data=_activity_form,
-    ),
-    Row(
-        "planning:activity_delete",
-        "GET",
-        P + "/activities/{activity}/delete/",
-        edit_gowa(),
-        setup=_plan,
-    ),
-    Row(
-        "planning:activity_delete",
-        "POST",
-        P + "/activities/{activity}/delete/",
-        edit_gowa(302),
-        setup=_plan,
-        data={"version": "1"},
-    ),
+    *form("planning:activity_create", PA + "/new/", setup=_plan, data=_activity_form),
+    *form("planning:activity_edit", PA + "/{activity}/edit/", setup=_plan, data=_activity_form),
+    *form("planning:activity_delete", PA + "/{activity}/delete/", setup=_plan, data=_version),
     Row(
         "planning:activity_evidence",
         "GET",
-        P + "/activities/{activity}/evidence/",
+        PA + "/{activity}/evidence/",
         view_gowa(),
         setup=_with_evidence,
     ),
-    Row(
-        "planning:activity_template",
-        "GET",
-        P + "/activities/template.xlsx",
-        edit_gowa(),
-        setup=_plan,
-    ),
-    Row("planning:activity_import", "GET", P + "/activities/import/", edit_gowa(), setup=_plan),
-    Row(
-        "planning:activity_import",
-        "POST",
-        P + "/activities/import/",
-        edit_gowa(302),
-        setup=_plan,
-        data=_import_data,
-    ),
-    Row("planning:activity_export", "GET", P + "/activities/export.xlsx", view_gowa(), setup=_plan),
+    Row("planning:activity_template", "GET", PA + "/template.xlsx", edit_gowa(), setup=_plan),
+    *form("planning:activity_import", PA + "/import/", setup=_plan, data=_import_data),
+    Row("planning:activity_export", "GET", PA + "/export.xlsx", view_gowa(), setup=_plan),
     # API
-    Row("GET /api/v1/regions/{code}/plans", "GET", A, api(view_gowa()), api=True, setup=_plan),
-    Row(
-        "GET /api/v1/regions/{code}/plans",
-        "GET",
-        "/api/v1/regions/{sulsel}/plans",
-        api(view_sulsel()),
-        api=True,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/plans",
-        "POST",
-        A,
-        api(edit_gowa(201)),
-        api=True,
-        setup=_workgroup,
-        data={"year": 2025},
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/plans/{year}",
-        "GET",
-        A + "/2025",
-        api(view_gowa()),
-        api=True,
-        setup=_plan,
-    ),
-    Row(
-        "PATCH /api/v1/regions/{code}/plans/{year}",
-        "PATCH",
-        A + "/2025",
-        api(edit_gowa()),
-        api=True,
-        setup=_plan,
-        data={"version": 1, "title": "Baru"},
-    ),
-    Row(
-        "DELETE /api/v1/regions/{code}/plans/{year}",
-        "DELETE",
-        A + "/2025?version=1",
-        api(edit_gowa(204)),
-        api=True,
-        setup=_plan,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/plans/{year}/approve",
-        "POST",
-        A + "/2025/approve",
-        api(edit_gowa()),
-        api=True,
-        setup=_plan,
-        data={"version": 1, "approved_on": "2025-01-20", "approver_name": "Sekda"},
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/plans/{year}/reopen",
-        "POST",
-        A + "/2025/reopen",
-        api(edit_gowa()),
-        api=True,
-        setup=_approved,
-        data={"version": 1},
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/plans/{year}/document",
-        "GET",
-        A + "/2025/document",
-        api(view_gowa()),
-        api=True,
-        setup=_with_document,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/plans/{year}/document",
-        "POST",
-        A + "/2025/document",
-        api(edit_gowa()),
-        api=True,
-        setup=_plan,
-        data=_pdf_data,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/plans/{year}/activities",
-        "GET",
-        A + "/2025/activities",
-        api(view_gowa()),
-        api=True,
-        setup=_plan,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/plans/{year}/activities",
-        "POST",
-        A + "/2025/activities",
-        api(edit_gowa(201)),
-        api=True,
-        setup=_plan,
-        data=_activity_json,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/plans/{year}/activities/{activity_id}",
-        "GET",
-        A + "/2025/activities/{activity}",
-        api(view_gowa()),
-        api=True,
-        setup=_plan,
-    ),
-    Row(
-        "PATCH /api/v1/regions/{code}/plans/{year}/activities/{activity_id}",
-        "PATCH",
-        A + "/2025/activities/{activity}",
-        api(edit_gowa()),
-        api=True,
-        setup=_plan,
-        data={"version": 1, "status": "ongoing"},
-    ),
-    Row(
-        "DELETE /api/v1/regions/{code}/plans/{year}/activities/{activity_id}",
-        "DELETE",
-        A + "/2025/activities/{activity}?version=1",
-        api(edit_gowa(204)),
-        api=True,
-        setup=_plan,
-    ),
-    Row(
-        "GET /api/v1/regions/{code}/plans/{year}/activities/{activity_id}/evidence",
-        "GET",
-        A + "/2025/activities/{activity}/evidence",
-        api(view_gowa()),
-        api=True,
-        setup=_with_evidence,
-    ),
-    Row(
-        "POST /api/v1/regions/{code}/plans/{year}/activities/{activity_id}/evidence",
-        "POST",
-        A + "/2025/activities/{activity}/evidence",
-        api(edit_gowa()),
-        api=True,
-        setup=_plan,
-        data=_evidence_data,
-    ),
+    op("GET /plans", view_gowa(), _plan),
+    op("GET /plans", view_sulsel(), code="{sulsel}"),
+    op("POST /plans", edit_gowa(201), _workgroup, {"year": 2025}),
+    *op.record("/plans/{year}", _plan, {"version": 1, "title": "Baru"}),
+    op("POST /plans/{year}/approve", edit_gowa(), _plan, {"version": 1, **_approve_json}),
+    op("POST /plans/{year}/reopen", edit_gowa(), _approved, {"version": 1}),
+    op("GET /plans/{year}/document", view_gowa(), _with_document),
+    op("POST /plans/{year}/document", edit_gowa(), _plan, h.pdf_data),
+    op("GET /plans/{year}/activities", view_gowa(), _plan),
+    op("POST /plans/{year}/activities", edit_gowa(201), _plan, _activity_json),
+    *op.record("/plans/{year}/activities/{activity_id}", _plan, _status_json),
+    op("GET /plans/{year}/activities/{activity_id}/evidence", view_gowa(), _with_evidence),
+    op("POST /plans/{year}/activities/{activity_id}/evidence", edit_gowa(), _plan, _evidence_data),
 ]

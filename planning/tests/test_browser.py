@@ -3,10 +3,9 @@
 
 import pytest
 
-from conftest import make_user
 from planning.tests import helpers as h
 from regions.services import load_regions
-from tests.browser import browser_page, log_in  # noqa: F401
+from tests.browser import browser_page, browser_user, log_in, open_as  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,9 +13,7 @@ PASSWORD = "kata-sandi-uji-123"
 
 
 def _user(username, role, code):
-    user = make_user(username, role, code)
-    user.set_password(PASSWORD)
-    user.save()
+    user = browser_user(username, role, code, PASSWORD)
     return user
 
 
@@ -31,9 +28,7 @@ def test_operator_adds_an_activity_and_the_province_sees_the_budget(browser_page
     h.allocation("73.06", amount=125_000_000, realised=50_000_000)
     page = browser_page
 
-    log_in(page, "op.gowa", PASSWORD)
-    page.wait_for_selector("#home-year")  # the log-in lands on the home page
-    page.goto(page.base_url + "/r/73.06/")
+    open_as(page, "op.gowa", "/r/73.06/", PASSWORD)
     page.goto(page.base_url + "/r/73.06/plans/2025/activities/new/")
     page.fill("input[name=title]", "Rapat koordinasi Pokja")
     page.select_option("select[name=start_month]", "2")
@@ -51,10 +46,7 @@ def test_operator_adds_an_activity_and_the_province_sees_the_budget(browser_page
     )
     assert page.console_errors == []
 
-    page.context.clear_cookies()
-    log_in(page, "admin.sulsel", PASSWORD)
-    page.wait_for_selector("#home-year")  # the log-in lands on the home page
-    page.goto(page.base_url + "/r/73/")
+    open_as(page, "admin.sulsel", "/r/73/", PASSWORD)
     page.goto(page.base_url + "/r/73/budget/regencies/?year=2025")
     assert page.locator('#recap tr[data-region="73.06"]').get_attribute("data-state") == "budgeted"
     assert "Rp 125.000.000" in page.locator("#recap").inner_text()

@@ -1,7 +1,7 @@
 """Permission matrix of the Pokja registry: every route and API operation × every persona."""
 
 from regions.models import Region
-from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, view_gowa, view_sulsel
+from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, form, view_gowa, view_sulsel
 
 
 def _pokja(personas):
@@ -175,88 +175,87 @@ def _reading_job(personas):
 
 
 _national_only = expect(403, national_admin=200, anonymous=302)
+_national_write = expect(403, national_admin=302, anonymous=302)
 _P = "/r/{gowa}/pokja"
-_A = "/api/v1/regions/{gowa}"
+_D = _P + "/decrees/{decree}"
+_M = _P + "/members/{member}"
+_I = "/r/{gowa}/institutions"
+op = api_rows(
+    "/api/v1",
+    code="{gowa}",
+    subgroup_id="{subgroup}",
+    decree_id="{decree}",
+    institution_id="{institution}",
+    member_id="{member}",
+)
+_R = "/regions/{code}"
 
 ROWS = [
     # Profile, create, edit
     Row("workgroups:profile", "GET", f"{_P}/", view_gowa(), setup=_pokja),
     Row("workgroups:profile", "GET", f"{_P}/", view_gowa(), note="no Pokja yet"),
     Row("workgroups:profile", "GET", "/r/{sulsel}/pokja/", view_sulsel(), note="province overview"),
-    Row("workgroups:create", "GET", f"{_P}/new/", edit_gowa()),
-    Row("workgroups:create", "POST", f"{_P}/new/", edit_gowa(302), data=_workgroup_form),
+    *form("workgroups:create", f"{_P}/new/", data=_workgroup_form),
     Row("workgroups:create", "POST", "/r/{sulsel}/pokja/new/", edit_sulsel(302), data=_workgroup_form),
-    Row("workgroups:edit", "GET", f"{_P}/edit/", edit_gowa(), setup=_pokja),
-    Row("workgroups:edit", "POST", f"{_P}/edit/", edit_gowa(302), setup=_pokja, data=_workgroup_form),
+    *form("workgroups:edit", f"{_P}/edit/", setup=_pokja, data=_workgroup_form),
     # Decrees
     Row("workgroups:decrees", "GET", f"{_P}/decrees/", view_gowa(), setup=_pokja),
-    Row("workgroups:decree_create", "GET", f"{_P}/decrees/new/", edit_gowa(), setup=_pokja),
-    Row("workgroups:decree_create", "POST", f"{_P}/decrees/new/", edit_gowa(302), setup=_pokja, data=_decree_upload),
-    Row("workgroups:decree_edit", "GET", f"{_P}/decrees/{{decree}}/edit/", edit_gowa(), setup=_pokja),
-    Row("workgroups:decree_edit", "POST", f"{_P}/decrees/{{decree}}/edit/", edit_gowa(302), setup=_pokja, data=_decree_form),
-    Row("workgroups:decree_delete", "GET", f"{_P}/decrees/{{decree}}/delete/", edit_gowa(), setup=_pokja),
-    Row("workgroups:decree_delete", "POST", f"{_P}/decrees/{{decree}}/delete/", edit_gowa(302), setup=_pokja),
-    Row("workgroups:decree_file", "GET", f"{_P}/decrees/{{decree}}/file/", view_gowa(), setup=_pokja),
+    *form("workgroups:decree_create", f"{_P}/decrees/new/", setup=_pokja, data=_decree_upload),
+    *form("workgroups:decree_edit", f"{_D}/edit/", setup=_pokja, data=_decree_form),
+    *form("workgroups:decree_delete", f"{_D}/delete/", setup=_pokja),
+    Row("workgroups:decree_file", "GET", f"{_D}/file/", view_gowa(), setup=_pokja),
     # Members
     Row("workgroups:members", "GET", f"{_P}/members/", view_gowa(), setup=_pokja),
-    Row("workgroups:member_create", "GET", f"{_P}/members/new/", edit_gowa(), setup=_pokja),
-    Row("workgroups:member_create", "POST", f"{_P}/members/new/", edit_gowa(302), setup=_pokja, data=_member_form),
-    Row("workgroups:member_edit", "GET", f"{_P}/members/{{member}}/edit/", edit_gowa(), setup=_pokja),
-    Row("workgroups:member_edit", "POST", f"{_P}/members/{{member}}/edit/", edit_gowa(302), setup=_pokja, data=_member_form),
-    Row("workgroups:member_delete", "GET", f"{_P}/members/{{member}}/delete/", edit_gowa(), setup=_pokja),
-    Row("workgroups:member_delete", "POST", f"{_P}/members/{{member}}/delete/", edit_gowa(302), setup=_pokja),
-    Row("workgroups:member_login", "GET", f"{_P}/members/{{member}}/login/", edit_gowa(), setup=_pokja),
-    Row("workgroups:member_login", "POST", f"{_P}/members/{{member}}/login/", edit_gowa(200), setup=_pokja, data={"method": "password"}, note="shows the password once"),
+    *form("workgroups:member_create", f"{_P}/members/new/", setup=_pokja, data=_member_form),
+    *form("workgroups:member_edit", f"{_M}/edit/", setup=_pokja, data=_member_form),
+    *form("workgroups:member_delete", f"{_M}/delete/", setup=_pokja),
+    Row("workgroups:member_login", "GET", f"{_M}/login/", edit_gowa(), setup=_pokja),
+    Row("workgroups:member_login", "POST", f"{_M}/login/", edit_gowa(200), setup=_pokja, data={"method": "password"}, note="shows the password once"),
     Row("workgroups:members_template", "GET", f"{_P}/members/template/", edit_gowa(), setup=_pokja),
-    Row("workgroups:members_import", "GET", f"{_P}/members/import/", edit_gowa(), setup=_pokja),
-    Row("workgroups:members_import", "POST", f"{_P}/members/import/", edit_gowa(302), setup=_pokja, data=_import_file),
+    *form("workgroups:members_import", f"{_P}/members/import/", setup=_pokja, data=_import_file),
     Row("workgroups:members_export", "GET", f"{_P}/members/export/", view_gowa(), setup=_pokja),
     # Institutions
-    Row("workgroups:institutions", "GET", "/r/{gowa}/institutions/", view_gowa(), setup=_pokja),
+    Row("workgroups:institutions", "GET", f"{_I}/", view_gowa(), setup=_pokja),
     Row("workgroups:institutions", "GET", "/r/{sulsel}/institutions/", view_sulsel()),
-    Row("workgroups:institution_create", "GET", "/r/{gowa}/institutions/new/", edit_gowa()),
-    Row("workgroups:institution_create", "POST", "/r/{gowa}/institutions/new/", edit_gowa(302), data=_institution_form),
-    Row("workgroups:institution_edit", "GET", "/r/{gowa}/institutions/{institution}/edit/", edit_gowa(), setup=_pokja),
-    Row("workgroups:institution_edit", "POST", "/r/{gowa}/institutions/{institution}/edit/", edit_gowa(302), setup=_pokja, data=_institution_form),
-    Row("workgroups:institution_delete", "GET", "/r/{gowa}/institutions/{free_institution}/delete/", edit_gowa(), setup=_pokja),
-    Row("workgroups:institution_delete", "POST", "/r/{gowa}/institutions/{free_institution}/delete/", edit_gowa(302), setup=_pokja),
+    *form("workgroups:institution_create", f"{_I}/new/", data=_institution_form),
+    *form("workgroups:institution_edit", f"{_I}/{{institution}}/edit/", setup=_pokja, data=_institution_form),
+    *form("workgroups:institution_delete", f"{_I}/{{free_institution}}/delete/", setup=_pokja),
     # National catalogue
     Row("workgroups:subgroups", "GET", "/catalogue/subgroups/", _national_only),
-    Row("workgroups:subgroups", "POST", "/catalogue/subgroups/", expect(403, national_admin=302, anonymous=302), data=_subgroup_form),
+    Row("workgroups:subgroups", "POST", "/catalogue/subgroups/", _national_write, data=_subgroup_form),
     Row("workgroups:subgroup_edit", "GET", "/catalogue/subgroups/{subgroup}/edit/", _national_only, setup=_subgroup),
-    Row("workgroups:subgroup_edit", "POST", "/catalogue/subgroups/{subgroup}/edit/", expect(403, national_admin=302, anonymous=302), setup=_subgroup, data={**_subgroup_form, "code": "kie"}),
+    Row("workgroups:subgroup_edit", "POST", "/catalogue/subgroups/{subgroup}/edit/", _national_write, setup=_subgroup, data={**_subgroup_form, "code": "kie"}),
     # API: sub-groups
-    Row("GET /api/v1/subgroups", "GET", "/api/v1/subgroups", expect(200, anonymous=401), api=True),
-    Row("POST /api/v1/subgroups", "POST", "/api/v1/subgroups", expect(403, national_admin=201, anonymous=401), api=True, data={"code": "remaja", "name": "Ketahanan Remaja"}),
-    Row("PATCH /api/v1/subgroups/{subgroup_id}", "PATCH", "/api/v1/subgroups/{subgroup}", expect(403, national_admin=200, anonymous=401), api=True, setup=_subgroup, data={"order": 99}),
+    op("GET /subgroups", expect(200)),
+    op("POST /subgroups", expect(403, national_admin=201), data={"code": "remaja", "name": "Ketahanan Remaja"}),
+    op("PATCH /subgroups/{subgroup_id}", expect(403, national_admin=200), _subgroup, {"order": 99}),
     # API: work group
-    Row("GET /api/v1/regions/{code}/workgroup", "GET", f"{_A}/workgroup", api(view_gowa()), api=True, setup=_pokja),
-    Row("GET /api/v1/regions/{code}/workgroup", "GET", f"{_A}/workgroup", expect(404, anonymous=401), api=True, note="no Pokja yet"),
-    Row("POST /api/v1/regions/{code}/workgroup", "POST", f"{_A}/workgroup", api(edit_gowa(201)), api=True, data={"name": "Pokja Gowa", "subgroups": ["tpps"]}),
-    Row("PATCH /api/v1/regions/{code}/workgroup", "PATCH", f"{_A}/workgroup", api(edit_gowa(200)), api=True, setup=_pokja, data={"version": 1, "secretariat_office": "DPPKB"}),
+    op(f"GET {_R}/workgroup", view_gowa(), _pokja),
+    op(f"GET {_R}/workgroup", expect(404), note="no Pokja yet"),
+    op(f"POST {_R}/workgroup", edit_gowa(201), data={"name": "Pokja Gowa", "subgroups": ["tpps"]}),
+    op(f"PATCH {_R}/workgroup", edit_gowa(200), _pokja, {"version": 1, "secretariat_office": "DPPKB"}),
     # API: decrees
-    Row("GET /api/v1/regions/{code}/workgroup/decrees", "GET", f"{_A}/workgroup/decrees", api(view_gowa()), api=True, setup=_pokja),
-    Row("POST /api/v1/regions/{code}/workgroup/decrees", "POST", f"{_A}/workgroup/decrees", api(edit_gowa(201)), api=True, setup=_pokja, data=_api_decree),
-    Row("GET /api/v1/regions/{code}/workgroup/decrees/{decree_id}", "GET", f"{_A}/workgroup/decrees/{{decree}}", api(view_gowa()), api=True, setup=_pokja),
-    Row("PATCH /api/v1/regions/{code}/workgroup/decrees/{decree_id}", "PATCH", f"{_A}/workgroup/decrees/{{decree}}", api(edit_gowa(200)), api=True, setup=_pokja, data={"version": 1, "title": "Pembentukan Pokja"}),
-    Row("DELETE /api/v1/regions/{code}/workgroup/decrees/{decree_id}", "DELETE", f"{_A}/workgroup/decrees/{{decree}}", api(edit_gowa(204)), api=True, setup=_pokja),
-    Row("GET /api/v1/regions/{code}/workgroup/decrees/{decree_id}/file", "GET", f"{_A}/workgroup/decrees/{{decree}}/file", api(view_gowa()), api=True, setup=_pokja),
+    op(f"GET {_R}/workgroup/decrees", view_gowa(), _pokja),
+    op(f"POST {_R}/workgroup/decrees", edit_gowa(201), _pokja, _api_decree),
+    op(f"GET {_R}/workgroup/decrees/{{decree_id}}", view_gowa(), _pokja),
+    op(f"PATCH {_R}/workgroup/decrees/{{decree_id}}", edit_gowa(200), _pokja, {"version": 1, "title": "Pembentukan Pokja"}),
+    op(f"DELETE {_R}/workgroup/decrees/{{decree_id}}", edit_gowa(204), _pokja),
+    op(f"GET {_R}/workgroup/decrees/{{decree_id}}/file", view_gowa(), _pokja),
     # API: institutions
-    Row("GET /api/v1/regions/{code}/institutions", "GET", f"{_A}/institutions", api(view_gowa()), api=True, setup=_pokja),
-    Row("POST /api/v1/regions/{code}/institutions", "POST", f"{_A}/institutions", api(edit_gowa(201)), api=True, data={"name": "Dinas Sosial Kabupaten Gowa", "sector": "regional_government"}),
-    Row("GET /api/v1/regions/{code}/institutions/{institution_id}", "GET", f"{_A}/institutions/{{institution}}", api(view_gowa()), api=True, setup=_pokja),
-    Row("PATCH /api/v1/regions/{code}/institutions/{institution_id}", "PATCH", f"{_A}/institutions/{{institution}}", api(edit_gowa(200)), api=True, setup=_pokja, data={"version": 1, "name": "Bappelitbangda Kabupaten Gowa"}),
-    Row("DELETE /api/v1/regions/{code}/institutions/{institution_id}", "DELETE", f"{_A}/institutions/{{free_institution}}", api(edit_gowa(204)), api=True, setup=_pokja),
+    op(f"GET {_R}/institutions", view_gowa(), _pokja),
+    op(f"POST {_R}/institutions", edit_gowa(201), data={"name": "Dinas Sosial Kabupaten Gowa", "sector": "regional_government"}),
+    op(f"GET {_R}/institutions/{{institution_id}}", view_gowa(), _pokja),
+    op(f"PATCH {_R}/institutions/{{institution_id}}", edit_gowa(200), _pokja, {"version": 1, "name": "Bappelitbangda Kabupaten Gowa"}),
+    op(f"DELETE {_R}/institutions/{{institution_id}}", edit_gowa(204), _pokja, institution_id="{free_institution}"),
     # API: members
-    Row("GET /api/v1/regions/{code}/workgroup/members", "GET", f"{_A}/workgroup/members", api(view_gowa()), api=True, setup=_pokja),
-    Row("POST /api/v1/regions/{code}/workgroup/members", "POST", f"{_A}/workgroup/members", api(edit_gowa(201)), api=True, setup=_pokja, data={"name": "Sitti Rahmawati", "role": "secretary", "subgroup": "tpps"}),
-    Row("GET /api/v1/regions/{code}/workgroup/members/{member_id}", "GET", f"{_A}/workgroup/members/{{member}}", api(view_gowa()), api=True, setup=_pokja),
-    Row("PATCH /api/v1/regions/{code}/workgroup/members/{member_id}", "PATCH", f"{_A}/workgroup/members/{{member}}", api(edit_gowa(200)), api=True, setup=_pokja, data={"version": 1, "position": "Kepala Bappeda"}),
-    Row("DELETE /api/v1/regions/{code}/workgroup/members/{member_id}", "DELETE", f"{_A}/workgroup/members/{{member}}", api(edit_gowa(204)), api=True, setup=_pokja),
+    op(f"GET {_R}/workgroup/members", view_gowa(), _pokja),
+    op(f"POST {_R}/workgroup/members", edit_gowa(201), _pokja, {"name": "Sitti Rahmawati", "role": "secretary", "subgroup": "tpps"}),
+    op(f"GET {_R}/workgroup/members/{{member_id}}", view_gowa(), _pokja),
+    op(f"PATCH {_R}/workgroup/members/{{member_id}}", edit_gowa(200), _pokja, {"version": 1, "position": "Kepala Bappeda"}),
+    op(f"DELETE {_R}/workgroup/members/{{member_id}}", edit_gowa(204), _pokja),
     # API: reading an SK (issue 26)
-    Row("workgroups:decree_read", "GET", f"{_P}/decrees/read/", edit_gowa(), setup=_pokja),
-    Row("workgroups:decree_read", "POST", f"{_P}/decrees/read/", edit_gowa(302), setup=_pokja, data=_read_upload),
+    *form("workgroups:decree_read", f"{_P}/decrees/read/", setup=_pokja, data=_read_upload),
     Row("workgroups:decree_read_progress", "GET", f"{_P}/decrees/read/{{job}}/", edit_gowa(), setup=_reading_job, note="still queued"),
     Row("workgroups:decree_read_review", "GET", f"{_P}/decrees/read/{{job}}/review/", edit_gowa(302), setup=_reading_job, note="not read yet: back to progress"),
-    Row("POST /api/v1/regions/{code}/decrees/read", "POST", f"{_A}/decrees/read", api(edit_gowa(200)), api=True, data=_api_read_decree),
+    op(f"POST {_R}/decrees/read", edit_gowa(200), data=_api_read_decree),
 ]  # fmt: skip

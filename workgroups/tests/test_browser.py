@@ -3,9 +3,8 @@ import os
 
 import pytest
 
-from conftest import make_user
 from regions.services import load_regions
-from tests.browser import browser_page, log_in  # noqa: F401
+from tests.browser import browser_page, browser_user, log_in, open_as  # noqa: F401
 from workgroups import demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -21,14 +20,10 @@ def _shot(page, name):
 def test_operator_browses_the_demo_pokja_without_script_errors(browser_page):  # noqa: F811
     load_regions()
     demo.load(io.StringIO())
-    user = make_user("operator.gowa", "regency_operator", "73.06")
-    user.set_password("kata-sandi-uji-123")
-    user.save()
+    browser_user("operator.gowa", "regency_operator", "73.06", "kata-sandi-uji-123")
     page = browser_page
 
-    log_in(page, "operator.gowa", "kata-sandi-uji-123")
-    page.wait_for_selector("#home-year")  # the log-in lands on the home page
-    page.goto(page.base_url + "/r/73.06/")
+    open_as(page, "operator.gowa", "/r/73.06/", "kata-sandi-uji-123")
     page.click('a[href="/r/73.06/pokja/"]')
     page.wait_for_url("**/r/73.06/pokja/")
     assert "Pokja Bangga Kencana Kabupaten Gowa (demo)" in page.locator("h1").inner_text()

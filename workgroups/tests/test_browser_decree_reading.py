@@ -3,10 +3,9 @@ row, confirm; the decree and its members are saved once."""
 
 import pytest
 
-from conftest import make_user
 from regions.models import Region
 from regions.services import load_regions
-from tests.browser import browser_page, log_in  # noqa: F401
+from tests.browser import browser_page, browser_user, log_in, open_as  # noqa: F401
 from workgroups import services
 from workgroups.models import Decree, Member
 from workgroups.tests import decree_corpus as corpus
@@ -23,15 +22,11 @@ def test_read_review_change_confirm_at_390px(browser_page):  # noqa: F811
     existing = services.create_member(
         by=None, workgroup=workgroup, name="Dr. Sahabuddin Bacotang", role="member"
     )
-    user = make_user("operator.gowa", "regency_operator", "73.06")
-    user.set_password("kata-sandi-uji-123")
-    user.save()
+    browser_user("operator.gowa", "regency_operator", "73.06", "kata-sandi-uji-123")
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})
 
-    log_in(page, "operator.gowa", "kata-sandi-uji-123")
-    page.wait_for_selector("#home-year")  # the log-in lands on the home page
-    page.goto(page.base_url + "/r/73.06/pokja/decrees/new/")
+    open_as(page, "operator.gowa", "/r/73.06/pokja/decrees/new/", "kata-sandi-uji-123")
     page.click("#read-from-pdf")
     page.wait_for_url("**/pokja/decrees/read/")
     page.set_input_files("#decree-read-form input[type=file]", str(TEXT))
