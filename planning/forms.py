@@ -38,8 +38,22 @@ class PlanForm(forms.ModelForm):
             )
             del self.fields["remove_document"]
             del self.fields["version"]
-        else:
+        elif self.instance.is_approved:
             del self.fields["year"]
+            self.fields["version"].required = True
+        else:  # a draft's year can be corrected, to a year without another plan
+            taken = set(
+                WorkPlan.objects.filter(workgroup_id=self.instance.workgroup_id)
+                .exclude(pk=self.instance.pk)
+                .values_list("year", flat=True)
+            )
+            years = sorted({*year_choices(), self.instance.year} - taken, reverse=True)
+            self.fields["year"] = forms.TypedChoiceField(
+                label=_("year"),
+                choices=[(y, y) for y in years],
+                coerce=int,
+                help_text=_("Correct the year if the plan was recorded for the wrong year."),
+            )
             self.fields["version"].required = True
             if not self.instance.document or self.instance.is_approved:
                 del self.fields["remove_document"]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from accounts import crud
 from accounts.access import region_view
+from accounts.next_step import guided
 from accounts.permissions import Permission
 from workgroups import services
 from workgroups.forms import DecreeForm
@@ -75,7 +76,7 @@ def decree_create(request, region):
         template="workgroups/decree_form.html",
         context={"workgroup": workgroup, "creating": True},
         message=_("The decree (SK) was saved."),
-        success_url=profile_url(region),
+        success_url=lambda _saved: guided(request, region, None, profile_url(region)),
     )
 
 
@@ -95,7 +96,9 @@ def decree_edit(request, region, pk):
         template="workgroups/decree_form.html",
         context={"workgroup": decree.workgroup, "decree": decree, "creating": False},
         message=_("The decree (SK) was saved."),
-        success_url=reverse("workgroups:decrees", kwargs={"code": region.code}),
+        success_url=lambda _saved: guided(
+            request, region, None, reverse("workgroups:decrees", kwargs={"code": region.code})
+        ),
     )
 
 
