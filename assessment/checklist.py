@@ -42,8 +42,8 @@ def _with_year(url: str, year: int) -> str:
     return joined + (f"#{anchor}" if anchor else "")
 
 
-def _url(name, region, year, **kwargs):
-    return _with_year(reverse(name, kwargs={"code": region.code, **kwargs}), year)
+def _url(name, region, for_year, **kwargs):
+    return _with_year(reverse(name, kwargs={"code": region.code, **kwargs}), for_year)
 
 
 def _plan_step(region, year, workgroup, result) -> Step:

@@ -136,6 +136,9 @@ class ActivityForm(forms.ModelForm):
         if self.instance.pk is None:
             del self.fields["remove_evidence"]
             del self.fields["version"]
+            # A new activity runs all year unless the user says otherwise.
+            self.fields["start_month"].initial = self.fields["start_month"].initial or 1
+            self.fields["end_month"].initial = self.fields["end_month"].initial or 12
         else:
             self.fields["version"].required = True
             if not self.instance.evidence:

@@ -62,6 +62,18 @@ def _fields(form):
     return {k: v for k, v in form.cleaned_data.items() if k not in ("version", "upload")}
 
 
+def _new_decree(region) -> dict:
+    """What a new SK usually says: formation, signed by the head of the region."""
+    if region.level == "province":
+        issuer = Decree.Issuer.GOVERNOR
+    elif region.name.startswith("Kota"):
+        issuer = Decree.Issuer.MAYOR
+    else:
+        issuer = Decree.Issuer.REGENT
+    title = "Pembentukan Kelompok Kerja Bangga Kencana " + region.name
+    return {"kind": Decree.Kind.FORMATION, "issuer": issuer, "title": title}
+
+
 @region_view(Permission.WORKGROUP_EDIT)
 def decree_create(request, region):
     workgroup, response = workgroup_or_redirect(request, region)
@@ -69,7 +81,7 @@ def decree_create(request, region):
         return response
     return crud.form_screen(
         request,
-        crud.bind(request, DecreeForm, workgroup=workgroup),
+        crud.bind(request, DecreeForm, workgroup=workgroup, initial=_new_decree(region)),
         save=lambda form: services.add_decree(
             by=request.user, workgroup=workgroup, file=form.cleaned_data["upload"], **_fields(form)
         ),

@@ -1,0 +1,75 @@
+"""Counting a user's journey through the real UI (issue 28): page loads, fields filled and taps.
+
+    meter = JourneyMeter(page)
+    meter.tap(page.get_by_role("link", name="Bentuk Pokja"))
+    meter.fill(page.locator("[name=number]"), "400/12/2026")
+    meter.report("operator")  # {"loads": …, "fields": …, "taps": …}
+
+What counts:
+- a **page load** is one navigation of the page's main frame (Playwright's `framenavigated`
+  for `page.main_frame`): the first page opened, every link followed, every form posted. A
+  post answered by a redirect is one load (the browser follows the redirect before the
+  frame commits), so a user action that ends on a page is one load however many redirects it
+  took. Downloads, htmx swaps and in-page anchors are not page loads.
+- a **field** is one value the user gives: a text typed (`fill`), an option chosen (`choose`),
+  a file chosen (`upload`), a box ticked (`tick`). Values left at what the page proposed are
+  not counted: the user did nothing.
+- a **tap** is one click on a link or a button (`tap`), including the one that posts a form.
+"""
+
+import json
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent.parent / "var" / "bench" / "journeys.json"
+
+
+class JourneyMeter:
+    def __init__(self, page):
+        self.page = page
+        self.loads = 0
+        self.fields = 0
+        self.taps = 0
+        self.urls: list[str] = []
+        page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame):
+        if frame == self.page.main_frame:
+            self.loads += 1
+            self.urls.append(frame.url)
+
+    def tap(self, locator):
+        """Click a visible link or button (one tap); waits for the page it opens."""
+        locator.wait_for(state="visible")
+        self.taps += 1
+        locator.click()
+        self.page.wait_for_load_state()
+
+    def fill(self, locator, value):
+        self.fields += 1
+        locator.fill(str(value))
+
+    def choose(self, locator, value):
+        self.fields += 1
+        locator.select_option(value)
+
+    def tick(self, locator):
+        self.fields += 1
+        locator.check()
+
+    def upload(self, locator, path):
+        self.fields += 1
+        locator.set_input_files(str(path))
+
+    def report(self, name) -> dict:
+        """The counts, printed and written to var/bench/journeys.json under `name`."""
+        counts = {"loads": self.loads, "fields": self.fields, "taps": self.taps}
+        print(f"journey {name}: {counts['loads']} page loads, {counts['fields']} fields, "
+              f"{counts['taps']} taps")  # fmt: skip
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            stored = json.loads(RESULTS.read_text())
+        except (OSError, ValueError):
+            stored = {}
+        stored[name] = counts
+        RESULTS.write_text(json.dumps(stored, indent=2, sort_keys=True) + "\n")
+        return counts
