@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.kept_uploads import KeepUploadsMixin
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
 from workgroups.services import LoginMethod, allowed_subgroups
 from workgroups.validators import check_decree_pdf, check_members_xlsx, normalize_phone
@@ -76,7 +77,7 @@ class WorkGroupForm(VersionedForm):
         return normalize_phone(self.cleaned_data.get("contact_phone"))
 
 
-class DecreeForm(VersionedForm):
+class DecreeForm(KeepUploadsMixin, VersionedForm):
     upload = forms.FileField(
         label=_("Signed PDF"),
         required=False,
