@@ -94,9 +94,12 @@ class KeepUploadsMixin:
         self.fields[name].help_text = _(
             "%(name)s is kept from your last try: no need to choose it again."
         ) % {"name": filename}
+        self._bound_fields_cache.pop(name, None)  # a bound field copies the help text
 
     def full_clean(self):
         super().full_clean()
+        for name in self._kept_fields:  # the tokens are the form's business, not the service's
+            getattr(self, "cleaned_data", {}).pop(f"kept_{name}", None)
         if not (self.is_bound and self._errors):
             return
         for name in self._kept_fields:

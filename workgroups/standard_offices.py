@@ -39,10 +39,11 @@ def _norm(value) -> str:
     return " ".join(str(value or "").split()).casefold()
 
 
-def standard_sector(name):
-    """The sector of a standard office by its name (any spacing or case), or None."""
+def standard_office(name):
+    """(name as listed, sector) of a standard office written `name` (any spacing or case), or
+    None."""
     wanted = _norm(name)
-    return next((sector for office, sector in STANDARD_OFFICES if _norm(office) == wanted), None)
+    return next((entry for entry in STANDARD_OFFICES if _norm(entry[0]) == wanted), None)
 
 
 def offered_names(institutions) -> list[str]:

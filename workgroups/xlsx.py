@@ -27,7 +27,7 @@ from core import exports
 from core.formats import format_date_id, parse_date
 from core.spreadsheets import SpreadsheetError, Workbook
 from workgroups.models import Institution, Member
-from workgroups.standard_offices import offered_names, standard_sector
+from workgroups.standard_offices import offered_names, standard_office
 from workgroups.validators import normalize_phone
 
 DATA_SHEET = "Anggota"
@@ -395,9 +395,9 @@ def _read_sheet(rows, errors, subgroups, institutions, existing_names):
         institution = None
         if institution_text:
             institution = institution_lookup.get(_norm(institution_text))
-            standard = standard_sector(institution_text) if institution is None else None
-            if institution is None and standard and not sector_text:
-                row.new_institution = (institution_text, standard)
+            standard = standard_office(institution_text) if institution is None else None
+            if standard and not sector_text:
+                row.new_institution = standard
             elif institution is None:
                 if len(institution_text) > 200:
                     error(
