@@ -48,7 +48,7 @@ def region_edit(request, region):
 
 @region_view(Permission.REGION_VIEW)
 def next_step(request, region):
-    """"Lanjut →": the next missing step of the region's work for `?year=` (accounts.next_step,
+    """The "Lanjut →" link: the next missing step of the region's work for `?year=` (accounts.next_step,
     with a "Berikutnya: …" message), or the home page when nothing is missing."""
     from django.urls import reverse
 

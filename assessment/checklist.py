@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.home import HomeSection
-from assessment.engine import FULFILLED, evaluate_region
+from assessment.engine import FULFILLED, evaluate_region, with_year
 from assessment.models import Assessment, Criterion
 from core.years import open_year
 from planning.models import WorkPlan
@@ -34,16 +34,8 @@ class Step:
     label: str = ""
 
 
-def _with_year(url: str, year: int) -> str:
-    if not url:
-        return url
-    path, _sep, anchor = url.partition("#")
-    joined = f"{path}{'&' if '?' in path else '?'}year={year}"
-    return joined + (f"#{anchor}" if anchor else "")
-
-
 def _url(name, region, for_year, **kwargs):
-    return _with_year(reverse(name, kwargs={"code": region.code, **kwargs}), for_year)
+    return with_year(reverse(name, kwargs={"code": region.code, **kwargs}), for_year)
 
 
 def _plan_step(region, year, workgroup, result) -> Step:
@@ -94,7 +86,7 @@ def steps(region, year) -> list[Step]:
         "sk",
         Criterion.Kind.DECREE,
         _("SK of the Pokja"),
-        _with_year(decree.fix_url, year) if decree else "",
+        decree.fix_url if decree else "",
         decree.fix_label if decree else "",
     )
     if sk:
@@ -135,7 +127,7 @@ def steps(region, year) -> list[Step]:
     for r in outcome.results:
         if r.criterion.kind not in _OWN_STEPS:
             done = r.state == FULFILLED
-            url = "" if done else _with_year(r.fix_url, year)
+            url = "" if done else r.fix_url
             result.append(Step(r.criterion.code, r.criterion.name, done, r.explanation, url,
                                r.fix_label or _("Open")))  # fmt: skip
     for step in result:

@@ -89,9 +89,7 @@ def adopted_edit(request, region):
     region_targets = dict(
         Target.objects.filter(region=region, year=year).values_list("indicator_id", "value")
     )
-    national = dict(
-        NationalTarget.objects.filter(year=year).values_list("indicator_id", "value")
-    )
+    national = dict(NationalTarget.objects.filter(year=year).values_list("indicator_id", "value"))
     core = set(NationalTarget.objects.values_list("indicator_id", flat=True))
     # The national core indicators (those with national targets) first, then the others.
     indicators = sorted(
