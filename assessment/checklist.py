@@ -106,22 +106,16 @@ def steps(region, year) -> list[Step]:
     )
     if Criterion.Kind.WORK_PLAN in by_kind:
         result.append(_plan_step(region, year, workgroup, by_kind[Criterion.Kind.WORK_PLAN]))
-    for step in (
-        criterion_step(
-            "indicators",
-            Criterion.Kind.INDICATORS,
-            _("Indicators and targets %(year)s") % {"year": year},
-            _url("indicators:adopted_edit", region, year),
-            _("Adopt indicators"),
-        ),
-        criterion_step(
-            "budget",
-            Criterion.Kind.BUDGET,
-            _("Budget %(year)s") % {"year": year},
-            _url("budget:create", region, year),
-            _("Record the budget"),
-        ),
-    ):
+    later = (
+        ("indicators", Criterion.Kind.INDICATORS, _("Indicators and targets %(year)s"),
+         "indicators:adopted_edit", _("Adopt indicators")),
+        ("budget", Criterion.Kind.BUDGET, _("Budget %(year)s"), "budget:create",
+         _("Record the budget")),
+    )  # fmt: skip
+    for key, kind, title, url_name, label in later:
+        step = criterion_step(
+            key, kind, title % {"year": year}, _url(url_name, region, year), label
+        )
         if step:
             result.append(step)
     for r in outcome.results:
