@@ -236,3 +236,13 @@ def test_submitting_from_the_checklist(personas):
     assert ("submit", "1") in _steps(html)
     assert datetime.date.today()  # the page rendered without a submit button
     assert f'action="/r/73.06/assessment/{YEAR}/submit/"' not in html
+
+
+def test_save_and_add_another_allocation_comes_back_to_an_empty_form_of_the_year(personas):
+    make_pokja("73.06", YEAR, budget=None)
+    client = personas.client("gowa_operator")
+    data = {"year": YEAR - 1, "source": "apbd_regency", "amount": "1000000"}
+    response = client.post("/r/73.06/budget/new/", data | {"add_another": "on"})
+    assert response.status_code == 302
+    assert response.url == f"/r/73.06/budget/new/?year={YEAR - 1}"
+    assert client.get(response.url).context["form"]["year"].value() == YEAR - 1
