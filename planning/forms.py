@@ -52,6 +52,9 @@ class PlanForm(forms.ModelForm):
                 label=_("year"),
                 choices=[(y, y) for y in years],
                 coerce=int,
+                empty_value=None,
+                required=False,  # left out: the plan keeps its year
+                initial=self.instance.year,
                 help_text=_("Correct the year if the plan was recorded for the wrong year."),
             )
             self.fields["version"].required = True
@@ -64,7 +67,10 @@ class PlanForm(forms.ModelForm):
     def _post_clean(self):
         if self.workgroup is not None and self.instance.pk is None:
             self.instance.workgroup = self.workgroup
+        year = self.instance.year
         super()._post_clean()
+        if self.instance.pk:  # a corrected year is the service's change (checks, audit)
+            self.instance.year = year
 
 
 class ApproveForm(forms.Form):
