@@ -70,7 +70,12 @@ def test_operator_journey_from_a_fresh_account_to_a_submitted_assessment(
         """The checklist's link for step `key` (on the home page)."""
         return page.locator(f'[data-section="checklist-73.07"] li[data-step="{key}"] a.fix')
 
+    def fits():
+        """No sideways scrolling on the page the user is on."""
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, page.url
+
     def save():
+        fits()
         meter.tap(main.locator("form button[type=submit]:not([name])").last)
 
     def next_is(text):
@@ -160,7 +165,7 @@ def test_operator_journey_from_a_fresh_account_to_a_submitted_assessment(
 
     assessment = Assessment.objects.get(region__code="73.07", year=year)
     assert assessment.status == Assessment.Status.SUBMITTED
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    fits()
     counts = meter.report("operator")
     context.close()
     assert BUDGET["loads"] <= CEILING["loads"] and BUDGET["fields"] <= CEILING["fields"]
