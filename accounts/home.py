@@ -38,6 +38,10 @@ class HomeSection:
     more_url: str = ""
     more_label: str = ""
     order: int = 0
+    # A section with its own layout (the operator's checklist): the template, given `section`,
+    # and what it needs in `extra`.
+    template: str = ""
+    extra: dict = field(default_factory=dict)
 
 
 def register_home_section(key: str, function, *, order: int = 50) -> None:

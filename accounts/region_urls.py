@@ -9,4 +9,5 @@ urlpatterns = [
     path("regions/", views.region_list, name="list"),
     path("r/<str:code>/", views.region_detail, name="detail"),
     path("r/<str:code>/office/", views.region_edit, name="edit"),
+    path("r/<str:code>/next/", views.next_step, name="next_step"),
 ]

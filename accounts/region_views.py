@@ -44,3 +44,14 @@ def region_edit(request, region):
             messages.success(request, _("The office details were saved."))
             return redirect("regions:detail", code=region.code)
     return render(request, "regions/edit.html", {"region": region, "form": form})
+
+
+@region_view(Permission.REGION_VIEW)
+def next_step(request, region):
+    """The "Lanjut →" link: the next missing step of the region's work for `?year=` (accounts.next_step,
+    with a "Berikutnya: …" message), or the home page when nothing is missing."""
+    from django.urls import reverse
+
+    from accounts.next_step import guided
+
+    return redirect(guided(request, region, None, reverse("home")))

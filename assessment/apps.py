@@ -27,4 +27,10 @@ class AssessmentConfig(AppConfig):
         from assessment import home
 
         register_home_section("assessment.operator", home.operator_sections, order=10)
+
+        from accounts.next_step import register_next_step
+        from assessment import checklist
+
+        register_home_section("assessment.checklist", checklist.operator_checklist, order=5)
+        register_next_step(checklist.next_step)
         register_home_section("assessment.province", home.province_sections, order=10)

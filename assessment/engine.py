@@ -88,6 +88,16 @@ def _url(name, region, **kwargs):
     return template.replace(_REGION_PLACEHOLDER, region.code)
 
 
+def with_year(url: str, year: int) -> str:
+    """`url` with `?year=` (before any #anchor): every link to fix a criterion keeps the year
+    it was judged for (issue 28)."""
+    if not url:
+        return url
+    path, _sep, anchor = url.partition("#")
+    joined = f"{path}{'&' if '?' in path else '?'}year={year}"
+    return joined + (f"#{anchor}" if anchor else "")
+
+
 @dataclass
 class CriterionResult:
     criterion: Criterion
@@ -347,7 +357,7 @@ def _work_plan(criterion, region, workgroup, ev, year, on):
                 "There is no work plan for %(year)s. Draft the plan and its activities, then approve it."
             )
             % {"year": year},
-            _url("planning:list", region),
+            _url("planning:create", region),
             _("Draft the work plan"),
         )
     detail = _url("planning:detail", region, year=year)
@@ -564,14 +574,14 @@ def evaluate(regions, year: int) -> dict:
                     criterion,
                     NOT_REPORTED,
                     _("The Pokja has not been formed yet."),
-                    _url("workgroups:profile", region),
+                    with_year(_url("workgroups:profile", region), year),
                     _("Form the Pokja"),
                 )
             else:
                 state, text, url, label = EVALUATORS[criterion.kind](
                     criterion, region, workgroup, ev, year, on
                 )
-                result = CriterionResult(criterion, state, text, url, label)
+                result = CriterionResult(criterion, state, text, with_year(url, year), label)
             result.review = reviews.get(criterion.pk)
             result.stale = result.review is not None and result.review.is_stale(on)
             outcome.results.append(result)

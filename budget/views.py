@@ -5,10 +5,12 @@ from django.utils.translation import gettext as _
 
 from accounts import crud
 from accounts.access import region_view
+from accounts.next_step import guided
 from accounts.permissions import Permission
 from budget import services
 from budget.forms import AllocationForm
 from budget.models import BudgetAllocation
+from core.years import selected_year
 from planning.common import (
     active_workgroup,
     current_year,
@@ -76,7 +78,12 @@ def _allocation_form(request, region, workgroup, allocation=None):
     """Record (`allocation=None`) or edit a budget allocation of `workgroup`."""
     return crud.form_screen(
         request,
-        crud.bind(request, AllocationForm, instance=allocation),
+        crud.bind(
+            request,
+            AllocationForm,
+            instance=allocation,
+            initial={} if allocation else {"year": selected_year(request)},
+        ),
         save=lambda form: services.save_allocation(
             by=request.user,
             workgroup=workgroup,
@@ -87,7 +94,13 @@ def _allocation_form(request, region, workgroup, allocation=None):
         template="budget/allocation_form.html",
         context={"workgroup": workgroup} if allocation is None else {"allocation": allocation},
         message=_("The budget allocation was saved."),
-        success_url=lambda saved: _year_url(region, saved),
+        success_url=lambda saved: guided(
+            request,
+            region,
+            saved.year,
+            _year_url(region, saved),
+            again=reverse("budget:create", kwargs={"code": region.code}) + f"?year={saved.year}",
+        ),
     )
 
 

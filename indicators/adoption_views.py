@@ -6,13 +6,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.access import has_permission, region_view
+from accounts.next_step import guided
 from accounts.permissions import Permission
 from core.errors import DomainError
 from core.years import open_year
 from indicators import selectors
 from indicators.achievement import achievement, grade
 from indicators.forms import AdoptionForm
-from indicators.models import Indicator, Target, Value, WorkGroupIndicator
+from indicators.models import Indicator, NationalTarget, Target, Value, WorkGroupIndicator
 from indicators.services import Adoption, set_adoptions
 from indicators.views import _filters, _source, _year, _year_choices
 
@@ -82,18 +83,25 @@ def adopted_edit(request, region):
             "indicators/adopted_edit.html",
             {"region": region, "workgroup": None, "year": year},
         )
-    indicators = list(Indicator.objects.filter(is_active=True))
     existing = {
         a.indicator_id: a for a in WorkGroupIndicator.objects.filter(workgroup=workgroup, year=year)
     }
     region_targets = dict(
         Target.objects.filter(region=region, year=year).values_list("indicator_id", "value")
     )
+    national = dict(NationalTarget.objects.filter(year=year).values_list("indicator_id", "value"))
+    core = set(NationalTarget.objects.values_list("indicator_id", flat=True))
+    # The national core indicators (those with national targets) first, then the others.
+    indicators = sorted(
+        Indicator.objects.filter(is_active=True), key=lambda i: (i.pk not in core, i.order, i.pk)
+    )
     form = AdoptionForm(
         request.POST or None,
         indicators=indicators,
         adoptions=existing,
         suggested_targets=region_targets,
+        # Nothing adopted yet: preselect the indicators the region has targets for.
+        preselect=set() if existing else set(region_targets),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -120,7 +128,12 @@ def adopted_edit(request, region):
                 % counts,
             )
             return redirect(
-                reverse("indicators:adopted", kwargs={"code": region.code}) + f"?year={year}"
+                guided(
+                    request,
+                    region,
+                    year,
+                    reverse("indicators:adopted", kwargs={"code": region.code}) + f"?year={year}",
+                )
             )
     return render(
         request,
@@ -132,5 +145,7 @@ def adopted_edit(request, region):
             "year": year,
             "years": _year_choices(year),
             "region_targets": region_targets,
+            "national_targets": national,
+            "core": core,
         },
     )

@@ -205,7 +205,9 @@ class AdoptionForm(forms.Form):
     """One checkbox, target and note per active indicator (fields `adopt_<id>`, `target_<id>`,
     `note_<id>`, `version_<id>`)."""
 
-    def __init__(self, *args, indicators, adoptions, suggested_targets=None, **kwargs):
+    def __init__(
+        self, *args, indicators, adoptions, suggested_targets=None, preselect=(), **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.indicators = list(indicators)
         self.adoptions = adoptions
@@ -215,7 +217,9 @@ class AdoptionForm(forms.Form):
             pk = indicator.pk
             target = existing.target if existing else suggested_targets.get(pk)
             self.fields[f"adopt_{pk}"] = forms.BooleanField(
-                label=indicator.name, required=False, initial=existing is not None
+                label=indicator.name,
+                required=False,
+                initial=existing is not None or pk in preselect,
             )
             self.fields[f"target_{pk}"] = NumberField(
                 label=_("Pokja target"), required=False, initial=target, help_text=indicator.unit

@@ -1,5 +1,6 @@
 """Housekeeping, once a day: finished jobs older than SIPOKJA_JOBS_KEEP_DAYS are deleted with
-their files, and the engine's finished task rows after a week."""
+their files, the engine's finished task rows after a week, and the uploads that failed forms
+kept (core.kept_uploads) once they expired."""
 
 import datetime
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.kept_uploads import sweep
 from jobs.models import Job
 from jobs.registry import job_kind
 from jobs.schedule import periodic
@@ -36,6 +38,7 @@ def prune(now=None) -> int:
 
 @job_kind(KIND, label=_("Housekeeping: delete old jobs"))
 def run(ctx) -> None:
+    sweep()
     count = prune()
     ctx.message(_("%(count)d old jobs deleted.") % {"count": count}, level="info")
 

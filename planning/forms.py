@@ -38,8 +38,25 @@ class PlanForm(forms.ModelForm):
             )
             del self.fields["remove_document"]
             del self.fields["version"]
-        else:
+        elif self.instance.is_approved:
             del self.fields["year"]
+            self.fields["version"].required = True
+        else:  # a draft's year can be corrected, to a year without another plan
+            taken = set(
+                WorkPlan.objects.filter(workgroup_id=self.instance.workgroup_id)
+                .exclude(pk=self.instance.pk)
+                .values_list("year", flat=True)
+            )
+            years = sorted({*year_choices(), self.instance.year} - taken, reverse=True)
+            self.fields["year"] = forms.TypedChoiceField(
+                label=_("year"),
+                choices=[(y, y) for y in years],
+                coerce=int,
+                empty_value=None,
+                required=False,  # left out: the plan keeps its year
+                initial=self.instance.year,
+                help_text=_("Correct the year if the plan was recorded for the wrong year."),
+            )
             self.fields["version"].required = True
             if not self.instance.document or self.instance.is_approved:
                 del self.fields["remove_document"]
@@ -50,7 +67,10 @@ class PlanForm(forms.ModelForm):
     def _post_clean(self):
         if self.workgroup is not None and self.instance.pk is None:
             self.instance.workgroup = self.workgroup
+        year = self.instance.year
         super()._post_clean()
+        if self.instance.pk:  # a corrected year is the service's change (checks, audit)
+            self.instance.year = year
 
 
 class ApproveForm(forms.Form):
@@ -122,6 +142,9 @@ class ActivityForm(forms.ModelForm):
         if self.instance.pk is None:
             del self.fields["remove_evidence"]
             del self.fields["version"]
+            # A new activity runs all year unless the user says otherwise.
+            self.fields["start_month"].initial = self.fields["start_month"].initial or 1
+            self.fields["end_month"].initial = self.fields["end_month"].initial or 12
         else:
             self.fields["version"].required = True
             if not self.instance.evidence:

@@ -158,14 +158,26 @@ def create_plan(
 
 @transaction.atomic
 def update_plan(
-    *, by, plan, expected_version, document=None, remove_document=False, **changes
+    *, by, plan, expected_version, document=None, remove_document=False, year=None, **changes
 ) -> WorkPlan:
-    """Change the title or notes of a plan, or its signed document; refused when someone else
-    saved the plan after `expected_version`."""
+    """Change the title or notes of a plan, or its signed document, or correct the year of a
+    draft (a year the Pokja has no other plan for); refused when someone else saved the plan
+    after `expected_version`. The audit trail keeps the old year."""
     unknown = set(changes) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"unknown plan fields: {sorted(unknown)}")
     plan = lock_version(plan, expected_version)
+    if year is not None and int(year) != plan.year:
+        if plan.is_approved:
+            raise DomainError(
+                _("An approved plan keeps its year; reopen it as a draft to correct the year.")
+            )
+        if WorkPlan.objects.filter(workgroup_id=plan.workgroup_id, year=year).exists():
+            raise DomainError(
+                _("The Pokja already has a work plan for %(year)s.") % {"year": year},
+                errors=[{"field": "year", "message": _("This year already has a work plan.")}],
+            )
+        plan.year = int(year)
     for name, value in changes.items():
         setattr(plan, name, value.strip() if isinstance(value, str) and name == "title" else value)
     full_clean_or_raise(plan, exclude=["workgroup"])

@@ -7,8 +7,10 @@ from django.views.decorators.http import require_POST
 
 from accounts import crud
 from accounts.access import region_view
+from accounts.next_step import guided
 from accounts.permissions import Permission
 from core.forms import ConfirmForm
+from core.years import selected_year
 from planning import excel, services
 from planning.common import active_workgroup, pokja_url, serve_file
 from planning.forms import ActivityForm, ApproveForm, PlanForm
@@ -68,7 +70,7 @@ def plan_create(request, region):
         return no_workgroup(request, region, _("Work plans"))
     return crud.form_screen(
         request,
-        crud.bind(request, PlanForm, workgroup=workgroup),
+        crud.bind(request, PlanForm, workgroup=workgroup, initial={"year": selected_year(request)}),
         save=lambda form: services.create_plan(
             by=request.user,
             workgroup=workgroup,
@@ -83,7 +85,7 @@ def plan_create(request, region):
             _("The work plan for %(year)s was created. Now add its activities.")
             % {"year": plan.year}
         ),
-        success_url=plan_url,
+        success_url=lambda plan: guided(request, region, plan.year, plan_url(plan)),
     )
 
 
@@ -118,13 +120,14 @@ def plan_edit(request, region, year):
             **crud.locked(form),
             title=form.cleaned_data["title"],
             notes=form.cleaned_data["notes"],
+            year=form.cleaned_data.get("year"),
             document=form.cleaned_data.get("document"),
             remove_document=form.cleaned_data.get("remove_document", False),
         ),
         template="planning/plan_form.html",
         context={"plan": plan},
         message=_("The work plan was saved."),
-        success_url=plan_url(plan),
+        success_url=plan_url,
     )
 
 
@@ -147,7 +150,7 @@ def plan_approve(request, region, year):
         template="planning/plan_approve.html",
         context={"plan": plan},
         message=_("The work plan is approved."),
-        success_url=plan_url(plan),
+        success_url=lambda _saved: guided(request, region, plan.year, plan_url(plan)),
     )
 
 
@@ -225,7 +228,6 @@ def _activity_kwargs(form):
 def _activity_form(request, plan, activity=None):
     """Add (`activity=None`; "add another" comes back to an empty form) or edit an activity."""
     region = plan.workgroup.region
-    another = activity is None and "add_another" in request.POST
     return crud.form_screen(
         request,
         crud.bind(request, ActivityForm, instance=activity, plan=plan),
@@ -239,11 +241,19 @@ def _activity_form(request, plan, activity=None):
         template="planning/activity_form.html",
         context={"plan": plan, "activity": activity},
         message=_("The activity was saved.") if activity else _("The activity was added."),
-        success_url=reverse(
-            "planning:activity_create", kwargs={"code": region.code, "year": plan.year}
-        )
-        if another
-        else plan_url(plan),
+        success_url=lambda _saved: (
+            guided(
+                request,
+                region,
+                plan.year,
+                plan_url(plan),
+                again=reverse(
+                    "planning:activity_create", kwargs={"code": region.code, "year": plan.year}
+                ),
+            )
+            if activity is None
+            else plan_url(plan)
+        ),
     )
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
+from core.kept_uploads import KeepUploadsMixin
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
 from workgroups.services import MEMBER_FIELDS, WORKGROUP_FIELDS, LoginMethod, allowed_subgroups
 from workgroups.validators import check_decree_pdf, check_members_xlsx, normalize_phone
@@ -62,7 +63,7 @@ class WorkGroupForm(VersionedForm):
         return normalize_phone(self.cleaned_data.get("contact_phone"))
 
 
-class DecreeForm(VersionedForm):
+class DecreeForm(KeepUploadsMixin, VersionedForm):
     upload = forms.FileField(
         label=_("Signed PDF"),
         required=False,

@@ -42,7 +42,8 @@ def run_import(ctx, uploaded) -> None:
         ctx.message(summary(result), level="info")
 
 
-def start(*, by, workgroup, uploaded) -> Job:
+def start(*, by, workgroup, uploaded, next_url="") -> Job:
+    """Queue the import; `next_url` (the guided path's "Lanjut →") is offered once it succeeds."""
     region = workgroup.region
     return start_import(
         kind=KIND,
@@ -51,7 +52,7 @@ def start(*, by, workgroup, uploaded) -> Job:
         uploaded=uploaded,
         title=_("Member import: %(file)s (%(region)s)")
         % {"file": uploaded.name, "region": region.display_name},
-        params={"workgroup": workgroup.pk},
+        params={"workgroup": workgroup.pk, **({"next": next_url} if next_url else {})},
         link=reverse("workgroups:members", args=[region.code]),
     )
 
@@ -66,7 +67,14 @@ def members_import(request, region):
         return response
     form = MemberImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = start(by=request.user, workgroup=workgroup, uploaded=form.cleaned_data["file"])
+        next_url = reverse("regions:next_step", args=[region.code])
+        year = request.GET.get("year", "")
+        job = start(
+            by=request.user,
+            workgroup=workgroup,
+            uploaded=form.cleaned_data["file"],
+            next_url=next_url + (f"?year={int(year)}" if year.isdigit() else ""),
+        )
         return redirect("jobs:detail", job.pk)
     return render(
         request,

@@ -27,6 +27,7 @@ from core import exports
 from core.formats import format_date_id, parse_date
 from core.spreadsheets import SpreadsheetError, Workbook
 from workgroups.models import Institution, Member
+from workgroups.standard_offices import offered_names, standard_office
 from workgroups.validators import normalize_phone
 
 DATA_SHEET = "Anggota"
@@ -131,7 +132,8 @@ def _list_validation(ws, letter, source, *, strict=True):
 
 def members_template(workgroup, subgroups, institutions) -> bytes:
     """The members template for `workgroup`: drop-down lists offer the roles, the given
-    sub-groups and sectors, and the region's institutions (new names may still be typed)."""
+    sub-groups and sectors, the region's institutions and the standard offices of a kab/kota
+    it has not recorded (workgroups.standard_offices; other new names may still be typed)."""
     wb = WriteWorkbook()
     ws = wb.active
     ws.title = DATA_SHEET
@@ -147,7 +149,7 @@ def members_template(workgroup, subgroups, institutions) -> bytes:
         (_("Role in the Pokja"), _role_labels()),
         (_("Sub-group"), [s.name for s in subgroups]),
         (_("Institution sector"), _sector_labels()),
-        (_("Institution"), [i.name for i in institutions]),
+        (_("Institution"), offered_names(institutions)),
     ]
     for col, (title, values) in enumerate(columns, start=1):
         exports.put(lists, 1, col, title).font = Font(bold=True)
@@ -393,7 +395,10 @@ def _read_sheet(rows, errors, subgroups, institutions, existing_names):
         institution = None
         if institution_text:
             institution = institution_lookup.get(_norm(institution_text))
-            if institution is None:
+            standard = standard_office(institution_text) if institution is None else None
+            if standard and not sector_text:
+                row.new_institution = standard
+            elif institution is None:
                 if len(institution_text) > 200:
                     error(
                         "institution",

@@ -43,7 +43,7 @@ def test_region_without_pokja(regions):
     states, outcome = _states("73.03")
     assert outcome.computed_status == NO_WORKGROUP
     assert set(states.values()) == {NOT_REPORTED}
-    assert outcome.results[0].fix_url == "/r/73.03/pokja/"
+    assert outcome.results[0].fix_url == f"/r/73.03/pokja/?year={outcome.year}"
 
 
 def test_expired_decree_is_not_fulfilled(regions):
@@ -54,7 +54,7 @@ def test_expired_decree_is_not_fulfilled(regions):
     sk = outcome.result_for("sk")
     assert "kedaluwarsa" in sk.explanation or "expired" in sk.explanation
     assert "30 Juni 2024" in sk.explanation
-    assert sk.fix_url == "/r/73.08/pokja/decrees/new/"
+    assert sk.fix_url == f"/r/73.08/pokja/decrees/new/?year={outcome.year}"
 
 
 def test_decree_without_pdf_is_not_fulfilled(regions):

@@ -27,3 +27,26 @@ def page_help(context):
     view_name = match.view_name if match else None
     text = help_for(view_name)
     return {"text": text, "category": guide_category(view_name)} if text else None
+
+@register.inclusion_tag("components/year_notice.html", takes_context=True)
+def year_notice(context, year, url=""):
+    """A plain notice when a page shows another year than the open assessment year
+    (core.years.open_year), with a link to that year: `url` (default: this page with `?year=`).
+    Nothing when the page shows the open year."""
+    from urllib.parse import urlencode
+
+    from core.years import open_year
+
+    current = open_year()
+    try:
+        shown = int(year)
+    except (TypeError, ValueError):
+        return {"show": False}
+    if shown == current:
+        return {"show": False}
+    request = context.get("request")
+    if not url and request is not None:
+        query = request.GET.copy()
+        query["year"] = current
+        url = f"{request.path}?{urlencode(query)}"
+    return {"show": True, "year": shown, "open_year": current, "url": url}

@@ -65,7 +65,8 @@ def test_operator_builds_2025_plan_from_excel_and_approves_it(personas, gowa, pa
     )
     assert response.status_code == 302
     plan = WorkPlan.objects.get(workgroup=gowa["workgroup"], year=2025)
-    assert response["Location"] == "/r/73.06/plans/2025/"
+    # The guided path: the next missing step of 2025 (this Pokja has no SK yet).
+    assert response["Location"] == "/r/73.06/pokja/decrees/new/?year=2025"
     assert plan.status == WorkPlan.Status.DRAFT and plan.created_by == personas.gowa_operator
 
     template = client.get("/r/73.06/plans/2025/activities/template.xlsx")

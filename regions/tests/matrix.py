@@ -15,6 +15,8 @@ ROWS = [
     Row("regions:detail", "GET", "/r/7306/", view_gowa(), note="dotless code"),
     Row("regions:detail", "GET", "/r/99.99/", expect(404, anonymous=302), note="unknown code"),
     Row("regions:edit", "GET", "/r/{gowa}/office/", edit_gowa()),
+    # The next missing step of the year (a redirect to its form, or home): anyone in scope.
+    Row("regions:next_step", "GET", "/r/{gowa}/next/?year=2025", view_gowa(302)),
     Row("regions:edit", "POST", "/r/{gowa}/office/", edit_gowa(302), data=_office),
     Row("regions:edit", "POST", "/r/{sulsel}/office/", edit_sulsel(302), data=_office),
     Row("GET /api/v1/regions", "GET", "/api/v1/regions", expect(200, anonymous=401), api=True),

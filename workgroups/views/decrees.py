@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from accounts import crud
 from accounts.access import region_view
+from accounts.next_step import guided
 from accounts.permissions import Permission
 from workgroups import services
 from workgroups.forms import DecreeForm
@@ -61,6 +62,18 @@ def _fields(form):
     return {k: v for k, v in form.cleaned_data.items() if k not in ("version", "upload")}
 
 
+def _new_decree(region) -> dict:
+    """What a new SK usually says: formation, signed by the head of the region."""
+    if region.level == "province":
+        issuer = Decree.Issuer.GOVERNOR
+    elif region.name.startswith("Kota"):
+        issuer = Decree.Issuer.MAYOR
+    else:
+        issuer = Decree.Issuer.REGENT
+    title = "Pembentukan Kelompok Kerja Bangga Kencana " + region.name
+    return {"kind": Decree.Kind.FORMATION, "issuer": issuer, "title": title}
+
+
 @region_view(Permission.WORKGROUP_EDIT)
 def decree_create(request, region):
     workgroup, response = workgroup_or_redirect(request, region)
@@ -68,14 +81,14 @@ def decree_create(request, region):
         return response
     return crud.form_screen(
         request,
-        crud.bind(request, DecreeForm, workgroup=workgroup),
+        crud.bind(request, DecreeForm, workgroup=workgroup, initial=_new_decree(region)),
         save=lambda form: services.add_decree(
             by=request.user, workgroup=workgroup, file=form.cleaned_data["upload"], **_fields(form)
         ),
         template="workgroups/decree_form.html",
         context={"workgroup": workgroup, "creating": True},
         message=_("The decree (SK) was saved."),
-        success_url=profile_url(region),
+        success_url=lambda _saved: guided(request, region, None, profile_url(region)),
     )
 
 
@@ -95,7 +108,9 @@ def decree_edit(request, region, pk):
         template="workgroups/decree_form.html",
         context={"workgroup": decree.workgroup, "decree": decree, "creating": False},
         message=_("The decree (SK) was saved."),
-        success_url=reverse("workgroups:decrees", kwargs={"code": region.code}),
+        success_url=lambda _saved: guided(
+            request, region, None, reverse("workgroups:decrees", kwargs={"code": region.code})
+        ),
     )
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts import crud
 from accounts.access import region_view
+from accounts.next_step import guided
 from accounts.permissions import Permission
 from core.errors import DomainError
 from workgroups import services, xlsx
@@ -95,9 +96,12 @@ def member_create(request, region):
         template="workgroups/member_form.html",
         context={"workgroup": workgroup, "creating": True},
         message=lambda member: _("%(name)s was added to the Pokja.") % {"name": member.name},
-        success_url=_members_url(
+        success_url=lambda _saved: guided(
+            request,
             region,
-            "workgroups:member_create" if "another" in request.POST else "workgroups:members",
+            None,
+            _members_url(region),
+            again=request.get_full_path() or _members_url(region, "workgroups:member_create"),
         ),
     )
 

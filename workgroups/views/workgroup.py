@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts import crud
 from accounts.access import has_permission, region_view
+from accounts.next_step import guided
 from accounts.permissions import Permission
 from audit.models import AuditEvent
 from audit.presenters import describe
@@ -146,7 +147,7 @@ def create(request, region):
         template="workgroups/workgroup_form.html",
         context={"creating": True},
         message=_("The Pokja was recorded. Now add its decree (SK) and members."),
-        success_url=profile_url(region),
+        success_url=lambda _saved: guided(request, region, None, profile_url(region)),
     )
 
 
