@@ -155,7 +155,9 @@ def test_attendance_can_be_prepared_before_the_meeting_starts(personas):
     meeting.save()
     with pytest.raises(DomainError):
         services.record_attendance(
-            meeting=meeting, by=None, entries=[{"participant_id": first.pk, "attendance": "present"}]
+            meeting=meeting,
+            by=None,
+            entries=[{"participant_id": first.pk, "attendance": "present"}],
         )
 
 
