@@ -49,6 +49,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import resubmit
 from accounts.access import has_permission
@@ -255,6 +256,16 @@ class Listing:
 
     def __iter__(self):
         return iter(self.page)
+
+
+def dated_sorts(field: str, *, title: str = "title") -> dict:
+    """The sorts of a dated list for `listing`: latest first (the default), earliest first, by
+    title."""
+    return {
+        f"-{field}": (gettext_lazy("Latest first"), (f"-{field}", "-pk")),
+        field: (gettext_lazy("Earliest first"), (field, "pk")),
+        title: (gettext_lazy("Title"), (title, "pk")),
+    }
 
 
 def listing(request, rows, *, search=(), sorts=None, per_page=PER_PAGE) -> Listing:
