@@ -125,6 +125,11 @@ def _letterhead_form(personas, kwargs):
             "signatory_name": "", "signatory_id_number": "", "version": "1", "logo_upload": h.png_upload()}  # fmt: skip
 
 
+def _ticked(key):
+    """The bulk "mark done" form with the item of the setup named `key` ticked."""
+    return lambda personas, kwargs: {"items": [kwargs[key]]}
+
+
 def _progress(personas, kwargs):
     return {"version": "1", "status": "done", "text": "Selesai"}
 
@@ -418,31 +423,29 @@ ROWS = [
         setup=_gowa,
         data=_progress,
     ),
-    Row(
-        "meetings:items_done",
-        "POST",
-        "/r/{gowa}/action-items/done/",
-        _progress_commitment,
-        setup=_forum,
-        data=lambda personas, kwargs: {"items": [kwargs["commitment"]]},
-    ),
-    Row(
-        "meetings:items_done",
-        "POST",
-        "/r/{gowa}/action-items/done/",
-        _progress_own,
-        setup=_gowa,
-        data=lambda personas, kwargs: {"items": [kwargs["own_item"]]},
-    ),
+    *[
+        Row(
+            "meetings:items_done",
+            "POST",
+            "/r/{gowa}/action-items/done/",
+            shape,
+            setup=setup,
+            data=_ticked(key),
+        )
+        for key, shape, setup in (
+            ("commitment", _progress_commitment, _forum),
+            ("own_item", _progress_own, _gowa),
+        )
+    ],  # fmt: skip
     Row(
         "meetings:items_done",
         "POST",
         "/r/{makassar}/action-items/done/",
         expect(404, sulsel_viewer=403, anonymous=302),
         setup=_gowa,
-        data=lambda personas, kwargs: {"items": [kwargs["item"]]},
+        data=_ticked("item"),
         note="another region's item by id",
-    ),
+    ),  # fmt: skip
     Row(
         "meetings:item_evidence",
         "GET",
