@@ -427,25 +427,24 @@ ROWS = [
         Row(
             "meetings:items_done",
             "POST",
-            "/r/{gowa}/action-items/done/",
+            f"/r/{{{code}}}/action-items/done/",
             shape,
             setup=setup,
             data=_ticked(key),
+            note=note,
         )
-        for key, shape, setup in (
-            ("commitment", _progress_commitment, _forum),
-            ("own_item", _progress_own, _gowa),
+        for code, key, shape, setup, note in (
+            ("gowa", "commitment", _progress_commitment, _forum, ""),
+            ("gowa", "own_item", _progress_own, _gowa, "the member's own item"),
+            (
+                "makassar",
+                "item",
+                expect(404, sulsel_viewer=403, anonymous=302),
+                _gowa,
+                "another region's item by id",
+            ),
         )
     ],  # fmt: skip
-    Row(
-        "meetings:items_done",
-        "POST",
-        "/r/{makassar}/action-items/done/",
-        expect(404, sulsel_viewer=403, anonymous=302),
-        setup=_gowa,
-        data=_ticked("item"),
-        note="another region's item by id",
-    ),  # fmt: skip
     Row(
         "meetings:item_evidence",
         "GET",
