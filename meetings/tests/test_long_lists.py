@@ -212,6 +212,8 @@ def test_the_action_item_list_is_searched_sorted_and_paginated(personas):
     assert "Halaman 1 dari 2 (31 baris)" in first
     # The page links keep the filter and the sort.
     assert 'href="?status=open&amp;sort=due&amp;page=2"' in first
+    # The bulk form sends the list's filters back, so "mark done" returns to the same view.
+    assert 'name="query" value="status=open"' in first
     second = client.get("/r/73.06/action-items/?status=open&sort=due&page=2").content.decode()
     assert second.count('name="items"') == 6 and "Tugas 29" in second
     latest = client.get("/r/73.06/action-items/?sort=-due").content.decode()

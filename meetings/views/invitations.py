@@ -15,18 +15,14 @@ from meetings.models import Participant
 from meetings.views.common import detail_url, editable_meeting, meeting_page_url
 
 
-def _set_invitees(request, meeting, form, shown):
-    """Save the ticks of the members shown (the filtered list); members invited but not shown
-    stay invited."""
-    current = set(
-        meeting.participants.filter(member__isnull=False).values_list("member_id", flat=True)
-    )
-    ticked = {m.pk for m in form.cleaned_data["members"]}
+def _set_invitees(request, meeting, form, kept):
+    """Save the ticks of the members shown (the filtered list); `kept`, the members invited but
+    not shown, stay invited."""
     try:
         return services.set_invitees(
             meeting=meeting,
             by=request.user,
-            members=(current - shown) | ticked,
+            members=kept | {m.pk for m in form.cleaned_data["members"]},
             institutions=form.cleaned_data["institutions"],
         )
     except DomainError as exc:
@@ -63,7 +59,7 @@ def meeting_invitees(request, region, pk):
     return crud.form_screen(
         request,
         form,
-        save=lambda form: _set_invitees(request, meeting, form, shown_ids),
+        save=lambda form: _set_invitees(request, meeting, form, invited - shown_ids),
         template="meetings/invitees.html",
         context={
             "meeting": meeting,
