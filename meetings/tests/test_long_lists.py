@@ -136,6 +136,14 @@ def test_a_whole_subgroup_is_invited_in_one_action_with_one_readable_audit_recor
     )
 
 
+def test_a_filter_that_does_not_parse_invites_nobody(personas, crowd):
+    client = personas.client("sulsel_admin")
+    forum = crowd["forum"]
+    response = client.post(f"/r/73/meetings/{forum.pk}/invitees/group/?subgroup=999999")
+    assert response.status_code == 302
+    assert not forum.participants.exists()
+
+
 def test_a_group_invitation_is_all_or_nothing(personas, crowd):
     forum = crowd["forum"]
     stranger = h.pokja("74", members=1).members.get()  # Sultra: not invited

@@ -89,6 +89,7 @@ def invite_group(request, region, pk):
     url = meeting_page_url("invitees", region, meeting)
     return crud.confirm_action(
         request,
+        form=filters if filters.is_bound else None,  # a filter that does not parse invites nobody
         action=lambda _form: services.invite_members(
             meeting=meeting, by=request.user, members=shown, group=group
         ),
