@@ -9,7 +9,6 @@ shared; `?format=csv` or `?format=xlsx` exports what the filters select."""
 import io
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import audit_readable as readable
+from accounts import crud
 from accounts.access import region_view
 from accounts.models import RoleAssignment, User
 from accounts.permissions import Permission
@@ -154,19 +154,16 @@ def region_audit(request, region):
     export = request.GET.get("format")
     if export in ("csv", "xlsx"):
         return _export(region, events[:EXPORT_LIMIT], regions, export)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("format", None)
+    listing = crud.listing(request, events, per_page=50)
     return render(
         request,
         "audit/region.html",
         {
             "region": region,
-            "page": page,
-            "rows": _rows(page, regions),
+            "listing": listing,
+            "rows": _rows(listing.page, regions),
             "form": form,
-            "query": query.urlencode(),
+            "query": listing.query,
         },
     )
 

@@ -15,6 +15,9 @@ that region and passes the rest to one helper here:
 - `confirm_action`: a POST-only change from a button (reopen, approve, add a session, remove
   a participant), usually carrying the version; refusals come back as messages on the page it
   redirects to.
+- `listing`: search (`?q=`), sort (`?sort=`) and pagination (`?page=`) of a long list, keeping
+  the page's other filters in its links; templates include `crud/_search.html` (the search box
+  and sort choice) and `crud/_pagination.html` (the page links).
 
 The service writes the audit record inside its transaction; views never do. Example (see
 docs/DEVELOPING.md, "A CRUD screen"):
@@ -36,13 +39,18 @@ docs/DEVELOPING.md, "A CRUD screen"):
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import resubmit
 from accounts.access import has_permission
@@ -233,3 +241,75 @@ def confirm_action(
             if message:
                 messages.success(request, _resolve(message, saved))
     return redirect(_resolve(success_url, saved))
+
+
+PER_PAGE = 25
+
+
+@dataclass
+class Listing:
+    """One page of a long list and what its controls need: the search text (`q`), the sort key,
+    the sort choices and the other query parameters (filters), kept by the search form (as
+    hidden fields) and by the page links."""
+
+    page: Any
+    q: str
+    sort: str
+    sorts: list
+    kept: list  # [(name, value)] of the other GET parameters
+    searchable: bool
+
+    @property
+    def query(self) -> str:
+        """The query string without `page`: filters, search and sort (for page links)."""
+        params = [*self.kept, ("q", self.q), ("sort", self.sort)]
+        return urlencode([(k, v) for k, v in params if v])
+
+    def __iter__(self):
+        return iter(self.page)
+
+
+def dated_sorts(field: str, *, title: str = "title") -> dict:
+    """The sorts of a dated list for `listing`: latest first (the default), earliest first, by
+    title."""
+    return {
+        f"-{field}": (gettext_lazy("Latest first"), (f"-{field}", "-pk")),
+        field: (gettext_lazy("Earliest first"), (field, "pk")),
+        title: (gettext_lazy("Title"), (title, "pk")),
+    }
+
+
+def listing(request, rows, *, search=(), sorts=None, per_page=PER_PAGE) -> Listing:
+    """Search, sort and paginate `rows` (a queryset) from `?q=`, `?sort=` and `?page=`.
+
+    `search`: the fields `q` is looked for in (icontains, any of them). `sorts`: ordered
+    {key: (label, order)} where order is a tuple of `order_by` fields or a callable turning the
+    rows into a sorted list; the first is the default. Other parameters (the page's filters) are
+    kept in the links and the search form."""
+    q = request.GET.get("q", "").strip()[:100]
+    if q and search:
+        condition = Q()
+        for field in search:
+            condition |= Q(**{f"{field}__icontains": q})
+        rows = rows.filter(condition)
+    sorts = sorts or {}
+    sort = request.GET.get("sort", "")
+    if sort not in sorts:
+        sort = next(iter(sorts), "")
+    if sort:
+        order = sorts[sort][1]
+        rows = order(rows) if callable(order) else rows.order_by(*order)
+    kept = [
+        (name, value)
+        for name, values in request.GET.lists()
+        if name not in ("q", "sort", "page")
+        for value in values
+    ]
+    return Listing(
+        page=Paginator(rows, per_page).get_page(request.GET.get("page")),
+        q=q,
+        sort=sort,
+        sorts=[(key, label) for key, (label, _order) in sorts.items()],
+        kept=kept,
+        searchable=bool(search),
+    )

@@ -3,6 +3,15 @@
 from django.apps import apps
 from django.utils.translation import gettext as _
 
+# code of an `action="other"` event -> function(event, user) giving its sentence, registered by
+# the app that records such events (from its AppConfig.ready()), so a bulk action reads as what
+# it did ("Budi invited 12 members of sub-group X") in the reader's language.
+_sentences = {}
+
+
+def register_sentence(code: str, sentence) -> None:
+    _sentences[code] = sentence
+
 
 def model_name(label: str) -> str:
     try:
@@ -15,6 +24,8 @@ def describe(event, *, actor=None) -> str:
     """One sentence; `actor` is the person's name when known (else the username)."""
     name = model_name(event.model)
     user = actor or event.actor_username
+    if event.code in _sentences:
+        return _sentences[event.code](event, user)
     if event.action == "create":
         return _("%(user)s created %(type)s “%(record)s”.") % {
             "user": user,

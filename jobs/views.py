@@ -1,10 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 
+from accounts import crud
 from core.uploads import body_response, content_disposition, stored_body
 from jobs.access import get_job, own_jobs
 
@@ -23,8 +23,8 @@ STOP_POLLING = 286
 @require_GET
 def my_jobs(request):
     """Pekerjaan saya: the jobs the user started, newest first."""
-    page = Paginator(own_jobs(request.user), 25).get_page(request.GET.get("page"))
-    return render(request, "jobs/list.html", {"page": page})
+    listing = crud.listing(request, own_jobs(request.user))
+    return render(request, "jobs/list.html", {"page": listing.page, "listing": listing})
 
 
 @login_required

@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -189,16 +188,14 @@ def document_list(request):
     documents = services.visible_documents(request.user)
     if filters.is_valid():
         documents = services.search_documents(documents, **filters.cleaned_data)
-    page = Paginator(documents, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    listing = crud.listing(request, documents)  # searched by the filter form above
     return render(
         request,
         "knowledge/document_list.html",
         {
-            "page": page,
+            "page": listing.page,
+            "listing": listing,
             "filters": filters,
-            "query": query.urlencode(),
             "can_add": bool(services.manageable_publishers(request.user)),
             "searched": bool(filters.is_valid() and any(filters.cleaned_data.values())),
         },

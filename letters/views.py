@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import crud
 from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
@@ -48,13 +49,15 @@ def _filtered(request, region):
 @region_view(Permission.LETTER_VIEW)
 def register(request, region):
     filters, letters, year = _filtered(request, region)
+    listing = crud.listing(request, letters, per_page=50)  # searched by the filter form
     return render(
         request,
         "letters/register.html",
         {
             "region": region,
             "filters": filters,
-            "letters": letters,
+            "letters": listing.page,
+            "listing": listing,
             "year": year,
             "query": request.GET.urlencode(),
             "can_issue": has_permission(request.user, Permission.LETTER_ISSUE, region),

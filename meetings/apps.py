@@ -37,4 +37,9 @@ class MeetingsConfig(AppConfig):
         register_home_section("meetings.member", home.member_sections, order=20)
         register_home_section("meetings.province", home.province_sections, order=30)
 
+        from audit.presenters import register_sentence
         from meetings import jobs  # noqa: F401  (registers the hourly reminders)
+        from meetings.sentences import SENTENCES
+
+        for code, sentence in SENTENCES.items():
+            register_sentence(code, sentence)

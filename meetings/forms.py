@@ -1,6 +1,7 @@
 """Forms parse and check input; the services in meetings/services.py do the writing."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import ActionItem, Announcement, Letterhead, Meeting, Participant
@@ -124,6 +125,71 @@ class InviteesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = members
         self.fields["institutions"].queryset = institutions
+
+
+class InviteeFilter(forms.Form):
+    """Narrow the members offered on the invite screen (GET, works without JavaScript): by
+    name, institution, sub-group, role or region; `group()` names the choice for the bulk
+    invitation's audit record."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    institution = forms.TypedChoiceField(label=_("Institution"), required=False, coerce=int)
+    subgroup = forms.TypedChoiceField(label=_("Sub-group"), required=False, coerce=int)
+    role = forms.ChoiceField(label=_("Role"), required=False)
+    region = forms.TypedChoiceField(label=_("Region"), required=False, coerce=int)
+
+    def __init__(self, data, *, members):
+        super().__init__(data)
+        any_ = [("", _("All"))]
+        seen = {"institution": {}, "subgroup": {}, "region": {}}
+        for member in members:
+            for name, obj in (
+                ("institution", member.institution),
+                ("subgroup", member.subgroup),
+                ("region", member.workgroup.region),
+            ):
+                if obj is not None:
+                    seen[name][obj.pk] = getattr(obj, "display_name", None) or str(obj)
+        for name, choices in seen.items():
+            self.fields[name].choices = any_ + sorted(choices.items(), key=lambda c: c[1])
+        self.fields["role"].choices = any_ + list(Member.Role.choices)
+
+    def apply(self, members):
+        if not self.is_valid():
+            return members
+        data = self.cleaned_data
+        if data["q"]:
+            members = members.filter(
+                Q(name__icontains=data["q"])
+                | Q(position__icontains=data["q"])
+                | Q(institution__name__icontains=data["q"])
+            )
+        for field in ("institution", "subgroup", "role"):
+            if data[field] not in (None, ""):
+                members = members.filter(**{field: data[field]})
+        if data["region"] not in (None, ""):
+            members = members.filter(workgroup__region=data["region"])
+        return members
+
+    def group(self) -> str:
+        """The chosen group in words ("Sub-group Advokasi · Member"), or "" when none is."""
+        if not self.is_valid():
+            return ""
+        parts = []
+        for name in ("subgroup", "institution", "role", "region"):
+            value = self.cleaned_data[name]
+            if value not in (None, ""):
+                label = dict(self.fields[name].choices)[value]
+                parts.append(
+                    _("sub-group %(name)s") % {"name": label} if name == "subgroup" else str(label)
+                )
+        if self.cleaned_data["q"]:
+            parts.append(_("“%(text)s”") % {"text": self.cleaned_data["q"]})
+        return " · ".join(parts)
+
+    @property
+    def narrowed(self) -> bool:
+        return self.is_valid() and any(v not in (None, "") for v in self.cleaned_data.values())
 
 
 class GuestForm(forms.Form):

@@ -13,6 +13,7 @@ urlpatterns = [
     path(_M, views.meeting_detail, name="detail"),
     path(_M + "edit/", views.meeting_edit, name="edit"),
     path(_M + "invitees/", views.meeting_invitees, name="invitees"),
+    path(_M + "invitees/group/", views.invite_group, name="invite_group"),
     path(_M + "guests/", views.guest_add, name="guest_add"),
     path(
         _M + "participants/<int:participant_pk>/delete/",
@@ -36,6 +37,7 @@ urlpatterns = [
     path(_M + "minutes.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("r/<str:code>/action-items/", views.item_list, name="items"),
     path("r/<str:code>/action-items/new/", views.item_create, name="item_create"),
+    path("r/<str:code>/action-items/done/", views.items_done, name="items_done"),
     path("r/<str:code>/action-items/<int:pk>/", views.item_detail, name="item_detail"),
     path("r/<str:code>/action-items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("r/<str:code>/action-items/<int:pk>/progress/", views.item_progress, name="item_progress"),

@@ -3,12 +3,12 @@ read, and the e-mail preferences (a form on the profile page, posted here)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts import crud
 from notifications import services
 from notifications.kinds import KINDS
 from notifications.models import Notification
@@ -18,9 +18,13 @@ from notifications.models import Notification
 @require_GET
 def inbox(request):
     notifications = Notification.objects.filter(user=request.user).select_related("region")
-    page = Paginator(notifications, 20).get_page(request.GET.get("page"))
+    listing = crud.listing(request, notifications, per_page=20)
     unread = Notification.objects.filter(user=request.user).unread().exists()
-    return render(request, "notifications/inbox.html", {"page": page, "any_unread": unread})
+    return render(
+        request,
+        "notifications/inbox.html",
+        {"page": listing.page, "listing": listing, "any_unread": unread},
+    )
 
 
 def _safe(request, url):

@@ -41,11 +41,15 @@ def policy_list(request, region):
             policies = policies.filter(kind=filters.cleaned_data["kind"])
         if filters.cleaned_data["status"]:
             policies = policies.filter(status=filters.cleaned_data["status"])
+    listing = crud.listing(
+        request, policies, search=("title", "number"), sorts=crud.dated_sorts("issued_on")
+    )
     return crud.page(
         request,
         "policies/policy_list.html",
         {
-            "policies": policies,
+            "policies": listing.page,
+            "listing": listing,
             "filters": filters,
         },
         edit=Permission.POLICY_EDIT,

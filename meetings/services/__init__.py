@@ -7,11 +7,21 @@ announcements); this package names every service, so `from meetings import servi
 `services.create_meeting(...)` keep working.
 """
 
-from meetings.services.actions import create_action_item, report_progress, update_action_item
+from meetings.services.actions import (
+    create_action_item,
+    mark_items_done,
+    report_progress,
+    update_action_item,
+)
 from meetings.services.announcements import record_read, send_announcement
 from meetings.services.attendance import record_attendance, remove_participant
 from meetings.services.common import service
-from meetings.services.invitations import add_guest, send_invitations, set_invitees
+from meetings.services.invitations import (
+    add_guest,
+    invite_members,
+    send_invitations,
+    set_invitees,
+)
 from meetings.services.letterhead import save_letterhead
 from meetings.services.meetings import (
     add_agenda_item,
@@ -38,6 +48,8 @@ __all__ = [
     "eligible_institutions",
     "eligible_members",
     "eligible_regions",
+    "invite_members",
+    "mark_items_done",
     "record_attendance",
     "record_read",
     "remove_participant",

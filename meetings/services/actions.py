@@ -3,11 +3,15 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.registry import record
 from core.concurrency import save_versioned
+from core.errors import DomainError
 from meetings import notify
 from meetings.files import DOCUMENTS, detect_file_type, original_name
 from meetings.models import ActionItem, ProgressNote
 from meetings.services.common import _error, _person, _raise, service
+
+ITEMS_DONE = "meetings.items_done"
 
 
 def _validate_item(*, region, values) -> list:
@@ -151,3 +155,38 @@ def report_progress(
         note.evidence.save("evidence", evidence, save=False)
     note.save()
     return note
+
+
+@service
+def mark_items_done(*, items, by, text, region) -> int:
+    """Close several action items at once as done, each with the same progress note `text`; all
+    or none. Items already closed are left as they are. One audit record names the batch (the
+    items' own records show each change). Returns how many were closed."""
+    text = (text or "").strip()
+    if not text:
+        raise DomainError(
+            _("Write what was done."), errors=[_error("text", _("Write what was done."))]
+        )
+    closed = 0
+    for item in items:
+        if item.status in ActionItem.CLOSED_STATUSES:
+            continue
+        report_progress(
+            item=item,
+            by=by,
+            text=text,
+            status=ActionItem.Status.DONE,
+            expected_version=item.version,
+        )
+        closed += 1
+    if closed:
+        record(
+            action="other",
+            code=ITEMS_DONE,
+            model_label=ActionItem._meta.label,
+            region_code=region.code,
+            object_repr=_("%(count)s action items") % {"count": closed},
+            changes={"items": [None, closed]},
+            actor=by,
+        )
+    return closed

@@ -14,10 +14,10 @@ def remove_participant(*, participant, by) -> None:
 
 
 def _check_attendance_allowed(meeting):
+    """Attendance may be prepared before the meeting (who is expected, who sends a
+    representative) and saved at any time after; only a cancelled meeting has none."""
     if meeting.is_cancelled:
         raise DomainError(_("The meeting was cancelled: there is no attendance to record."))
-    if not meeting.has_started:
-        raise DomainError(_("Attendance can be recorded once the meeting has started."))
 
 
 @service

@@ -13,6 +13,53 @@ from meetings.services.common import _error, _raise, service
 from meetings.services.meetings import eligible_institutions, eligible_members, eligible_regions
 from workgroups.validators import normalize_phone
 
+MEMBERS_INVITED = "meetings.members_invited"
+
+
+def _invitation(meeting, member) -> Participant:
+    return Participant(
+        meeting=meeting,
+        member=member,
+        institution=member.institution,
+        region=member.workgroup.region,
+        name=member.name,
+        position=member.position,
+        institution_name=member.institution.name if member.institution else "",
+        invited=True,
+    )
+
+
+@service
+def invite_members(*, meeting, by, members, group="") -> int:
+    """Invite these members at once (a whole sub-group, institution, role or region: `group`
+    names it for the audit record), adding them to those already invited. All must be members of
+    the Pokja of the organising or an invited region, else nothing is written. One audit record
+    for the batch. Returns how many were added (members already invited are skipped)."""
+    if meeting.is_cancelled:
+        raise DomainError(_("The meeting was cancelled: nobody can be invited."))
+    members = list(members)
+    allowed = set(eligible_members(meeting).values_list("pk", flat=True))
+    if any(member.pk not in allowed for member in members):
+        raise DomainError(
+            _("Some chosen members do not belong to the Pokja of an invited region."),
+            errors=[_error("members", _("Nobody was invited."))],
+        )
+    already = set(
+        meeting.participants.filter(member__isnull=False).values_list("member_id", flat=True)
+    )
+    new = [_invitation(meeting, m) for m in members if m.pk not in already]
+    Participant.objects.bulk_create(new)
+    if new:
+        record(
+            action="other",
+            code=MEMBERS_INVITED,
+            instance=meeting,
+            region_code=meeting.region.code,
+            changes={"members": [None, len(new)], "group": [None, str(group)]},
+            actor=by,
+        )
+    return len(new)
+
 
 @service
 def set_invitees(*, meeting, by, members, institutions) -> dict:
@@ -51,17 +98,7 @@ def set_invitees(*, meeting, by, members, institutions) -> dict:
         current[member_id].delete()
     added = 0
     for member_id in member_ids - set(current):
-        member = allowed_members[member_id]
-        Participant.objects.create(
-            meeting=meeting,
-            member=member,
-            institution=member.institution,
-            region=member.workgroup.region,
-            name=member.name,
-            position=member.position,
-            institution_name=member.institution.name if member.institution else "",
-            invited=True,
-        )
+        _invitation(meeting, allowed_members[member_id]).save()
         added += 1
     current_institutions = set(
         meeting.invited_institutions.values_list("institution_id", flat=True)

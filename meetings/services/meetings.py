@@ -129,7 +129,7 @@ def eligible_members(meeting):
             workgroup__status=WorkGroup.Status.ACTIVE,
         )
         .filter(Q(active_until__isnull=True) | Q(active_until__gte=today))
-        .select_related("institution", "workgroup__region")
+        .select_related("institution", "subgroup", "workgroup__region")
         .order_by("workgroup__region__code", "role", "name")
     )
 

@@ -132,6 +132,11 @@ _INVITATION = "/r/{{{r}}}/meetings/{{forum}}/invitation.pdf"
 _ANNOUNCEMENT = "/r/{{{r}}}/announcements/{{announcement}}/"
 
 
+def _ticked(key):
+    """The bulk "mark done" form with the item of the setup named `key` ticked."""
+    return lambda personas, kwargs: {"items": [kwargs[key]]}
+
+
 def _progress(personas, kwargs):
     return {"version": "1", "status": "done", "text": "Selesai"}
 
@@ -231,6 +236,13 @@ ROWS = [
     ),
     *form(
         "meetings:invitees", _M + "invitees/", setup=_gowa, data={"members": [], "institutions": []}
+    ),
+    Row(
+        "meetings:invite_group",
+        "POST",
+        _M + "invitees/group/?role=member",
+        edit_gowa(302),
+        setup=_gowa,
     ),
     Row("meetings:guest_add", "POST", _M + "guests/", edit_gowa(302), setup=_gowa, data=_guest),
     Row(
@@ -371,6 +383,28 @@ ROWS = [
         setup=_gowa,
         data=_progress,
     ),
+    *[
+        Row(
+            "meetings:items_done",
+            "POST",
+            f"/r/{{{code}}}/action-items/done/",
+            shape,
+            setup=setup,
+            data=_ticked(key),
+            note=note,
+        )
+        for code, key, shape, setup, note in (
+            ("gowa", "commitment", _progress_commitment, _forum, ""),
+            ("gowa", "own_item", _progress_own, _gowa, "the member's own item"),
+            (
+                "makassar",
+                "item",
+                expect(404, sulsel_viewer=403, anonymous=302),
+                _gowa,
+                "another region's item by id",
+            ),
+        )
+    ],  # fmt: skip
     Row(
         "meetings:item_evidence",
         "GET",

@@ -130,21 +130,35 @@ def test_record_attendance_is_all_or_nothing_with_row_errors(personas):
     assert set(meeting.participants.values_list("attendance", flat=True)) == {"unknown"}
 
 
-def test_attendance_before_the_meeting_starts_is_refused(personas):
-    workgroup = h.pokja("73.06", members=1)
+def test_attendance_can_be_prepared_before_the_meeting_starts(personas):
+    workgroup = h.pokja("73.06", members=2)
     meeting = h.meeting("73.06", started=False)
+    assert not meeting.has_started
     services.set_invitees(
         meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
     )
-    participant = meeting.participants.get()
+    first, second = meeting.participants.order_by("pk")
+    changed = services.record_attendance(
+        meeting=meeting,
+        by=personas.gowa_operator,
+        entries=[
+            {"participant_id": first.pk, "attendance": "represented", "represented_by": "Staf"},
+            {"participant_id": second.pk, "attendance": "absent"},
+        ],
+    )
+    assert changed == 2
+    first.refresh_from_db()
+    assert (first.attendance, first.represented_by) == ("represented", "Staf")
+    assert first.recorded_by == personas.gowa_operator
+    # A cancelled meeting still has no attendance to record.
+    meeting.status = meeting.Status.CANCELLED
+    meeting.save()
     with pytest.raises(DomainError):
         services.record_attendance(
             meeting=meeting,
             by=None,
-            entries=[{"participant_id": participant.pk, "attendance": "present"}],
+            entries=[{"participant_id": first.pk, "attendance": "present"}],
         )
-    participant.refresh_from_db()
-    assert participant.attendance == "unknown"
 
 
 def test_attendance_rates_per_meeting_and_institution(personas):

@@ -11,6 +11,7 @@ from meetings.views.actions import (
     item_evidence,
     item_list,
     item_progress,
+    items_done,
     region_agenda,
 )
 from meetings.views.announcements import (
@@ -22,6 +23,7 @@ from meetings.views.attendance import attendance, attendance_report
 from meetings.views.documents import attendance_sheet, calendar_ics, invitation_pdf, minutes_pdf
 from meetings.views.invitations import (
     guest_add,
+    invite_group,
     meeting_invitees,
     participant_delete,
     send_invitations,
@@ -44,7 +46,7 @@ __all__ = [
     "agenda_add", "agenda_delete", "announcement_create", "announcement_detail",
     "announcement_list", "attendance", "attendance_report", "attendance_sheet", "calendar_ics",
     "guest_add", "invitation_pdf", "item_create", "item_detail", "item_edit", "item_evidence",
-    "item_list", "item_progress", "letterhead_edit", "letterhead_logo", "material_add",
+    "invite_group", "item_list", "item_progress", "items_done", "letterhead_edit", "letterhead_logo", "material_add",
     "material_delete", "material_download", "meeting_create", "meeting_detail", "meeting_edit",
     "meeting_invitees", "meeting_list", "minutes_approve", "minutes_edit", "minutes_pdf",
     "minutes_view", "minutes_withdraw", "participant_delete", "region_agenda", "send_invitations",

@@ -2,10 +2,13 @@
 
 import datetime
 
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import crud
@@ -31,6 +34,14 @@ def _item_url(region, item) -> str:
     return reverse("meetings:item_detail", kwargs={"code": region.code, "pk": item.pk})
 
 
+ITEM_SORTS = {
+    "due": (gettext_lazy("Due date, earliest first"), ("due_date", "pk")),
+    "-due": (gettext_lazy("Due date, latest first"), ("-due_date", "-pk")),
+    "title": (gettext_lazy("Title"), ("title", "pk")),
+    "status": (gettext_lazy("Status"), ("status", "due_date", "pk")),
+}
+
+
 @region_view(Permission.REGION_VIEW)
 def item_list(request, region):
     today = timezone.localdate()
@@ -49,19 +60,60 @@ def item_list(request, region):
         items = items.filter(region=region)
     if request.GET.get("overdue") == "1":
         items = items.filter(status__in=ActionItem.OPEN_STATUSES, due_date__lt=today)
+    listing = crud.listing(
+        request,
+        items,
+        search=("title", "description", "assigned_institution__name", "assigned_member__name"),
+        sorts=ITEM_SORTS,
+    )
     return render(
         request,
         "meetings/item_list.html",
         {
             "region": region,
-            "items": items.order_by("due_date", "pk")[:500],
+            "listing": listing,
+            "items": listing.page,
             "status": status,
             "side": side,
             "overdue": request.GET.get("overdue") == "1",
             "statuses": ActionItem.Status.choices,
             "today": today,
             "can_create": has_permission(request.user, Permission.MEETING_EDIT, region),
+            "can_close": has_permission(request.user, Permission.ACTION_ITEM_UPDATE, region),
         },
+    )
+
+
+@require_POST
+@region_view(Permission.ACTION_ITEM_UPDATE)
+def items_done(request, region):
+    """Mark the ticked action items done at once. Every item must be reachable from the region
+    (else 404) and one the user may update (else 403)."""
+    try:
+        ids = {int(pk) for pk in request.POST.getlist("items")}
+    except ValueError:
+        raise Http404 from None
+    items = list(items_in(region).filter(pk__in=ids).order_by("pk"))
+    if len(items) != len(ids):
+        raise Http404
+    for item in items:
+        require_item_update(request.user, item)
+    back = reverse("meetings:items", kwargs={"code": region.code})
+    query = request.POST.get("query", "")
+    back = f"{back}?{query}" if query else back
+    if not items:
+        messages.error(request, _("Tick the action items to mark done."))
+        return redirect(back)
+    return crud.confirm_action(
+        request,
+        action=lambda _form: services.mark_items_done(
+            items=items,
+            by=request.user,
+            region=region,
+            text=request.POST.get("text") or _("Marked done from the list of action items."),
+        ),
+        message=lambda closed: _("%(count)s action items were marked done.") % {"count": closed},
+        success_url=back,
     )
 
 

@@ -28,12 +28,19 @@ def announcement_list(request, region):
             "announcement_id", flat=True
         )
     )
+    listing = crud.listing(
+        request,
+        announcements,
+        search=("title", "body"),
+        sorts=crud.dated_sorts("published_at"),
+    )
     return render(
         request,
         "meetings/announcement_list.html",
         {
             "region": region,
-            "announcements": announcements[:200],
+            "announcements": listing.page,
+            "listing": listing,
             "read_ids": read_ids,
             "can_send": region.is_province
             and has_permission(request.user, Permission.ANNOUNCEMENT_SEND, region),

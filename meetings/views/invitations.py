@@ -10,17 +10,19 @@ from accounts.access import region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
 from meetings import services
-from meetings.forms import GuestForm, InviteesForm
+from meetings.forms import GuestForm, InviteeFilter, InviteesForm
 from meetings.models import Participant
 from meetings.views.common import detail_url, editable_meeting, meeting_page_url
 
 
-def _set_invitees(request, meeting, form):
+def _set_invitees(request, meeting, form, kept):
+    """Save the ticks of the members shown (the filtered list); `kept`, the members invited but
+    not shown, stay invited."""
     try:
         return services.set_invitees(
             meeting=meeting,
             by=request.user,
-            members=form.cleaned_data["members"],
+            members=kept | {m.pk for m in form.cleaned_data["members"]},
             institutions=form.cleaned_data["institutions"],
         )
     except DomainError as exc:
@@ -29,28 +31,42 @@ def _set_invitees(request, meeting, form):
         raise
 
 
+def _filtered(request, meeting):
+    """The filter of the invite screen (from the query string) and the members it shows."""
+    everyone = services.eligible_members(meeting)
+    filters = InviteeFilter(request.GET or None, members=everyone)
+    return filters, filters.apply(everyone)
+
+
 @region_view(Permission.MEETING_EDIT)
 def meeting_invitees(request, region, pk):
     meeting = editable_meeting(request, region, pk)
+    filters, shown = _filtered(request, meeting)
+    invited = set(
+        meeting.participants.filter(member__isnull=False).values_list("member_id", flat=True)
+    )
     initial = {
-        "members": list(
-            meeting.participants.filter(member__isnull=False).values_list("member_id", flat=True)
-        ),
+        "members": list(invited),
         "institutions": list(meeting.invited_institutions.values_list("institution_id", flat=True)),
     }
     form = InviteesForm(
         crud.posted(request),
         initial=initial,
-        members=services.eligible_members(meeting),
+        members=shown,
         institutions=services.eligible_institutions(meeting),
     )
+    shown_ids = set(shown.values_list("pk", flat=True))
     return crud.form_screen(
         request,
         form,
-        save=lambda form: _set_invitees(request, meeting, form),
+        save=lambda form: _set_invitees(request, meeting, form, invited - shown_ids),
         template="meetings/invitees.html",
         context={
             "meeting": meeting,
+            "filters": filters,
+            "shown": len(shown_ids),
+            "not_shown_invited": len(invited - shown_ids),
+            "query": request.GET.urlencode(),
             "guest_form": GuestForm(regions=services.eligible_regions(meeting)),
             "guests": meeting.participants.filter(member__isnull=True, invited=True),
         },
@@ -59,6 +75,28 @@ def meeting_invitees(request, region, pk):
             % {"members": result["members"], "institutions": result["institutions"]}
         ),
         success_url=detail_url(region, meeting, "participants"),
+    )
+
+
+@require_POST
+@region_view(Permission.MEETING_EDIT)
+def invite_group(request, region, pk):
+    """Invite every member the filter shows (a whole sub-group, institution, role or region) in
+    one action."""
+    meeting = editable_meeting(request, region, pk)
+    filters, shown = _filtered(request, meeting)
+    group = filters.group() or _("all Pokja members")
+    url = meeting_page_url("invitees", region, meeting)
+    return crud.confirm_action(
+        request,
+        form=filters if filters.is_bound else None,  # a filter that does not parse invites nobody
+        action=lambda _form: services.invite_members(
+            meeting=meeting, by=request.user, members=shown, group=group
+        ),
+        message=lambda added: (
+            _("%(count)s members of %(group)s were invited.") % {"count": added, "group": group}
+        ),
+        success_url=f"{url}?{request.GET.urlencode()}" if request.GET else url,
     )
 
 

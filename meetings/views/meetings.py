@@ -33,12 +33,19 @@ def meeting_list(request, region):
             .select_related("region")
             .order_by("-starts_at")[:20]
         )
+    past = crud.listing(
+        request,
+        meetings.filter(ends_at__lt=now),
+        search=("title", "venue"),
+        sorts=crud.dated_sorts("starts_at"),
+    )
     return crud.page(
         request,
         "meetings/meeting_list.html",
         {
             "upcoming": meetings.filter(ends_at__gte=now).order_by("starts_at"),
-            "past": meetings.filter(ends_at__lt=now).order_by("-starts_at")[:50],
+            "past": past.page,
+            "listing": past,
             "below": below,
         },
         edit=Permission.MEETING_EDIT,

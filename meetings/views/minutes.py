@@ -80,38 +80,42 @@ def minutes_edit(request, region, pk):
     )
 
 
-@require_POST
-@region_view(Permission.MEETING_EDIT)
-def minutes_approve(request, region, pk):
+def _minutes_action(request, region, pk, *, form_class, incomplete, act, message):
+    """A button on the minutes page: the form, then `act(minutes, form)` (the service)."""
     meeting = editable_meeting(request, region, pk)
     minutes = get_object_or_404(Minutes, meeting=meeting)
     return crud.confirm_action(
         request,
-        form=VersionForm(request.POST),
+        form=form_class(request.POST),
+        incomplete=incomplete,
+        action=lambda form: act(minutes, form),
+        message=message,
+        success_url=meeting_page_url("minutes", region, meeting),
+    )
+
+
+@require_POST
+@region_view(Permission.MEETING_EDIT)
+def minutes_approve(request, region, pk):
+    return _minutes_action(
+        request, region, pk, form_class=VersionForm,
         incomplete=_("Reload the page and try again."),
-        action=lambda form: services.approve_minutes(
+        act=lambda minutes, form: services.approve_minutes(
             minutes=minutes, by=request.user, **crud.locked(form)
         ),
         message=_("The minutes are approved and now locked."),
-        success_url=meeting_page_url("minutes", region, meeting),
-    )
+    )  # fmt: skip
 
 
 @require_POST
 @region_view(Permission.MEETING_EDIT)
 def minutes_withdraw(request, region, pk):
-    meeting = editable_meeting(request, region, pk)
-    minutes = get_object_or_404(Minutes, meeting=meeting)
-    return crud.confirm_action(
-        request,
-        form=WithdrawForm(request.POST),
+    return _minutes_action(
+        request, region, pk, form_class=WithdrawForm,
         incomplete=_("Say why the approval is withdrawn."),
-        action=lambda form: services.withdraw_approval(
-            minutes=minutes,
-            by=request.user,
-            reason=form.cleaned_data["reason"],
+        act=lambda minutes, form: services.withdraw_approval(
+            minutes=minutes, by=request.user, reason=form.cleaned_data["reason"],
             **crud.locked(form),
         ),
         message=_("The approval was withdrawn; the minutes can be corrected."),
-        success_url=meeting_page_url("minutes", region, meeting),
-    )
+    )  # fmt: skip

@@ -36,3 +36,23 @@ document.addEventListener("submit", (event) => {
     form.querySelectorAll("[aria-busy]").forEach((b) => b.removeAttribute("aria-busy"));
   }, 15000);
 });
+// Long checklists (the invite screen): a search box `data-filter-list="<id>"` hides the labels of
+// the list that do not contain its text; a box `data-select-all="<id>"` ticks or unticks only the
+// visible ones. Without JavaScript the page's own GET filter does the narrowing.
+document.addEventListener("input", (event) => {
+  const box = event.target;
+  if (!box.matches("input[data-filter-list]")) return;
+  const words = box.value.trim().toLowerCase();
+  const list = document.getElementById(box.dataset.filterList);
+  list.querySelectorAll("label").forEach((label) => {
+    label.hidden = Boolean(words) && !label.textContent.toLowerCase().includes(words);
+  });
+});
+document.addEventListener("change", (event) => {
+  const all = event.target;
+  if (!all.matches("input[data-select-all]")) return;
+  const list = document.getElementById(all.dataset.selectAll);
+  list.querySelectorAll("label:not([hidden]) input[type=checkbox]").forEach((box) => {
+    box.checked = all.checked;
+  });
+});

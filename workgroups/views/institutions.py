@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import crud
 from accounts.access import region_view
@@ -31,11 +32,22 @@ def institution_list(request, region):
         "government": sum(1 for i in institutions if i.is_government),
         "non_government": sum(1 for i in institutions if not i.is_government),
     }
+    listing = crud.listing(
+        request,
+        institutions,
+        search=("name",),
+        sorts={
+            "name": (gettext_lazy("Name"), ("name", "pk")),
+            "members": (gettext_lazy("Most members first"), ("-member_count", "name", "pk")),
+            "sector": (gettext_lazy("Sector"), ("sector", "name", "pk")),
+        },
+    )
     return crud.page(
         request,
         "workgroups/institution_list.html",
         {
-            "institutions": institutions,
+            "institutions": listing.page,
+            "listing": listing,
             "mix": mix,
         },
         edit=Permission.WORKGROUP_EDIT,

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import crud
 from accounts.access import region_view
@@ -39,6 +40,14 @@ def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
     return no_store(response)
 
 
+MEMBER_SORTS = {
+    "decree": (gettext_lazy("As in the decree (role, sub-group)"), services.sort_members),
+    "name": (gettext_lazy("Name"), ("name", "pk")),
+    "institution": (gettext_lazy("Institution"), ("institution__name", "name", "pk")),
+    "subgroup": (gettext_lazy("Sub-group"), ("subgroup__order", "subgroup__name", "name", "pk")),
+}
+
+
 @region_view(Permission.REGION_VIEW)
 def member_list(request, region):
     workgroup, response = workgroup_or_redirect(request, region)
@@ -50,7 +59,13 @@ def member_list(request, region):
     else:
         members = services.current_members(workgroup)
     today = timezone.localdate()
-    rows = [(m, m.is_active_on(today)) for m in services.sort_members(members)]
+    listing = crud.listing(
+        request,
+        members,
+        search=("name", "position", "institution__name", "subgroup__name"),
+        sorts=MEMBER_SORTS,
+    )
+    rows = [(m, m.is_active_on(today)) for m in listing.page]
     return no_store(
         render(
             request,
@@ -59,6 +74,7 @@ def member_list(request, region):
                 "region": region,
                 "workgroup": workgroup,
                 "rows": rows,
+                "listing": listing,
                 "show_all": show_all,
                 "can_edit": can_edit(request, region),
                 "can_contact": can_see_contact(request, region),
