@@ -28,6 +28,7 @@ def page_help(context):
     text = help_for(view_name)
     return {"text": text, "category": guide_category(view_name)} if text else None
 
+
 @register.inclusion_tag("components/year_notice.html", takes_context=True)
 def year_notice(context, year, url=""):
     """A plain notice when a page shows another year than the open assessment year
