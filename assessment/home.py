@@ -1,6 +1,7 @@
-"""The assessment's part of the home page (accounts.home): for an operator, the returned
-criteria with the province's reason and a link to fix each, then what is still missing,
-verification-aware; for the province (or national admins, who verify provinces), the
+"""The assessment's part of the home page (accounts.home): for an operator, where the
+assessment stands (verification-aware), the returned criteria with the province's reason and a
+link to fix each, and the stale verifications (what is still missing is the checklist's,
+assessment.checklist); for the province (or national admins, who verify provinces), the
 submissions awaiting verification oldest first, the stale verifications and the SKs expiring."""
 
 import datetime
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.home import HomeItem, HomeSection
-from assessment.engine import EFFECTIVE, FULFILLED, state_label
+from assessment.engine import EFFECTIVE
 from assessment.models import Assessment, CriterionReview
 from core.formats import format_date_id
 
@@ -127,27 +128,8 @@ def operator_sections(user, year):
                     tag="stale",
                 )
             )
-        shown = {id(r) for r in rejected} if returned else set()
-        for r in outcome.results:
-            if r.state == FULFILLED or id(r) in shown:
-                continue
-            items.append(
-                HomeItem(
-                    text=f"{r.criterion.name}: {state_label(r.state)}",
-                    detail=r.explanation,
-                    url=r.fix_url or _page(region, year, r.criterion.code),
-                    link_label=r.fix_label or _("Open"),
-                    tag="missing",
-                )
-            )
-        if tag == "ready":
-            items.append(
-                HomeItem(
-                    text=_("Submit the %(year)s assessment") % {"year": year},
-                    url=_page(region, year),
-                    link_label=_("Submit for verification"),
-                )
-            )
+        # What is still missing, and the submit button, are the checklist's steps
+        # (assessment.checklist, the section above this one).
         sections.append(
             HomeSection(
                 key=f"assessment-{region.code}",

@@ -14,8 +14,10 @@ from openpyxl import load_workbook
 
 from accounts.models import RoleAssignment
 from assessment.models import Assessment
+from conftest import reseed_catalogues
 from core.years import open_year
 from regions.models import Region
+from regions.services import load_regions
 from tests.browser import browser_page  # noqa: F401
 from tests.journey import JourneyMeter
 
@@ -48,6 +50,9 @@ def _pdf(path):
 
 @pytest.fixture
 def sinjai_operator(live_server):
+    if not Region.objects.filter(code="73.07").exists():  # a transactional test flushed them
+        load_regions()
+        reseed_catalogues()
     region = Region.objects.get(code="73.07")
     user = get_user_model().objects.create_user("operator.sinjai", password=PASSWORD)
     RoleAssignment.objects.create(user=user, role="regency_operator", region=region)

@@ -24,7 +24,7 @@ def test_kab_kota_dashboard_shows_what_is_missing_and_the_next_steps(personas):
     missing = re.search(r'id="missing">.*?</ol>', html, re.S).group(0)
     assert 'data-criterion="anggaran"' in missing
     assert 'data-criterion="sk"' not in missing
-    assert 'href="/r/73.71/budget/new/"' in missing
+    assert f'href="/r/73.71/budget/new/?year={YEAR}"' in missing
 
 
 def test_kab_kota_without_pokja_is_told_to_form_it(personas):

@@ -37,7 +37,10 @@ def test_operator_adds_an_activity_and_the_province_sees_the_budget(browser_page
     page.select_option("select[name=cost_source]", "apbd_regency")
     page.check("text=Dinas Kesehatan")
     page.click("main button[type=submit]:not([name])")
-    page.wait_for_url("**/r/73.06/plans/2025/")
+    # saving goes on to the next missing step of the checklist (here the SK) with a message
+    page.wait_for_url("**/r/73.06/pokja/decrees/new/?year=2025")
+    assert "Berikutnya" in page.locator("main").inner_text()
+    page.goto(page.base_url + "/r/73.06/plans/2025/")
     table = page.locator("#activities").inner_text()
     assert (
         "Rapat koordinasi Pokja" in table
