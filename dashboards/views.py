@@ -59,31 +59,37 @@ def _display_status(summary) -> str:
     return summary.computed_status if summary.computed_status in maps.STATUSES else NO_WORKGROUP
 
 
-@region_view(Permission.REGION_VIEW)
-def region_dashboard(request, region):
+@cache.region_view(Permission.REGION_VIEW)
+def region_dashboard(request, region, token=None):
     year = selected_year(request)
     if region.is_province:
-        return _province(request, region, year)
-    return _regency(request, region, year)
+        return _province(request, region, year, token)
+    return _regency(request, region, year, token)
 
 
-def _province(request, province, year):
+def _province(request, province, year, token=None):
     can_manage_map = has_permission(request.user, Permission.REGION_EDIT, province)
     wanted = request.GET.get("indicator") or ""
     source = requested_source(request.GET.get("source"))
-    body = cache.rendered(
-        ("province", province.code, year, wanted, source or "", can_manage_map),
-        lambda: render_to_string(
-            "dashboards/_province_body.html",
-            _province_context(province, year, wanted, can_manage_map, source),
+    parts = ("province", province.code, year, wanted, source or "", can_manage_map)
+
+    def render_page():
+        body = cache.rendered(
+            parts,
+            lambda: render_to_string(
+                "dashboards/_province_body.html",
+                _province_context(province, year, wanted, can_manage_map, source),
+                request,
+            ),
+            token=token,
+        )
+        return render(
             request,
-        ),
-    )
-    return render(
-        request,
-        "dashboards/province.html",
-        {"region": province, "year": year, "body": body},
-    )
+            "dashboards/province.html",
+            {"region": province, "year": year, "body": body},
+        )
+
+    return cache.page(request, parts, render_page, token=token)
 
 
 def _province_context(province, year, wanted, can_manage_map, source=None) -> dict:
@@ -192,16 +198,22 @@ def _turnaround(children, year) -> dict:
     }
 
 
-def _regency(request, region, year):
-    body = cache.rendered(
-        ("regency", region.code, year),
-        lambda: render_to_string(
-            "dashboards/_regency_body.html", _regency_context(region, year), request
-        ),
-    )
-    return render(
-        request, "dashboards/regency.html", {"region": region, "year": year, "body": body}
-    )
+def _regency(request, region, year, token=None):
+    parts = ("regency", region.code, year)
+
+    def render_page():
+        body = cache.rendered(
+            parts,
+            lambda: render_to_string(
+                "dashboards/_regency_body.html", _regency_context(region, year), request
+            ),
+            token=token,
+        )
+        return render(
+            request, "dashboards/regency.html", {"region": region, "year": year, "body": body}
+        )
+
+    return cache.page(request, parts, render_page, token=token)
 
 
 def _regency_context(region, year) -> dict:
