@@ -77,14 +77,28 @@ def _csrf_secret(request) -> bytes:
     return (request.META.get("CSRF_COOKIE") or "").encode()
 
 
+# Aggregates and lookups a dashboard reads (its status outcome, criteria, the access check) are
+# kept under the data version whether or not bodies are cached: a change raises the version,
+# so they are read afresh after every change, like assessment.summary's RegionStatus rows.
+KEPT_SECONDS = 3600
+
+
+def kept(parts, compute, *, token):
+    """`compute()`, or its answer computed earlier under the same parts and data version."""
+    key = "kept:" + hashlib.sha256(_key(*parts, token).encode()).hexdigest()
+    found = cache.get(key)
+    if found is not None:
+        return found[0]
+    value = compute()
+    cache.set(key, (value,), KEPT_SECONDS)
+    return value
+
+
 def _cached_region(request, code, permission, token):
     """accounts.access.get_region, its answer (and the user's role assignments) kept under the
     data version; refusals (404, 403) are never cached. The menu's unread count (kept in the
     shared cache by notifications.services) is read in the same round trip."""
     user = request.user
-    seconds = settings.SIPOKJA_DASHBOARD_CACHE_SECONDS
-    if seconds <= 0:
-        return access.get_region(user, code, permission)
     key = _key("region-access", user.pk, user.is_superuser, code, permission.value, token)
     found = cache.get_many([key, unread_key(user.pk)])
     if unread_key(user.pk) in found and version.shared():
@@ -94,7 +108,7 @@ def _cached_region(request, code, permission, token):
         user._sipokja_assignments = assignments  # what access._assignments would read
         return region
     region = access.get_region(user, code, permission)
-    cache.set(key, (region, access._assignments(user)), seconds)
+    cache.set(key, (region, access._assignments(user)), KEPT_SECONDS)
     return region
 
 

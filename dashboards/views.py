@@ -14,6 +14,7 @@ from accounts.access import has_permission, region_view, require
 from accounts.permissions import Permission
 from assessment.engine import EFFECTIVE, NO_WORKGROUP, REVERIFY
 from assessment.matrix import criterion_counts
+from audit import version
 from core.errors import DomainError
 from core.years import selected_year, year_choices
 from dashboards import cache, maps, selectors, services
@@ -78,7 +79,7 @@ def _province(request, province, year, token=None):
             parts,
             lambda: render_to_string(
                 "dashboards/_province_body.html",
-                _province_context(province, year, wanted, can_manage_map, source),
+                _province_context(province, year, wanted, can_manage_map, source, token),
                 request,
             ),
             token=token,
@@ -92,9 +93,10 @@ def _province(request, province, year, token=None):
     return cache.page(request, parts, render_page, token=token)
 
 
-def _province_context(province, year, wanted, can_manage_map, source=None) -> dict:
+def _province_context(province, year, wanted, can_manage_map, source=None, token=None) -> dict:
     from assessment.summary import statuses
 
+    token = version.token() if token is None else token
     indicators, values = selectors.yearly_values(province, year)
     indicator = next((i for i in indicators if i.code == wanted), None)
     if indicator is None and not wanted and indicators:
@@ -102,7 +104,11 @@ def _province_context(province, year, wanted, can_manage_map, source=None) -> di
     children = selectors.children_with_numbers(province, year, indicator.id if indicator else None)
     summaries = statuses(children, [year, year - 1])
     codes = [c.code for c in children]
-    criteria = selectors.active_criteria(province, year)
+    criteria = cache.kept(
+        ("criteria", province.code, year),
+        lambda: selectors.active_criteria(province, year),
+        token=token,
+    )
 
     matrix = f"/r/{province.code}/assessment/matrix/?year={year}"
     tile_urls = {
@@ -183,7 +189,11 @@ def _province_context(province, year, wanted, can_manage_map, source=None) -> di
         "meetings": selectors.upcoming_meetings(province),
         "overdue": selectors.overdue_items(province),
         "today": timezone.localdate(),
-        **_turnaround(children, year),
+        **cache.kept(
+            ("turnaround", province.code, year, [c.code for c in children]),
+            lambda: _turnaround(children, year),
+            token=token,
+        ),
     }
 
 
@@ -205,7 +215,7 @@ def _regency(request, region, year, token=None):
         body = cache.rendered(
             parts,
             lambda: render_to_string(
-                "dashboards/_regency_body.html", _regency_context(region, year), request
+                "dashboards/_regency_body.html", _regency_context(region, year, token), request
             ),
             token=token,
         )
@@ -216,7 +226,7 @@ def _regency(request, region, year, token=None):
     return cache.page(request, parts, render_page, token=token)
 
 
-def _regency_context(region, year) -> dict:
+def _regency_context(region, year, token=None) -> dict:
     from assessment.engine import evaluate_region
     from assessment.guides import guides_for_kinds
     from assessment.home import headline as assessment_headline
@@ -224,15 +234,25 @@ def _regency_context(region, year) -> dict:
     from meetings.models import ActionItem, Meeting
     from meetings.scope import items_in, meetings_in
 
-    outcome = evaluate_region(region, year)
+    token = version.token() if token is None else token
+
+    def judged():
+        """The outcome with the guides of what is missing and the year's budget."""
+        outcome = evaluate_region(region, year)
+        guides = guides_for_kinds(region) if outcome.missing else {}
+        for result in outcome.missing:
+            result.guide = guides.get(result.criterion.kind)
+        budget = []
+        if outcome.workgroup is not None:
+            budget = allocations_by_year([outcome.workgroup.pk], year=year)
+        return outcome, budget
+
+    # Judged on today's date for the current year: the date is part of the key.
+    outcome, budget = cache.kept(
+        ("regency-outcome", region.code, year, timezone.localdate()), judged, token=token
+    )
     headline, headline_tag = assessment_headline(outcome)
-    guides = guides_for_kinds(region) if outcome.missing else {}
-    for result in outcome.missing:
-        result.guide = guides.get(result.criterion.kind)
     lines = selectors.regency_indicators(region, year)
-    budget = []
-    if outcome.workgroup is not None:
-        budget = allocations_by_year([outcome.workgroup.pk], year=year)
     return {
         "region": region,
         "year": year,
