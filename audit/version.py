@@ -6,6 +6,7 @@ before reading its data is therefore never served after a change to that data ha
 Bulk writes that bypass the audit trail (demo data, the synthetic national data) call `bump()`.
 """
 
+import hashlib
 import logging
 import secrets
 
@@ -101,16 +102,44 @@ def token():
     return f"t{shared}" if shared is not None else current()
 
 
-def bump() -> None:
+_token = token  # for `kept`, whose keyword shadows the name
+
+
+# Aggregates kept under the data version (dashboards, the matrix, the national recap): read
+# afresh after every committed change, since the change raises the version, like
+# assessment.summary's RegionStatus rows. Each process's memory, or Redis with REDIS_URL.
+KEPT_SECONDS = 3600
+
+
+def kept(parts, compute, *, token=None):
+    """`compute()`, or its answer computed earlier under the same parts and data version
+    (`token`, read BEFORE the data; read here when not given)."""
+    token = _token() if token is None else token
+    key = "kept:" + hashlib.sha256(":".join(map(str, (*parts, token))).encode()).hexdigest()
+    cache = caches["default"]
+    found = cache.get(key)
+    if found is not None:
+        return found[0]
+    value = compute()
+    cache.set(key, (value,), KEPT_SECONDS)
+    return value
+
+
+def _raise() -> None:
     if not DataVersion.objects.filter(pk=_ROW).update(value=F("value") + 1):
         DataVersion.objects.get_or_create(pk=_ROW, defaults={"value": 1})
-    # The token shared through Redis (core.cache) follows, once the raise is committed.
+
+
+def bump() -> None:
+    _raise()
+    # The token shared through Redis follows, once the raise is committed.
     transaction.on_commit(raise_version_token)
 
 
 def _bump_after_commit() -> None:
     try:
-        bump()
+        _raise()
+        raise_version_token()
     except Exception:  # the change itself is committed; caches expire on their own
         log.exception("Could not raise the data version")
 

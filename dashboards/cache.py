@@ -78,20 +78,9 @@ def _csrf_secret(request) -> bytes:
 
 
 # Aggregates and lookups a dashboard reads (its status outcome, criteria, the access check) are
-# kept under the data version whether or not bodies are cached: a change raises the version,
-# so they are read afresh after every change, like assessment.summary's RegionStatus rows.
-KEPT_SECONDS = 3600
-
-
-def kept(parts, compute, *, token):
-    """`compute()`, or its answer computed earlier under the same parts and data version."""
-    key = "kept:" + hashlib.sha256(_key(*parts, token).encode()).hexdigest()
-    found = cache.get(key)
-    if found is not None:
-        return found[0]
-    value = compute()
-    cache.set(key, (value,), KEPT_SECONDS)
-    return value
+# kept under the data version whether or not bodies are cached (audit.version.kept).
+kept = version.kept
+KEPT_SECONDS = version.KEPT_SECONDS
 
 
 def _cached_region(request, code, permission, token):
