@@ -51,25 +51,31 @@ def rendered(parts, render, *, token=None) -> str:
     return mark_safe(body)  # our own rendering, escaped when it was rendered
 
 
-def page(request, parts, render_page, *, token):
-    """The whole page (`render_page()`, an HttpResponse), or its HTML rendered earlier for the
-    same user, page, data version, date, language, address, unread count and CSRF secret (the
-    forms of the menu carry a token of it). Pages with a message to show are never cached."""
-    seconds = settings.SIPOKJA_DASHBOARD_CACHE_SECONDS
-    if seconds <= 0 or len(messages.get_messages(request)):
-        return render_page()
+def _page_key(request, token):
+    """The key of the whole page for this user, address, data version, date, language and CSRF
+    secret (the menu's forms carry a token of it), or None when it is not to be cached (the
+    cache off, or a message to show)."""
+    if settings.SIPOKJA_DASHBOARD_CACHE_SECONDS <= 0 or len(messages.get_messages(request)):
+        return None
     get_token(request)  # the CSRF secret exists from here on (and its cookie is sent)
-    secret = hashlib.sha256(_csrf_secret(request)).hexdigest()
-    key = _key(
-        "page", *parts, token, timezone.localdate(), get_language(), request.user.pk,
-        unread_notifications({"request": request}), secret[:16], request.get_full_path(),
+    secret = hashlib.sha256(_csrf_secret(request)).hexdigest()[:16]
+    return _key(
+        "page", request.user.pk, token, timezone.localdate(), get_language(), secret,
+        request.get_full_path(),
     )  # fmt: skip
-    body = cache.get(key)
-    if body is not None:
-        return HttpResponse(body)
+
+
+def page(request, render_page):
+    """The whole page: `render_page()` (an HttpResponse), kept with the unread count it shows
+    under the key region_view chose (a later view with the same count gets it back in the same
+    cache round trip as the access check)."""
+    key = getattr(request, "_page_key", None)
+    if key is None:
+        return render_page()
     response = render_page()
     if response.status_code == 200 and not getattr(response, "streaming", False):
-        cache.set(key, response.content, seconds)
+        unread = unread_notifications({"request": request})
+        cache.set(key, (unread, response.content), settings.SIPOKJA_DASHBOARD_CACHE_SECONDS)
     return response
 
 
@@ -86,31 +92,41 @@ KEPT_SECONDS = version.KEPT_SECONDS
 def _cached_region(request, code, permission, token):
     """accounts.access.get_region, its answer (and the user's role assignments) kept under the
     data version; refusals (404, 403) are never cached. The menu's unread count (kept in the
-    shared cache by notifications.services) is read in the same round trip."""
+    shared cache by notifications.services) and the cached page are read in the same round
+    trip: `(region, page body or None)`."""
     user = request.user
     key = _key("region-access", user.pk, user.is_superuser, code, permission.value, token)
-    found = cache.get_many([key, unread_key(user.pk)])
+    page_key = request._page_key = _page_key(request, token)
+    wanted = [key, unread_key(user.pk)] + ([page_key] if page_key else [])
+    found = cache.get_many(wanted)
     if unread_key(user.pk) in found and version.shared():
         request._unread_notifications = found[unread_key(user.pk)]
-    if key in found:
-        region, assignments = found[key]
-        user._sipokja_assignments = assignments  # what access._assignments would read
-        return region
-    region = access.get_region(user, code, permission)
-    cache.set(key, (region, access._assignments(user)), KEPT_SECONDS)
-    return region
+    if key not in found:
+        region = access.get_region(user, code, permission)
+        cache.set(key, (region, access._assignments(user)), KEPT_SECONDS)
+        return region, None
+    region, assignments = found[key]
+    user._sipokja_assignments = assignments  # what access._assignments would read
+    body = None
+    if page_key in found:
+        unread, content = found[page_key]
+        if unread == unread_notifications({"request": request}):
+            body = content
+    return region, body
 
 
 def region_view(permission):
-    """accounts.access.region_view with the lookup above; the view also gets `token` (the data
-    version it was answered under) to key its body with."""
+    """accounts.access.region_view with the lookup above, answering a cached page at once; the
+    view also gets `token` (the data version it was answered under) to key its parts with."""
 
     def decorator(view):
         @login_required
         @wraps(view)
         def wrapper(request, code, *args, **kwargs):
             token = version.token()
-            request.region = _cached_region(request, code, permission, token)
+            request.region, body = _cached_region(request, code, permission, token)
+            if body is not None:
+                return HttpResponse(body)
             return view(request, request.region, *args, token=token, **kwargs)
 
         wrapper.permission = permission

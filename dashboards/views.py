@@ -90,7 +90,7 @@ def _province(request, province, year, token=None):
             {"region": province, "year": year, "body": body},
         )
 
-    return cache.page(request, parts, render_page, token=token)
+    return cache.page(request, render_page)
 
 
 def _province_context(province, year, wanted, can_manage_map, source=None, token=None) -> dict:
@@ -223,7 +223,7 @@ def _regency(request, region, year, token=None):
             request, "dashboards/regency.html", {"region": region, "year": year, "body": body}
         )
 
-    return cache.page(request, parts, render_page, token=token)
+    return cache.page(request, render_page)
 
 
 def _regency_context(region, year, token=None) -> dict:
