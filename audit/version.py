@@ -107,13 +107,22 @@ _token = token  # for `kept`, whose keyword shadows the name
 
 # Aggregates kept under the data version (dashboards, the matrix, the national recap): read
 # afresh after every committed change, since the change raises the version, like
-# assessment.summary's RegionStatus rows. Each process's memory, or Redis with REDIS_URL.
-KEPT_SECONDS = 3600
+# assessment.summary's RegionStatus rows. Each process's memory, or Redis with REDIS_URL;
+# `SIPOKJA_KEPT_SECONDS` long at most (0: never kept).
+
+
+def kept_seconds() -> int:
+    from django.conf import settings
+
+    return settings.SIPOKJA_KEPT_SECONDS
 
 
 def kept(parts, compute, *, token=None):
     """`compute()`, or its answer computed earlier under the same parts and data version
     (`token`, read BEFORE the data; read here when not given)."""
+    seconds = kept_seconds()
+    if seconds <= 0:
+        return compute()
     token = _token() if token is None else token
     key = "kept:" + hashlib.sha256(":".join(map(str, (*parts, token))).encode()).hexdigest()
     cache = caches["default"]
@@ -121,7 +130,7 @@ def kept(parts, compute, *, token=None):
     if found is not None:
         return found[0]
     value = compute()
-    cache.set(key, (value,), KEPT_SECONDS)
+    cache.set(key, (value,), seconds)
     return value
 
 

@@ -86,7 +86,6 @@ def _csrf_secret(request) -> bytes:
 # Aggregates and lookups a dashboard reads (its status outcome, criteria, the access check) are
 # kept under the data version whether or not bodies are cached (audit.version.kept).
 kept = version.kept
-KEPT_SECONDS = version.KEPT_SECONDS
 
 
 def _cached_region(request, code, permission, token):
@@ -95,6 +94,9 @@ def _cached_region(request, code, permission, token):
     shared cache by notifications.services) and the cached page are read in the same round
     trip: `(region, page body or None)`."""
     user = request.user
+    seconds = version.kept_seconds()
+    if seconds <= 0:
+        return access.get_region(user, code, permission), None
     key = _key("region-access", user.pk, user.is_superuser, code, permission.value, token)
     page_key = request._page_key = _page_key(request, token)
     wanted = [key, unread_key(user.pk)] + ([page_key] if page_key else [])
@@ -103,7 +105,7 @@ def _cached_region(request, code, permission, token):
         request._unread_notifications = found[unread_key(user.pk)]
     if key not in found:
         region = access.get_region(user, code, permission)
-        cache.set(key, (region, access._assignments(user)), KEPT_SECONDS)
+        cache.set(key, (region, access._assignments(user)), seconds)
         return region, None
     region, assignments = found[key]
     user._sipokja_assignments = assignments  # what access._assignments would read

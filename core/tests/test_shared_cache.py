@@ -18,6 +18,7 @@ URL = f"/r/73/dashboard/?year={YEAR}"
 def shared(settings):
     settings.CACHES = redis_caches(redis_or_skip())
     settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 300
+    settings.SIPOKJA_KEPT_SECONDS = 3600
     cache = caches["default"]
     yield cache
     # Only this test's keys (clear() would empty the Redis other test processes use).
