@@ -21,27 +21,40 @@ from dashboards import cache, maps, selectors, services
 from dashboards.forms import BoundaryUploadForm
 from indicators.selectors import choose_source, requested_source, source_options
 
+_TILE_TESTS = [
+    ("formed", lambda s: s.has_workgroup),
+    ("effective", lambda s: s.computed_status == EFFECTIVE),
+    ("decree", lambda s: s.met("decree")),
+    ("work_plan", lambda s: s.met("work_plan")),
+    ("indicators", lambda s: s.met("indicators")),
+    ("budget", lambda s: s.met("budget")),
+    ("verified", lambda s: s.official_status == EFFECTIVE),
+    ("reverify", lambda s: s.official_status == REVERIFY),
+]
+
 
 def _tile_specs():
-    return [
-        ("formed", _("Pokja formed"), lambda s: s.has_workgroup),
-        ("effective", _("Effective"), lambda s: s.computed_status == EFFECTIVE),
-        ("decree", _("With SK"), lambda s: s.met("decree")),
-        ("work_plan", _("With work plan"), lambda s: s.met("work_plan")),
-        ("indicators", _("With indicators"), lambda s: s.met("indicators")),
-        ("budget", _("With budget"), lambda s: s.met("budget")),
-        ("verified", _("Verified effective"), lambda s: s.official_status == EFFECTIVE),
-        ("reverify", _("Needs re-verification"), lambda s: s.official_status == REVERIFY),
-    ]
+    labels = {
+        "formed": _("Pokja formed"),
+        "effective": _("Effective"),
+        "decree": _("With SK"),
+        "work_plan": _("With work plan"),
+        "indicators": _("With indicators"),
+        "budget": _("With budget"),
+        "verified": _("Verified effective"),
+        "reverify": _("Needs re-verification"),
+    }
+    return [(key, labels[key], test) for key, test in _TILE_TESTS]
 
 
 def tiles(summaries, codes, year, urls=None) -> list[dict]:
     """The six headline tiles over `codes`: count this year, total, change from `year - 1`."""
     urls = urls or {}
     result = []
-    for key, label, test in _tile_specs():
-        now = sum(bool(test(summaries[(code, year)])) for code in codes)
-        before = sum(bool(test(summaries[(code, year - 1)])) for code in codes)
+    counts_now = _column_sums(summaries, codes, year)
+    counts_before = _column_sums(summaries, codes, year - 1)
+    for index, (key, label, _test) in enumerate(_tile_specs()):
+        now, before = counts_now[index], counts_before[index]
         result.append(
             {
                 "key": key,
@@ -54,6 +67,26 @@ def tiles(summaries, codes, year, urls=None) -> list[dict]:
             }
         )
     return result
+
+
+def _column_sums(summaries, codes, year) -> list[int]:
+    """How many of `codes` pass each tile test in `year`."""
+    sums = [0] * len(_TILE_TESTS)
+    for code in codes:
+        for index, mark in enumerate(_marks(summaries, code, year)):
+            sums[index] += mark
+    return sums
+
+
+def _marks(summaries, code, year) -> tuple:
+    """The tile tests of one summary, computed once per summary (the national dashboard sums
+    them per province and over the nation)."""
+    summary = summaries[(code, year)]
+    marks = getattr(summary, "_tile_marks", None)
+    if marks is None:
+        marks = tuple(bool(test(summary)) for _key, test in _TILE_TESTS)
+        object.__setattr__(summary, "_tile_marks", marks)
+    return marks
 
 
 def _display_status(summary) -> str:
