@@ -342,8 +342,10 @@ class Runner:
             row["error"] = "wrk is not installed (apt-get install wrk); load test skipped"
             self.add(row)
             return
-        session = self.client.cookies[settings.SESSION_COOKIE_NAME].value
-        cookie = f"{settings.SESSION_COOKIE_NAME}={session}"
+        # Every cookie the logged-in client holds, as a browser sends them: the session and the
+        # CSRF cookie (the menu's forms carry a token of its secret, so a cached page is kept
+        # per secret; without the cookie each request would get a new secret and a new page).
+        cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in self.client.cookies.items())
         env = {**os.environ, "SECURE_SSL_REDIRECT": "false"}
         gunicorn = Path(sys.executable).with_name("gunicorn")
         server = subprocess.Popen(
