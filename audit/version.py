@@ -53,6 +53,11 @@ def _fresh_token() -> int:
     return secrets.randbits(62)
 
 
+def token_pending() -> bool:
+    """Whether this process lost an increment of the token (it is replaced on the next read)."""
+    return _lost_increment["pending"]
+
+
 def version_token():
     """The shared data-version token, or None (no shared cache, or Redis cannot be reached)."""
     cache = shared_cache()

@@ -136,3 +136,13 @@ def test_an_increment_lost_while_redis_was_away_renews_the_token(settings, share
     settings.CACHES = working
     caches["default"]._down_until.clear()
     assert version.token() != before  # replaced as soon as Redis answers again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_revoked_role_is_not_served_the_cached_page(personas, shared):
+    client = personas.client("sulsel_viewer")
+    assert client.get(URL).status_code == 200
+    assert client.get(URL).status_code == 200  # from the cache
+    with transaction.atomic():
+        personas.sulsel_viewer.role_assignments.all().delete()
+    assert client.get(URL).status_code == 404
