@@ -17,10 +17,18 @@ from assessment.engine import (
 
 
 def province_rows(province, year):
-    """The province itself, then its kab/kota, each a RegionResult."""
-    regions = province.with_children_in(year)  # as the regions were that year
-    results = evaluate(regions, year)
-    return [results[r.code] for r in regions]
+    """The province itself, then its kab/kota, each a RegionResult. Kept per data version and
+    date (the current year is judged on today's date): audit.version.kept."""
+    from django.utils import timezone
+
+    from audit import version
+
+    def compute():
+        regions = province.with_children_in(year)  # as the regions were that year
+        results = evaluate(regions, year)
+        return [results[r.code] for r in regions]
+
+    return version.kept(("matrix-rows", province.code, year, timezone.localdate()), compute)
 
 
 def criteria_columns(rows):

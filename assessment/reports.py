@@ -68,9 +68,11 @@ def matrix_pdf(province, year, rows, *, letter=None, stamp=None) -> bytes:
     """The recap as PDF. As a numbered letter (`letters.services.issue_letter`) it carries the
     letter number and the verification stamp (QR code, code and, when signed, the signer)."""
     from assessment.recap_charts import criteria_achievement, effective_over_years
+    from audit import version
     from letters.pdf import render_pdf
     from meetings.kop import kop
 
+    data_version = version.token()  # read before the charts' data
     totals = summary(rows)
     columns = criteria_columns(rows)
     with translation.override("id"):
@@ -90,4 +92,7 @@ def matrix_pdf(province, year, rows, *, letter=None, stamp=None) -> bytes:
                 "letter": letter,
                 "stamp": stamp,
             },
+            # Aggregates only: kept per data version (a numbered letter is rendered afresh).
+            cache_as=None if letter else ("recap", province.code, year),
+            data_version=data_version,
         )

@@ -122,11 +122,26 @@ def _compute(regions, year, *, epoch) -> list[RegionStatus]:
 
 def statuses(regions, years) -> dict[tuple[str, int], StatusSummary]:
     """`{(region.code, year): StatusSummary}` for every region and year asked for. One query
-    when the cache is fresh; missing or stale rows are computed and stored."""
+    when the cache is fresh; missing or stale rows are computed and stored. The answer is also
+    kept under the data version and the date (audit.version.kept; every invalidation raises the
+    version), so that pages over every region do not decode 1,100 rows each time."""
+    import hashlib
+
+    from django.utils import timezone
+
+    from audit import version
+
     regions = list(regions)
     years = sorted(set(years))
     if not regions or not years:
         return {}
+    ids = hashlib.sha256(",".join(str(r.pk) for r in regions).encode()).hexdigest()
+    return version.kept(
+        ("statuses", ids, *years, timezone.localdate()), lambda: _statuses(regions, years)
+    )
+
+
+def _statuses(regions, years) -> dict[tuple[str, int], StatusSummary]:
     by_id = {r.pk: r for r in regions}
     as_of = {year: assessment_date(year) for year in years}
     found = {}
@@ -182,9 +197,12 @@ def invalidate(region_ids=None, years=None) -> None:
     """Mark statuses stale: of the given regions (ids) and years, or all. Deletes the rows now
     and, after the current transaction commits, counts an invalidation (so computations that
     read the old records do not store them) and deletes them again."""
+    from audit import version
+
     region_ids = None if region_ids is None else list(region_ids)
     years = None if years is None else list(years)
     _delete(region_ids, years)
+    version.changed()  # what was kept under the data version (statuses above) is read afresh
 
     def after_commit():
         with transaction.atomic():

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,6 +30,7 @@ from assessment.models import Assessment, Criterion
 from assessment.reports import matrix_pdf, matrix_xlsx, summary
 from assessment.summary import statuses
 from assessment.whatsapp import returned_share
+from audit import version
 from core.errors import DomainError
 from core.years import open_year, selected_year, year_choices
 from regions.models import Region
@@ -259,12 +261,18 @@ def national(request):
     year = selected_year(request)
     provinces = list(Region.objects.filter(level=Region.Level.PROVINCE))
     regencies = list(Region.objects.filter(level=Region.Level.REGENCY))
-    # The provinces' own criteria in full; the kab/kota counts from the status cache.
-    results = evaluate(provinces, year)
+    # The provinces' own criteria in full (kept per data version and date, audit.version.kept);
+    # the kab/kota counts from the status cache.
+    results = version.kept(
+        ("national-provinces", year, timezone.localdate()), lambda: evaluate(provinces, year)
+    )
     summaries = statuses(regencies, [year])
+    by_parent = {}
+    for regency in regencies:
+        by_parent.setdefault(regency.parent_id, []).append(summaries[(regency.code, year)])
     rows = []
     for province in provinces:
-        children = [summaries[(r.code, year)] for r in regencies if r.parent_id == province.pk]
+        children = by_parent.get(province.pk, [])
         rows.append({"province": province, "own": results[province.code], **tally(children)})
     columns = criteria_columns([r["own"] for r in rows])
     return render(

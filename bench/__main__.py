@@ -3,8 +3,15 @@ national data, the measurements on each, then var/bench/results.json, results.md
 
 Environment: BENCH_PG (default postgres://postgres@127.0.0.1:5432/sipokja_bench; the database is
 dropped and recreated), BENCH_SEED (1), BENCH_RUNS (20), BENCH_LOAD_SECONDS (60), BENCH_PORT
-(8103), BENCH_ONLY (sqlite or postgresql, to run one database). Everything else is the
-production configuration: DEBUG off, and SECRET_KEY a throw-away value unless one is set.
+(8103), BENCH_ONLY (sqlite or postgresql, to run one database), BENCH_SCALE (the data scales
+to measure, comma-separated, default 1; `make bench` runs "1,4"): at scale N the generator
+writes N × five years of plans, budgets, targets, values, meetings and action items on the same
+regions. The first scale is measured in full on both databases; each further scale measures the
+pages (and the recompute) on PostgreSQL only (SQLite too with BENCH_ONLY=sqlite), in a database
+of its own. BENCH_REDIS_URL (default redis://127.0.0.1:6379/15) is the shared cache of the
+measured processes when a Redis answers there; `BENCH_REDIS_URL=` (empty) measures without one.
+Everything else is the production configuration: DEBUG off, and SECRET_KEY a throw-away value
+unless one is set.
 """
 
 import json
@@ -15,7 +22,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from bench.stats import misses, table
+from bench.stats import growth_misses, growth_table, misses, table
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "bench"
@@ -23,7 +30,38 @@ SQLITE = OUT / "bench.sqlite3"
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/sipokja_bench"
 
 
-def environment(database_url: str) -> dict:
+DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
+
+
+def scales() -> list[int]:
+    """BENCH_SCALE: "1", "4" or "1,4" (whole multiples of the five years of data)."""
+    raw = os.environ.get("BENCH_SCALE", "1") or "1"
+    values = []
+    for part in raw.split(","):
+        value = int(part.strip())
+        if not 1 <= value <= 10:
+            sys.exit(f"BENCH_SCALE: {value} is not a scale from 1 to 10.")
+        if value not in values:
+            values.append(value)
+    return values
+
+
+def redis_url() -> str:
+    """The Redis the measured processes share (dashboard cache), or "" when none answers."""
+    url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS)
+    if not url:
+        return ""
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except Exception as exc:  # noqa: BLE001 - any failure means: measure without Redis
+        print(f"No Redis at {url} ({exc}): measuring with each process's own memory cache.")
+        return ""
+    return url
+
+
+def environment(database_url: str, *, cache_prefix: str = "bench", redis: str = "") -> dict:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(
         {
@@ -38,6 +76,9 @@ def environment(database_url: str) -> dict:
             "SIPOKJA_MEDIA_ROOT": str(OUT / "media"),
             "LOG_LEVEL": "WARNING",
             "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
+            "REDIS_URL": redis,
+            # One namespace per measured database: never a body cached from another one.
+            "SIPOKJA_CACHE_PREFIX": cache_prefix,
         }
     )
     return env
@@ -83,15 +124,21 @@ def fresh_postgresql(url: str) -> str | None:
     return url
 
 
-def run_database(label, url, seed):
-    env = environment(url)
+def run_database(label, url, seed, *, scale=1, full=True, redis=""):
+    env = environment(url, cache_prefix=f"bench-{label}-{os.getpid()}", redis=redis)
     timings = {}
     timings["migrate_s"] = round(manage(env, "migrate", "--noinput", quiet=True), 1)
     timings["load_regions_s"] = round(manage(env, "load_regions"), 1)
-    timings["generate_s"] = round(manage(env, "generate_national_data", "--seed", str(seed)), 1)
+    timings["generate_s"] = round(
+        manage(env, "generate_national_data", "--seed", str(seed), "--history", str(scale)), 1
+    )
+    extra = [] if full else ["--no-import", "--no-load", "--no-decree"]
     manage(
         env,
         "run_bench",
+        *extra,
+        "--scale",
+        str(scale),
         "--label",
         label,
         "--runs",
@@ -103,28 +150,45 @@ def run_database(label, url, seed):
     )
     results = json.loads((OUT / f"results-{label}.json").read_text())
     results["setup"] = timings
+    results["scale"] = scale
     return results
+
+
+def label_for(database: str, scale: int, first: int) -> str:
+    return database if scale == first else f"{database}-{scale}x"
 
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     seed = int(os.environ.get("BENCH_SEED", "1"))
     only = os.environ.get("BENCH_ONLY", "")
+    wanted = scales()
+    redis = redis_url()
     started = time.monotonic()
     results = {}
-    if only in ("", "postgresql"):
-        url = fresh_postgresql(os.environ.get("BENCH_PG", DEFAULT_PG))
-        if url:
-            results["postgresql"] = run_database("postgresql", url, seed)
-    if only in ("", "sqlite"):
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE}{suffix}").unlink(missing_ok=True)
-        results["sqlite"] = run_database("sqlite", f"sqlite:///{SQLITE}", seed)
+    for scale in wanted:
+        full = scale == wanted[0]
+        if only in ("", "postgresql"):
+            base = os.environ.get("BENCH_PG", DEFAULT_PG)
+            url = fresh_postgresql(base if full else f"{base}_{scale}x")
+            if url:
+                label = label_for("postgresql", scale, wanted[0])
+                results[label] = run_database(label, url, seed, scale=scale, full=full, redis=redis)
+        if only == "sqlite" or (only == "" and full):
+            path = SQLITE if full else SQLITE.with_name(f"bench-{scale}x.sqlite3")
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            label = label_for("sqlite", scale, wanted[0])
+            results[label] = run_database(
+                label, f"sqlite:///{path}", seed, scale=scale, full=full, redis=redis
+            )
     if not results:
         sys.exit("No database was measured.")
     any_result = next(iter(results.values()))
     summary = {
         "seed": seed,
+        "scales": wanted,
+        "redis": bool(redis),
         "year": any_result["year"],
         "machine": any_result["machine"],
         "databases": {k: v.get("server_version") for k, v in results.items()},
@@ -155,10 +219,21 @@ def report(summary) -> str:
             f"{setup.get('load_regions_s')} s, generate_national_data {setup.get('generate_s')} s; "
             f"statuses {result['statuses']}"
         )
-    lines += ["", table(summary["results"]), ""]
+    first = {k: v for k, v in summary["results"].items() if "x" not in k.rsplit("-", 1)[-1]}
+    lines += ["", table(first), ""]
+    scaled = {k: v for k, v in summary["results"].items() if k not in first}
+    if scaled:
+        lines += [growth_table(summary["results"]), ""]
     pg = summary["results"].get("postgresql")
     if pg:
         missed = [(row["label"], misses(row)) for row in pg["rows"]]
+        missed += [
+            (f"{row['label']} at {result['scale']}×", misses(row))
+            for label, result in scaled.items()
+            if label.startswith("postgresql")
+            for row in result["rows"]
+        ]
+        missed += growth_misses(summary["results"])
         missed = [(label, m) for label, m in missed if m]
         if missed:
             lines.append("Targets missed on PostgreSQL:")

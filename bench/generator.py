@@ -144,10 +144,14 @@ def _local(day: datetime.date, hour: int) -> datetime.datetime:
 class Generator:
     """Builds the rows region by region and writes them province by province."""
 
-    def __init__(self, *, seed: int, year: int, provinces=None, scale: float = 1.0, stdout=None):
+    def __init__(self, *, seed: int, year: int, provinces=None, scale: float = 1.0, history=1,
+                 stdout=None):  # fmt: skip
         self.seed = seed
         self.year = year
-        self.years = list(range(year - YEARS + 1, year + 1))
+        # `history` times five years (BENCH_SCALE): more years of plans, budgets, targets,
+        # values, meetings and action items on the same regions and Pokja.
+        self.history = history
+        self.years = list(range(year - YEARS * history + 1, year + 1))
         self.province_codes = provinces
         self.scale = scale
         self.stdout = stdout
@@ -432,7 +436,8 @@ class Generator:
 
     def _value(self, rng, indicator, year, centre, drift):
         cap = float(indicator.max_value) if indicator.max_value is not None else None
-        value = centre * (1 + drift * (year - self.years[0])) * rng.uniform(0.9, 1.1)
+        # The trend is anchored five years back whatever the history (older years extend it).
+        value = centre * (1 + drift * (year - self.year + YEARS - 1)) * rng.uniform(0.9, 1.1)
         if cap is not None:
             value = min(value, cap * 0.98)
         return Decimal(f"{max(value, 0):.{min(indicator.decimals, 4)}f}")

@@ -48,8 +48,10 @@ def _user():
 
 
 class Runner:
-    def __init__(self, *, label, year, runs=RUNS, load_seconds=60, port=8103, out=None, log=print):
+    def __init__(self, *, label, year, runs=RUNS, load_seconds=60, port=8103, out=None, log=print,
+                 scale=1):  # fmt: skip
         self.label = label
+        self.scale = scale
         self.year = year
         self.runs = runs
         self.load_seconds = load_seconds
@@ -67,7 +69,8 @@ class Runner:
     def add(self, row):
         if self.trivial_ms and row.get("median_ms") is not None and row.get("page"):
             row["ratio"] = row["median_ms"] / self.trivial_ms
-        row["misses"] = stats.misses(row) if self.label == "postgresql" else []
+        row["scale"] = self.scale
+        row["misses"] = stats.misses(row) if self.label.startswith("postgresql") else []
         self.rows.append(row)
         if row.get("status") == "missing":
             shown = "missing (URL name not found)"
@@ -153,7 +156,7 @@ class Runner:
                   {"code": PROVINCE}, year)  # fmt: skip
         self.page("national_assessment", "National assessment recap", "assessment:national",
                   query=year)  # fmt: skip
-        self.page("public_report", "Public report", "reports:public", target=False)
+        self.page("public_report", "Public report", "reports:public")
         from accounts.models import ApiToken
 
         _token, raw = ApiToken.issue(user=self.user, name="bench")
@@ -164,6 +167,11 @@ class Runner:
                   {"code": PROVINCE, "fmt": "xlsx"}, year, runs=SLOW_RUNS, target=False)  # fmt: skip
         self.page("recap_pdf", f"Province recap PDF ({PROVINCE})", "assessment:matrix_export",
                   {"code": PROVINCE, "fmt": "pdf"}, year, runs=SLOW_RUNS, target=False)  # fmt: skip
+        # The first download after a change: rendered by WeasyPrint (core.pdf), no cached copy.
+        with override_settings(SIPOKJA_PDF_CACHE=False):
+            self.page("recap_pdf_uncached", f"Province recap PDF ({PROVINCE}), not cached",
+                      "assessment:matrix_export", {"code": PROVINCE, "fmt": "pdf"}, year,
+                      runs=SLOW_RUNS, target=False)  # fmt: skip
 
     def recompute(self):
         from regions.models import Region
@@ -334,8 +342,10 @@ class Runner:
             row["error"] = "wrk is not installed (apt-get install wrk); load test skipped"
             self.add(row)
             return
-        session = self.client.cookies[settings.SESSION_COOKIE_NAME].value
-        cookie = f"{settings.SESSION_COOKIE_NAME}={session}"
+        # Every cookie the logged-in client holds, as a browser sends them: the session and the
+        # CSRF cookie (the menu's forms carry a token of its secret, so a cached page is kept
+        # per secret; without the cookie each request would get a new secret and a new page).
+        cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in self.client.cookies.items())
         env = {**os.environ, "SECURE_SSL_REDIRECT": "false"}
         gunicorn = Path(sys.executable).with_name("gunicorn")
         server = subprocess.Popen(
@@ -355,6 +365,9 @@ class Runner:
         finally:
             server.terminate()
             server.wait(timeout=30)
+        if "error" not in row and trivial.get("rps"):
+            row["throughput"] = row["rps"] / trivial["rps"]
+            row["extra"] += f"; {row['throughput']:.2f}× the trivial view's req/s"
         self.add(row)
         if "error" not in row:
             self.add(trivial)
@@ -380,7 +393,7 @@ class Runner:
         })  # fmt: skip
         row["extra"] = f"{row['rps']:.0f} req/s, p99 {row['p99_ms']:.0f} ms"
 
-    def run(self, *, load=True, imports=True, pages=True):
+    def run(self, *, load=True, imports=True, pages=True, decree=True):
         started = time.monotonic()
         self.log(
             f"Measuring on {self.label} (year {self.year}, {self.runs} runs after {WARMUPS} warm-ups)"
@@ -392,7 +405,8 @@ class Runner:
         if imports:
             self.import_file("xlsx")
             self.import_file("csv")
-        self.decree_reading()
+        if decree:
+            self.decree_reading()
         if load and connection.vendor == "postgresql":
             self.load()
         return {
@@ -400,6 +414,7 @@ class Runner:
             "vendor": connection.vendor,
             "server_version": _server_version(),
             "year": self.year,
+            "scale": self.scale,
             "runs": self.runs,
             "statuses": self.statuses(),
             "machine": machine(),

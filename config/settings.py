@@ -214,6 +214,12 @@ SIPOKJA_SPREADSHEET_MAX_COLUMNS = env_int("SIPOKJA_SPREADSHEET_MAX_COLUMNS", 26)
 # The province dashboard's rendered body is kept this long in the cache (each process's memory,
 # or Redis with REDIS_URL below; any committed change renders it afresh); 0 turns it off.
 SIPOKJA_DASHBOARD_CACHE_SECONDS = env_int("SIPOKJA_DASHBOARD_CACHE_SECONDS", 300)
+# Documents without personal data (the recap PDF) are kept in the storage per data version
+# (core.pdf); False lays every one out again (the benchmark's "not cached" PDF).
+SIPOKJA_PDF_CACHE = True
+# Aggregates kept under the data version (audit.version.kept: matrix rows, dashboard outcomes,
+# the access check of the dashboards); 0 reads them afresh every time.
+SIPOKJA_KEPT_SECONDS = env_int("SIPOKJA_KEPT_SECONDS", 3600)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -5,8 +5,17 @@ Its URL fetcher loads only `data:` URIs and the project's own static files (a re
 so that a value that one day reaches a template unescaped cannot make the server read a local
 file or request an address (issue 17, finding 6). Everything else is refused and left out of
 the document. `tests/test_architecture.py` checks that no other module imports WeasyPrint.
+
+Cache: a caller whose document holds no personal data (the recap, aggregate reports) passes
+`cache_as=` (what the document is: its kind and parameters, e.g. the province and year); the
+PDF is then kept in the storage (local files or S3) under that name, the data version it was
+rendered at (audit.version: any committed change raises it), the language, and a digest of the
+HTML and stylesheets, so the same document is laid out by WeasyPrint once per data version and
+an older copy is never served. `SIPOKJA_PDF_CACHE = False` (a setting) renders every time.
 """
 
+import hashlib
+import logging
 import mimetypes
 import posixpath
 from collections.abc import Iterable
@@ -14,6 +23,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+
+log = logging.getLogger(__name__)
+CACHE_FOLDER = "cache/pdf"
 
 # The address relative references are resolved against; it names no real host and is never
 # requested: the fetcher maps `<BASE_URL><STATIC_URL>name` to the static file `name`.
@@ -72,9 +84,56 @@ def _fetcher(base_url: str):
     return ProjectFetcher()
 
 
-def render_pdf(html: str, *, stylesheets: Iterable[Path] = (), base_url: str = BASE_URL) -> bytes:
+def render_pdf(
+    html: str,
+    *,
+    stylesheets: Iterable[Path] = (),
+    base_url: str = BASE_URL,
+    cache_as: Iterable[str] | None = None,
+    data_version=None,
+) -> bytes:
     """`html` as PDF bytes. `stylesheets` are CSS files of the project (read here, their own
-    references go through the same fetcher)."""
+    references go through the same fetcher). With `cache_as` (and the `data_version` the
+    document was built at, read before its data), a copy kept in the storage when there is one
+    (see the module's docstring)."""
+    stylesheets = list(stylesheets)
+    if cache_as is None or not getattr(settings, "SIPOKJA_PDF_CACHE", True):
+        return _render(html, stylesheets, base_url)
+    name = _cache_name(html, stylesheets, base_url, cache_as, data_version)
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    try:
+        with default_storage.open(name, "rb") as cached:
+            return cached.read()
+    except (FileNotFoundError, OSError):
+        pass
+    except Exception:  # noqa: BLE001 - a storage that fails is a miss (S3 errors vary)
+        log.warning("PDF cache unreadable at %s", name, exc_info=True)
+    content = _render(html, stylesheets, base_url)
+    try:
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(content))
+    except Exception:  # noqa: BLE001 - not kept: rendered again next time
+        log.warning("PDF cache not written at %s", name, exc_info=True)
+    return content
+
+
+def _cache_name(html, stylesheets, base_url, cache_as, data_version) -> str:
+    from django.utils.translation import get_language
+
+    digest = hashlib.sha256()
+    for part in (base_url, html, *(Path(p).read_text(encoding="utf-8") for p in stylesheets)):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    parts = [str(p).replace("/", "-") for p in cache_as]
+    folder = "-".join(p for p in parts if p) or "document"
+    version = "v" + str(data_version if data_version is not None else "none").replace("/", "-")
+    language = get_language() or "none"
+    return f"{CACHE_FOLDER}/{folder}/{version}-{language}-{digest.hexdigest()[:32]}.pdf"
+
+
+def _render(html: str, stylesheets, base_url: str) -> bytes:
     from weasyprint import CSS, HTML
 
     fetcher = _fetcher(base_url)

@@ -14,33 +14,47 @@ from accounts.access import has_permission, region_view, require
 from accounts.permissions import Permission
 from assessment.engine import EFFECTIVE, NO_WORKGROUP, REVERIFY
 from assessment.matrix import criterion_counts
+from audit import version
 from core.errors import DomainError
 from core.years import selected_year, year_choices
 from dashboards import cache, maps, selectors, services
 from dashboards.forms import BoundaryUploadForm
 from indicators.selectors import choose_source, requested_source, source_options
 
+_TILE_TESTS = [
+    ("formed", lambda s: s.has_workgroup),
+    ("effective", lambda s: s.computed_status == EFFECTIVE),
+    ("decree", lambda s: s.met("decree")),
+    ("work_plan", lambda s: s.met("work_plan")),
+    ("indicators", lambda s: s.met("indicators")),
+    ("budget", lambda s: s.met("budget")),
+    ("verified", lambda s: s.official_status == EFFECTIVE),
+    ("reverify", lambda s: s.official_status == REVERIFY),
+]
+
 
 def _tile_specs():
-    return [
-        ("formed", _("Pokja formed"), lambda s: s.has_workgroup),
-        ("effective", _("Effective"), lambda s: s.computed_status == EFFECTIVE),
-        ("decree", _("With SK"), lambda s: s.met("decree")),
-        ("work_plan", _("With work plan"), lambda s: s.met("work_plan")),
-        ("indicators", _("With indicators"), lambda s: s.met("indicators")),
-        ("budget", _("With budget"), lambda s: s.met("budget")),
-        ("verified", _("Verified effective"), lambda s: s.official_status == EFFECTIVE),
-        ("reverify", _("Needs re-verification"), lambda s: s.official_status == REVERIFY),
-    ]
+    labels = {
+        "formed": _("Pokja formed"),
+        "effective": _("Effective"),
+        "decree": _("With SK"),
+        "work_plan": _("With work plan"),
+        "indicators": _("With indicators"),
+        "budget": _("With budget"),
+        "verified": _("Verified effective"),
+        "reverify": _("Needs re-verification"),
+    }
+    return [(key, labels[key], test) for key, test in _TILE_TESTS]
 
 
 def tiles(summaries, codes, year, urls=None) -> list[dict]:
     """The six headline tiles over `codes`: count this year, total, change from `year - 1`."""
     urls = urls or {}
     result = []
-    for key, label, test in _tile_specs():
-        now = sum(bool(test(summaries[(code, year)])) for code in codes)
-        before = sum(bool(test(summaries[(code, year - 1)])) for code in codes)
+    counts_now = _column_sums(summaries, codes, year)
+    counts_before = _column_sums(summaries, codes, year - 1)
+    for index, (key, label, _test) in enumerate(_tile_specs()):
+        now, before = counts_now[index], counts_before[index]
         result.append(
             {
                 "key": key,
@@ -55,40 +69,67 @@ def tiles(summaries, codes, year, urls=None) -> list[dict]:
     return result
 
 
+def _column_sums(summaries, codes, year) -> list[int]:
+    """How many of `codes` pass each tile test in `year`."""
+    sums = [0] * len(_TILE_TESTS)
+    for code in codes:
+        for index, mark in enumerate(_marks(summaries, code, year)):
+            sums[index] += mark
+    return sums
+
+
+def _marks(summaries, code, year) -> tuple:
+    """The tile tests of one summary, computed once per summary (the national dashboard sums
+    them per province and over the nation)."""
+    summary = summaries[(code, year)]
+    marks = getattr(summary, "_tile_marks", None)
+    if marks is None:
+        marks = tuple(bool(test(summary)) for _key, test in _TILE_TESTS)
+        object.__setattr__(summary, "_tile_marks", marks)
+    return marks
+
+
 def _display_status(summary) -> str:
     return summary.computed_status if summary.computed_status in maps.STATUSES else NO_WORKGROUP
 
 
-@region_view(Permission.REGION_VIEW)
-def region_dashboard(request, region):
+@cache.region_view(Permission.REGION_VIEW)
+def region_dashboard(request, region, token=None):
     year = selected_year(request)
     if region.is_province:
-        return _province(request, region, year)
-    return _regency(request, region, year)
+        return _province(request, region, year, token)
+    return _regency(request, region, year, token)
 
 
-def _province(request, province, year):
+def _province(request, province, year, token=None):
     can_manage_map = has_permission(request.user, Permission.REGION_EDIT, province)
     wanted = request.GET.get("indicator") or ""
     source = requested_source(request.GET.get("source"))
-    body = cache.rendered(
-        ("province", province.code, year, wanted, source or "", can_manage_map),
-        lambda: render_to_string(
-            "dashboards/_province_body.html",
-            _province_context(province, year, wanted, can_manage_map, source),
+    parts = ("province", province.code, year, wanted, source or "", can_manage_map)
+
+    def render_page():
+        body = cache.rendered(
+            parts,
+            lambda: render_to_string(
+                "dashboards/_province_body.html",
+                _province_context(province, year, wanted, can_manage_map, source, token),
+                request,
+            ),
+            token=token,
+        )
+        return render(
             request,
-        ),
-    )
-    return render(
-        request,
-        "dashboards/province.html",
-        {"region": province, "year": year, "body": body},
-    )
+            "dashboards/province.html",
+            {"region": province, "year": year, "body": body},
+        )
+
+    return cache.page(request, render_page)
 
 
-def _province_context(province, year, wanted, can_manage_map, source=None) -> dict:
+def _province_context(province, year, wanted, can_manage_map, source=None, token=None) -> dict:
     from assessment.summary import statuses
 
+    token = version.token() if token is None else token
     indicators, values = selectors.yearly_values(province, year)
     indicator = next((i for i in indicators if i.code == wanted), None)
     if indicator is None and not wanted and indicators:
@@ -96,7 +137,11 @@ def _province_context(province, year, wanted, can_manage_map, source=None) -> di
     children = selectors.children_with_numbers(province, year, indicator.id if indicator else None)
     summaries = statuses(children, [year, year - 1])
     codes = [c.code for c in children]
-    criteria = selectors.active_criteria(province, year)
+    criteria = cache.kept(
+        ("criteria", province.code, year),
+        lambda: selectors.active_criteria(province, year),
+        token=token,
+    )
 
     matrix = f"/r/{province.code}/assessment/matrix/?year={year}"
     tile_urls = {
@@ -177,7 +222,11 @@ def _province_context(province, year, wanted, can_manage_map, source=None) -> di
         "meetings": selectors.upcoming_meetings(province),
         "overdue": selectors.overdue_items(province),
         "today": timezone.localdate(),
-        **_turnaround(children, year),
+        **cache.kept(
+            ("turnaround", province.code, year, [c.code for c in children]),
+            lambda: _turnaround(children, year),
+            token=token,
+        ),
     }
 
 
@@ -192,19 +241,25 @@ def _turnaround(children, year) -> dict:
     }
 
 
-def _regency(request, region, year):
-    body = cache.rendered(
-        ("regency", region.code, year),
-        lambda: render_to_string(
-            "dashboards/_regency_body.html", _regency_context(region, year), request
-        ),
-    )
-    return render(
-        request, "dashboards/regency.html", {"region": region, "year": year, "body": body}
-    )
+def _regency(request, region, year, token=None):
+    parts = ("regency", region.code, year)
+
+    def render_page():
+        body = cache.rendered(
+            parts,
+            lambda: render_to_string(
+                "dashboards/_regency_body.html", _regency_context(region, year, token), request
+            ),
+            token=token,
+        )
+        return render(
+            request, "dashboards/regency.html", {"region": region, "year": year, "body": body}
+        )
+
+    return cache.page(request, render_page)
 
 
-def _regency_context(region, year) -> dict:
+def _regency_context(region, year, token=None) -> dict:
     from assessment.engine import evaluate_region
     from assessment.guides import guides_for_kinds
     from assessment.home import headline as assessment_headline
@@ -212,15 +267,25 @@ def _regency_context(region, year) -> dict:
     from meetings.models import ActionItem, Meeting
     from meetings.scope import items_in, meetings_in
 
-    outcome = evaluate_region(region, year)
+    token = version.token() if token is None else token
+
+    def judged():
+        """The outcome with the guides of what is missing and the year's budget."""
+        outcome = evaluate_region(region, year)
+        guides = guides_for_kinds(region) if outcome.missing else {}
+        for result in outcome.missing:
+            result.guide = guides.get(result.criterion.kind)
+        budget = []
+        if outcome.workgroup is not None:
+            budget = allocations_by_year([outcome.workgroup.pk], year=year)
+        return outcome, budget
+
+    # Judged on today's date for the current year: the date is part of the key.
+    outcome, budget = cache.kept(
+        ("regency-outcome", region.code, year, timezone.localdate()), judged, token=token
+    )
     headline, headline_tag = assessment_headline(outcome)
-    guides = guides_for_kinds(region) if outcome.missing else {}
-    for result in outcome.missing:
-        result.guide = guides.get(result.criterion.kind)
     lines = selectors.regency_indicators(region, year)
-    budget = []
-    if outcome.workgroup is not None:
-        budget = allocations_by_year([outcome.workgroup.pk], year=year)
     return {
         "region": region,
         "year": year,

@@ -8,7 +8,9 @@ from django.utils import translation
 from core import pdf
 
 
-def render_pdf(template: str, context: dict) -> bytes:
+def render_pdf(template: str, context: dict, *, cache_as=None, data_version=None) -> bytes:
+    """`cache_as` and `data_version`: core.pdf.render_pdf's copy kept per data version (only for
+    documents without personal data)."""
     with translation.override("id"):
         html = render_to_string(template, context)
-    return pdf.render_pdf(html)
+        return pdf.render_pdf(html, cache_as=cache_as, data_version=data_version)

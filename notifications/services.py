@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import version
 from audit.registry import record
 from core.errors import DomainError
 from jobs import mail
@@ -87,6 +88,7 @@ def notify(
                 )
             )
     Notification.objects.bulk_create(created)
+    _forget_unread(targets)
     by_email = wants_email(targets, kind)
     messages = [
         emails.message(user, notification, context=context or {}, attachments=attachments)
@@ -108,12 +110,42 @@ def mark_read(*, notification, by) -> Notification:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=notification.read_at
         )
+        _forget_unread([by])
     return notification
 
 
 @transaction.atomic
 def mark_all_read(*, by) -> int:
+    _forget_unread([by])
     return Notification.objects.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())
+
+
+# The unread count of the menu's badge, kept in the shared cache (Redis) so that a cached page
+# reads no database row for it: dropped after every commit that changes it here, and at most
+# UNREAD_SECONDS old if a notification changes another way. Without Redis: counted each time.
+UNREAD_SECONDS = 60
+
+
+def unread_key(user_id) -> str:
+    return f"notifications-unread:{user_id}"
+
+
+def unread_count(user) -> int:
+    cache = version.shared_cache()
+    if cache is None:
+        return Notification.objects.filter(user=user).unread().count()
+    count = cache.get(unread_key(user.pk))
+    if count is None:
+        count = Notification.objects.filter(user=user).unread().count()
+        cache.set(unread_key(user.pk), count, UNREAD_SECONDS)
+    return count
+
+
+def _forget_unread(users) -> None:
+    cache = version.shared_cache()
+    if cache is not None:
+        keys = [unread_key(user.pk) for user in users]
+        transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ URL = f"/r/73/dashboard/?year={YEAR}"
 def shared(settings):
     settings.CACHES = redis_caches(redis_or_skip())
     settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 300
+    settings.SIPOKJA_KEPT_SECONDS = 3600
     cache = caches["default"]
     yield cache
     # Only this test's keys (clear() would empty the Redis other test processes use).
@@ -80,3 +81,68 @@ def test_pages_still_answer_when_redis_goes_away(personas, settings, shared):
     with transaction.atomic():
         make_pokja("73.08", YEAR)
     assert _effective(client) == 1  # rendered afresh, not stale
+
+
+def test_a_cached_dashboard_reads_only_the_session_and_the_user(personas, shared):
+    """With Redis the data version is a token in Redis and the region, the roles and the unread
+    count are read from it: a repeated view costs the session and the user, like any page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = personas.client("sulsel_admin")
+    first = client.get(URL)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(URL)
+    assert again.status_code == 200
+    assert [q["sql"].split(" FROM ")[1].split()[0] for q in queries.captured_queries] == [
+        '"django_session"',
+        '"accounts_user"',
+    ]
+
+    def main(response):
+        html = response.content.decode()
+        return html[html.index("<main") : html.index("</main>")]
+
+    assert main(again) == main(first)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_token_moves_after_each_committed_change(shared):
+    from audit import version
+    from audit.models import AuditEvent
+    from audit.registry import record
+
+    before = version.token()
+    assert str(before).startswith("t") and version.token() == before
+    with transaction.atomic():
+        record(action=AuditEvent.Action.OTHER, model_label="tests.Thing", object_id="1")
+        assert version.token() == before  # not committed yet
+    after = version.token()
+    assert after != before
+    # A token that is lost (evicted, Redis restarted) is replaced by a new one, never an old one.
+    shared.delete(version.TOKEN_KEY)
+    assert version.token() not in (before, after)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_increment_lost_while_redis_was_away_renews_the_token(settings, shared):
+    from audit import version
+
+    before = version.token()
+    working = settings.CACHES
+    settings.CACHES = redis_caches(closed_url())  # this process cannot reach Redis
+    version.raise_version_token()
+    assert version.token() != before  # the database's version meanwhile
+    settings.CACHES = working
+    caches["default"]._down_until.clear()
+    assert version.token() != before  # replaced as soon as Redis answers again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_revoked_role_is_not_served_the_cached_page(personas, shared):
+    client = personas.client("sulsel_viewer")
+    assert client.get(URL).status_code == 200
+    assert client.get(URL).status_code == 200  # from the cache
+    with transaction.atomic():
+        personas.sulsel_viewer.role_assignments.all().delete()
+    assert client.get(URL).status_code == 404

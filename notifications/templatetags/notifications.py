@@ -1,6 +1,6 @@
 from django import template
 
-from notifications.models import Notification
+from notifications.services import unread_count
 
 register = template.Library()
 
@@ -14,6 +14,6 @@ def unread_notifications(context) -> int:
         return 0
     count = getattr(request, "_unread_notifications", None)
     if count is None:
-        count = Notification.objects.filter(user=user).unread().count()
+        count = unread_count(user)
         request._unread_notifications = count
     return count

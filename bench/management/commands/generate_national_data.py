@@ -37,15 +37,26 @@ class Command(BaseCommand):
             "items) by this factor, e.g. 0.2 for a quick run (default 1).",
         )
 
+        parser.add_argument(
+            "--history",
+            type=int,
+            default=1,
+            help="Generate this many times five years of plans, budgets, targets, values, "
+            "meetings and action items on the same regions (BENCH_SCALE; default 1).",
+        )
+
     def handle(self, *args, **options):
         if not 0 < options["scale"] <= 10:
             raise CommandError("--scale must be above 0 and at most 10.")
+        if not 1 <= options["history"] <= 10:
+            raise CommandError("--history must be from 1 to 10.")
         provinces = [c.strip() for c in options["provinces"].split(",") if c.strip()]
         generator = Generator(
             seed=options["seed"],
             year=options["year"] or default_year(),
             provinces=provinces or None,
             scale=options["scale"],
+            history=options["history"],
             stdout=self.stdout if options["verbosity"] > 1 else None,
         )
         started = time.monotonic()
@@ -64,6 +75,7 @@ class Command(BaseCommand):
                 "years": generator.years,
                 "provinces": provinces or "all",
                 "scale": generator.scale,
+                "history": generator.history,
                 "counts": dict(counts),
                 "seconds": seconds,
             },

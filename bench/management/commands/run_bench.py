@@ -26,6 +26,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-load", action="store_true", help="Skip the wrk load test.")
         parser.add_argument("--no-import", action="store_true", help="Skip the import runs.")
         parser.add_argument(
+            "--no-decree", action="store_true", help="Skip reading the SK PDFs (OCR)."
+        )
+        parser.add_argument(
+            "--scale", type=int, default=1, help="The data scale (noted on every result row)."
+        )
+        parser.add_argument(
             "--only-imports", action="store_true", help="Only the import runs (no pages, no load)."
         )
         parser.add_argument("--out", default=str(settings.BASE_DIR / "var" / "bench"))
@@ -45,11 +51,13 @@ class Command(BaseCommand):
                 port=options["port"],
                 out=out,
                 log=self.stdout.write,
+                scale=options["scale"],
             )
             results = runner.run(
                 load=not options["no_load"] and not options["only_imports"],
                 imports=not options["no_import"],
                 pages=not options["only_imports"],
+                decree=not options["no_decree"] and not options["only_imports"],
             )
         path = out / f"results-{label}.json"
         path.write_text(json.dumps(results, indent=2, default=str))
