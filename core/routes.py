@@ -6,14 +6,18 @@ them from the prefix, the views module and the stem of the view names:
 
 gives `r/<str:code>/policies/` (`list`, views.policy_list), `…/new/` (`create`),
 `…/<int:pk>/` (`detail`), `…/<int:pk>/edit/` (`edit`), `…/<int:pk>/delete/` (`delete`) and
-`…/<int:pk>/document/` (`document`, views.policy_file). With `named=True` the URL names carry the
-stem, as where an app holds several screens: `issues`, `issue_create`, `issue`, `issue_edit`,
-`issue_delete`, `issue_file`. `in_place=True` edits at the record's own address (`…/<int:pk>/`). `actions` picks the routes; `more` adds per-record actions
-(`more=("approve",)`: `…/<int:pk>/approve/`, views.plan_approve).
+`…/<int:pk>/document/` (`document`, views.policy_file).
+
+- `named=True`: the URL names carry the stem, as where an app holds several screens (`issues`,
+  `issue_create`, `issue`, `issue_edit`, `issue_delete`, `issue_file`).
+- `actions` picks the routes; `more` adds per-record actions (`more=("approve",)`:
+  `…/<int:pk>/approve/`, views.plan_approve); `key` names the record (`"<int:year>"`).
+- `in_place=True` edits at the record's own address (`…/<int:pk>/`).
 
 `plain` builds the routes whose path segment, view and URL name are one word:
 `plain("r/<str:code>/assessment/<int:year>/", views, "submit", "reopen")` gives
-`…/submit/` (views.submit, `submit`) and `…/reopen/` (views.reopen, `reopen`)."""
+`…/submit/` (views.submit, `submit`) and `…/reopen/` (views.reopen, `reopen`). URL names and
+paths are those the pages, tests and the permission matrix use: change neither here."""
 
 from django.urls import path
 
