@@ -1,11 +1,11 @@
 from django.urls import path
 
+from core.routes import plain
 from jobs import views
 
 app_name = "jobs"
 urlpatterns = [
     path("jobs/", views.my_jobs, name="list"),
     path("jobs/<int:pk>/", views.detail, name="detail"),
-    path("jobs/<int:pk>/progress/", views.progress, name="progress"),
-    path("jobs/<int:pk>/result/", views.result, name="result"),
+    *plain("jobs/<int:pk>/", views, "progress", "result"),
 ]

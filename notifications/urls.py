@@ -1,11 +1,12 @@
 from django.urls import path
 
+from core.routes import plain
 from notifications import views
 
 app_name = "notifications"
 urlpatterns = [
     path("notifications/", views.inbox, name="inbox"),
-    path("notifications/<int:pk>/read/", views.read, name="read"),
+    *plain("notifications/<int:pk>/", views, "read"),
     path("notifications/read-all/", views.read_all, name="read_all"),
-    path("notifications/preferences/", views.preferences, name="preferences"),
+    *plain("notifications/", views, "preferences"),
 ]

@@ -1,21 +1,25 @@
 from django.urls import path
 
+from core.routes import crud
 from planning import import_jobs, views
 
 app_name = "planning"
 urlpatterns = [
-    path("r/<str:code>/plans/", views.plan_list, name="list"),
-    path("r/<str:code>/plans/new/", views.plan_create, name="create"),
-    path("r/<str:code>/plans/<int:year>/", views.plan_detail, name="detail"),
-    path("r/<str:code>/plans/<int:year>/edit/", views.plan_edit, name="edit"),
-    path("r/<str:code>/plans/<int:year>/approve/", views.plan_approve, name="approve"),
-    path("r/<str:code>/plans/<int:year>/reopen/", views.plan_reopen, name="reopen"),
-    path("r/<str:code>/plans/<int:year>/delete/", views.plan_delete, name="delete"),
-    path("r/<str:code>/plans/<int:year>/document/", views.plan_document, name="document"),
-    path(
-        "r/<str:code>/plans/<int:year>/activities/new/",
-        views.activity_create,
-        name="activity_create",
+    *crud(
+        "r/<str:code>/plans/",
+        views,
+        "plan",
+        key="<int:year>",
+        more=("approve", "reopen"),
+        file=("document", "plan_document"),
+    ),
+    *crud(
+        "r/<str:code>/plans/<int:year>/activities/",
+        views,
+        "activity",
+        actions=("create", "edit", "delete"),
+        more=("evidence",),
+        named=True,
     ),
     path(
         "r/<str:code>/plans/<int:year>/activities/template.xlsx",
@@ -31,20 +35,5 @@ urlpatterns = [
         "r/<str:code>/plans/<int:year>/activities/export.xlsx",
         views.activity_export,
         name="activity_export",
-    ),
-    path(
-        "r/<str:code>/plans/<int:year>/activities/<int:pk>/edit/",
-        views.activity_edit,
-        name="activity_edit",
-    ),
-    path(
-        "r/<str:code>/plans/<int:year>/activities/<int:pk>/delete/",
-        views.activity_delete,
-        name="activity_delete",
-    ),
-    path(
-        "r/<str:code>/plans/<int:year>/activities/<int:pk>/evidence/",
-        views.activity_evidence,
-        name="activity_evidence",
     ),
 ]

@@ -1,16 +1,15 @@
 from django.urls import path
 
+from core.routes import crud, plain
 from privacy import views
 
 app_name = "privacy"
 
 urlpatterns = [
     path("controllers/<str:code>/", views.controller, name="controller"),
-    path("requests/", views.requests, name="requests"),
+    *plain("", views, "requests"),
     path("r/<str:code>/requests/new/", views.request_new, name="request_new"),
-    path("requests/<int:pk>/", views.request_detail, name="request"),
-    path("requests/<int:pk>/export/", views.request_export, name="request_export"),
-    path("requests/<int:pk>/erase/", views.request_erase, name="request_erase"),
+    *crud("requests/", views, "request", actions=("detail",), more=("export", "erase"), named=True),
     path("me/export/", views.my_export, name="my_export"),
     path("me/contact/", views.my_contact, name="my_contact"),
     path("members/<int:pk>/consent/", views.consent, name="consent"),
@@ -19,8 +18,8 @@ urlpatterns = [
         views.consent_withdraw,
         name="consent_withdraw",
     ),
-    path("breaches/", views.breaches, name="breaches"),
+    *plain("", views, "breaches"),
     path("breaches/new/", views.breach_new, name="breach_new"),
-    path("breaches/<int:pk>/", views.breach_detail, name="breach"),
+    *crud("breaches/", views, "breach", actions=("detail",), named=True),
     path("breaches/<int:pk>/letter/<str:to>/", views.breach_letter, name="breach_letter"),
 ]

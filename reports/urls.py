@@ -1,17 +1,16 @@
 from django.urls import path
 
+from core.routes import plain
 from reports import views
+
+REPORTS = "r/<str:code>/reports/"
 
 app_name = "reports"
 urlpatterns = [
-    path("r/<str:code>/reports/profile.pdf", views.profile_pdf, name="profile"),
-    path("r/<str:code>/reports/profiles/", views.profiles_batch, name="profiles_batch"),
-    path("r/<str:code>/reports/indicators/", views.indicators, name="indicators"),
-    path(
-        "r/<str:code>/reports/indicators.<str:fmt>",
-        views.indicators_export,
-        name="indicators_export",
-    ),
+    path(REPORTS + "profile.pdf", views.profile_pdf, name="profile"),
+    path(REPORTS + "profiles/", views.profiles_batch, name="profiles_batch"),
+    *plain(REPORTS, views, "indicators"),
+    path(REPORTS + "indicators.<str:fmt>", views.indicators_export, name="indicators_export"),
     path("transparansi/", views.public, name="public"),
     path("transparansi/<str:code>/", views.public_province, name="public_province"),
 ]
