@@ -15,6 +15,7 @@ from accounts.access import get_region
 from accounts.permissions import Permission
 from budget import services
 from budget.models import BudgetAllocation
+from core.api_crud import deleted, patch_fields
 from planning.api import ERRORS, amount
 from planning.common import active_workgroup, current_year, serve_file
 
@@ -184,14 +185,12 @@ def update_allocation(request, code: str, allocation_id: int, payload: Allocatio
     """Change some fields (e.g. the realisation); `version` must be the one you read."""
     region = get_region(request.user, code, Permission.BUDGET_EDIT)
     allocation = _allocation(region, allocation_id)
-    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
-    changes = {k: v for k, v in changes.items() if v is not None or k == "realised_on"}
     return services.save_allocation(
         by=request.user,
         workgroup=allocation.workgroup,
         allocation=allocation,
         expected_version=payload.version,
-        **_fields(changes),
+        **_fields(patch_fields(payload, keep=("realised_on",))),
     )
 
 
@@ -199,10 +198,8 @@ def update_allocation(request, code: str, allocation_id: int, payload: Allocatio
 def delete_allocation(request, code: str, allocation_id: int, version: int):
     """Delete an allocation (`?version=`)."""
     region = get_region(request.user, code, Permission.BUDGET_EDIT)
-    services.delete_allocation(
-        by=request.user, allocation=_allocation(region, allocation_id), expected_version=version
-    )
-    return Status(204, None)
+    allocation = _allocation(region, allocation_id)
+    return deleted(services.delete_allocation, request, version, allocation=allocation)
 
 
 @router.get("/regions/{code}/budget/{allocation_id}/document")

@@ -130,6 +130,21 @@ def _editable(request, code, model, pk):
     return region, record
 
 
+def _update(request, code, model, pk, payload, save_fn, fixed, instance_arg):
+    """Change the value and note of a target or realisation; the `fixed` fields stay."""
+    region, record = _editable(request, code, model, pk)
+    return save_fn(
+        by=request.user,
+        region=region,
+        indicator=record.indicator,
+        value=_number(payload.value),
+        note=payload.note[:500],
+        expected_version=payload.version,
+        **{name: getattr(record, name) for name in fixed},
+        **{instance_arg: record},
+    )
+
+
 def _delete(request, code, model, pk, version):
     _, record = _editable(request, code, model, pk)
     delete_record(by=request.user, instance=record, expected_version=version)
@@ -282,17 +297,7 @@ def create_target(request, code: str, payload: TargetIn):
 )
 def update_target(request, code: str, target_id: int, payload: RecordUpdate):
     """Change a target's value and note; send the `version` you read."""
-    region, target = _editable(request, code, Target, target_id)
-    return save_target(
-        by=request.user,
-        region=region,
-        indicator=target.indicator,
-        year=target.year,
-        value=_number(payload.value),
-        note=payload.note[:500],
-        target=target,
-        expected_version=payload.version,
-    )
+    return _update(request, code, Target, target_id, payload, save_target, ("year",), "target")
 
 
 @router.delete("/regions/{code}/indicators/targets/{target_id}", response={204: None, 409: Error})
@@ -350,19 +355,8 @@ def create_value(request, code: str, payload: ValueIn):
 )
 def update_value(request, code: str, value_id: int, payload: RecordUpdate):
     """Change a realisation's value and note; send the `version` you read."""
-    region, record = _editable(request, code, Value, value_id)
-    return save_value(
-        by=request.user,
-        region=region,
-        indicator=record.indicator,
-        year=record.year,
-        period=record.period,
-        source=record.source,
-        value=_number(payload.value),
-        note=payload.note[:500],
-        instance=record,
-        expected_version=payload.version,
-    )
+    fixed = ("year", "period", "source")
+    return _update(request, code, Value, value_id, payload, save_value, fixed, "instance")
 
 
 @router.delete("/regions/{code}/indicators/values/{value_id}", response={204: None, 409: Error})

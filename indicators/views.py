@@ -161,120 +161,106 @@ def _record_form(request, region, *, indicator, form, title, save):
     )
 
 
-@region_view(Permission.INDICATOR_EDIT)
-def target_create(request, region, indicator_code):
+def _create_record(request, region, indicator_code, *, form_class, save_fn, initial, title):
     indicator = _indicator(indicator_code, active_only=True)
-    initial = {"year": _year(request, open_year())}
-    form = TargetForm(request.POST or None, indicator=indicator, initial=initial)
+    form = form_class(request.POST or None, indicator=indicator, initial=initial)
+    fields = [name for name in form.fields if name != "version"]
 
     def save(data):
-        save_target(
+        save_fn(
             by=request.user,
             region=region,
             indicator=indicator,
-            year=data["year"],
+            **{name: data[name] for name in fields},
+        )
+
+    return _record_form(request, region, indicator=indicator, form=form, title=title, save=save)
+
+
+def _edit_record(request, region, record, *, form_class, save_fn, fixed, instance_arg, title):
+    """Edit the value and note of ``record``; the ``fixed`` fields keep their stored values."""
+    shown = (*fixed, "value", "note", "version")
+    form = form_class(
+        request.POST or None,
+        indicator=record.indicator,
+        editing=True,
+        initial={name: getattr(record, name) for name in shown},
+    )
+
+    def save(data):
+        save_fn(
+            by=request.user,
+            region=region,
+            indicator=record.indicator,
             value=data["value"],
             note=data["note"],
+            expected_version=data["version"],
+            **{name: getattr(record, name) for name in fixed},
+            **{instance_arg: record},
         )
 
     return _record_form(
-        request, region, indicator=indicator, form=form, title=_("New target"), save=save
+        request, region, indicator=record.indicator, form=form, title=title, save=save
+    )
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def target_create(request, region, indicator_code):
+    return _create_record(
+        request,
+        region,
+        indicator_code,
+        form_class=TargetForm,
+        save_fn=save_target,
+        initial={"year": _year(request, open_year())},
+        title=_("New target"),
     )
 
 
 @region_view(Permission.INDICATOR_EDIT)
 def target_edit(request, region, pk):
     target = get_object_or_404(Target.objects.select_related("indicator"), pk=pk, region=region)
-    form = TargetForm(
-        request.POST or None,
-        indicator=target.indicator,
-        editing=True,
-        initial={
-            "year": target.year,
-            "value": target.value,
-            "note": target.note,
-            "version": target.version,
-        },
-    )
-
-    def save(data):
-        save_target(
-            by=request.user,
-            region=region,
-            indicator=target.indicator,
-            year=target.year,
-            value=data["value"],
-            note=data["note"],
-            target=target,
-            expected_version=data["version"],
-        )
-
-    title = _("Target %(year)d") % {"year": target.year}
-    return _record_form(
-        request, region, indicator=target.indicator, form=form, title=title, save=save
+    return _edit_record(
+        request,
+        region,
+        target,
+        form_class=TargetForm,
+        save_fn=save_target,
+        fixed=("year",),
+        instance_arg="target",
+        title=_("Target %(year)d") % {"year": target.year},
     )
 
 
 @region_view(Permission.INDICATOR_EDIT)
 def value_create(request, region, indicator_code):
-    indicator = _indicator(indicator_code, active_only=True)
-    initial = {"year": _year(request, open_year()), "source": _source(request) or ""}
-    form = ValueForm(request.POST or None, indicator=indicator, initial=initial)
-
-    def save(data):
-        save_value(
-            by=request.user,
-            region=region,
-            indicator=indicator,
-            year=data["year"],
-            period=data["period"],
-            source=data["source"],
-            value=data["value"],
-            note=data["note"],
-        )
-
-    return _record_form(
-        request, region, indicator=indicator, form=form, title=_("New realisation"), save=save
+    return _create_record(
+        request,
+        region,
+        indicator_code,
+        form_class=ValueForm,
+        save_fn=save_value,
+        initial={"year": _year(request, open_year()), "source": _source(request) or ""},
+        title=_("New realisation"),
     )
 
 
 @region_view(Permission.INDICATOR_EDIT)
 def value_edit(request, region, pk):
     record = get_object_or_404(Value.objects.select_related("indicator"), pk=pk, region=region)
-    form = ValueForm(
-        request.POST or None,
-        indicator=record.indicator,
-        editing=True,
-        initial={
-            "year": record.year,
-            "period": record.period,
-            "source": record.source,
-            "value": record.value,
-            "note": record.note,
-            "version": record.version,
-        },
-    )
-
-    def save(data):
-        save_value(
-            by=request.user,
-            region=region,
-            indicator=record.indicator,
-            year=record.year,
-            period=record.period,
-            source=record.source,
-            value=data["value"],
-            note=data["note"],
-            instance=record,
-            expected_version=data["version"],
-        )
-
     title = _("Realisation %(period)s (%(source)s)") % {
         "period": record.period_label,
         "source": record.get_source_display(),
     }
-    return _record_form(
-        request, region, indicator=record.indicator, form=form, title=title, save=save
+    return _edit_record(
+        request,
+        region,
+        record,
+        form_class=ValueForm,
+        save_fn=save_value,
+        fixed=("year", "period", "source"),
+        instance_arg="instance",
+        title=title,
     )
 
 
