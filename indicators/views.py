@@ -264,8 +264,9 @@ def value_edit(request, region, pk):
     )
 
 
-def _delete(request, region, model, pk):
-    instance = get_object_or_404(model.objects.select_related("indicator"), pk=pk, region=region)
+def remove_record(request, instance, *to, **to_kwargs):
+    """Delete a target, realisation or national target at the version the form carried, say how
+    it went and redirect to `to`."""
     try:
         delete_record(
             by=request.user, instance=instance, expected_version=request.POST.get("version") or None
@@ -274,7 +275,15 @@ def _delete(request, region, model, pk):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Deleted."))
-    return redirect("indicators:detail", code=region.code, indicator_code=instance.indicator.code)
+    return redirect(*to, **to_kwargs)
+
+
+def _delete(request, region, model, pk):
+    instance = get_object_or_404(model.objects.select_related("indicator"), pk=pk, region=region)
+    code = instance.indicator.code
+    return remove_record(
+        request, instance, "indicators:detail", code=region.code, indicator_code=code
+    )
 
 
 @region_view(Permission.INDICATOR_EDIT)
