@@ -130,6 +130,20 @@ def _editable(request, code, model, pk):
     return region, record
 
 
+def _records(request, code, model, filters):
+    """The region's targets or realisations (`children`: and its kab/kota's), filtered by
+    `indicator` and `year`."""
+    region = get_region(request.user, code, Permission.REGION_VIEW)
+    qs = model.objects.filter(_regions(region, filters.children)).select_related(
+        "region", "indicator"
+    )
+    if filters.indicator:
+        qs = qs.filter(indicator__code=filters.indicator)
+    if filters.year:
+        qs = qs.filter(year=filters.year)
+    return qs
+
+
 def _update(request, code, model, pk, payload, save_fn, fixed, instance_arg):
     """Change the value and note of a target or realisation; the `fixed` fields stay."""
     region, record = _editable(request, code, model, pk)
@@ -263,14 +277,7 @@ def delete_national_target(request, indicator_code: str, year: int, version: int
 def list_targets(request, code: str, filters: Query[RecordFilter]):
     """Targets of the region (`children=true`: and of its kab/kota), filtered by `indicator`
     and `year`."""
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    qs = Target.objects.filter(_regions(region, filters.children)).select_related(
-        "region", "indicator"
-    )
-    if filters.indicator:
-        qs = qs.filter(indicator__code=filters.indicator)
-    if filters.year:
-        qs = qs.filter(year=filters.year)
+    qs = _records(request, code, Target, filters)
     return qs.order_by("region__code", "indicator__order", "year", "pk")
 
 
@@ -316,14 +323,7 @@ def list_values(request, code: str, filters: Query[ValueFilter]):
     """Realisations of the region (`children=true`: and of its kab/kota), filtered by
     `indicator`, `year`, `source` and `period` (`""` = yearly, `M03`, `Q1`). Each has its data
     source; sources are never combined."""
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    qs = Value.objects.filter(_regions(region, filters.children)).select_related(
-        "region", "indicator"
-    )
-    if filters.indicator:
-        qs = qs.filter(indicator__code=filters.indicator)
-    if filters.year:
-        qs = qs.filter(year=filters.year)
+    qs = _records(request, code, Value, filters)
     if filters.source:
         qs = qs.filter(source=_source(filters.source))
     if filters.period is not None:
