@@ -161,8 +161,13 @@ def _record_form(request, region, *, indicator, form, title, save):
     )
 
 
-def _create_record(request, region, indicator_code, *, form_class, save_fn, initial, title):
+def _create_record(request, region, indicator_code, form_class, save_fn, title):
+    """A new target or realisation of the indicator; the year (and the data source) start from
+    the page's `?year=` (and `?source=`)."""
     indicator = _indicator(indicator_code, active_only=True)
+    initial = {"year": _year(request, open_year())}
+    if "source" in form_class.base_fields:
+        initial["source"] = _source(request) or ""
     form = form_class(request.POST or None, indicator=indicator, initial=initial)
     fields = [name for name in form.fields if name != "version"]
 
@@ -206,15 +211,7 @@ def _edit_record(request, region, record, *, form_class, save_fn, fixed, instanc
 
 @region_view(Permission.INDICATOR_EDIT)
 def target_create(request, region, indicator_code):
-    return _create_record(
-        request,
-        region,
-        indicator_code,
-        form_class=TargetForm,
-        save_fn=save_target,
-        initial={"year": _year(request, open_year())},
-        title=_("New target"),
-    )
+    return _create_record(request, region, indicator_code, TargetForm, save_target, _("New target"))
 
 
 @region_view(Permission.INDICATOR_EDIT)
@@ -234,15 +231,8 @@ def target_edit(request, region, pk):
 
 @region_view(Permission.INDICATOR_EDIT)
 def value_create(request, region, indicator_code):
-    return _create_record(
-        request,
-        region,
-        indicator_code,
-        form_class=ValueForm,
-        save_fn=save_value,
-        initial={"year": _year(request, open_year()), "source": _source(request) or ""},
-        title=_("New realisation"),
-    )
+    title = _("New realisation")
+    return _create_record(request, region, indicator_code, ValueForm, save_value, title)
 
 
 @region_view(Permission.INDICATOR_EDIT)
