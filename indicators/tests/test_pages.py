@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from audit.models import AuditEvent
 from indicators.models import Indicator, NationalTarget, Target, Value, WorkGroupIndicator
 from indicators.tests.helpers import upload, xlsx_bytes
+from indicators.tests.matrix import _indicator_form as INDICATOR_FORM
 from regions.models import Region
 from workgroups.models import WorkGroup
 
@@ -220,17 +221,11 @@ def test_national_admin_edits_the_catalogue_and_national_targets(personas):
     response = client.post(
         "/indicators/tfr/edit/",
         {
+            **INDICATOR_FORM,
             "code": "other",
             "name": "Angka Kelahiran Total",
-            "definition": "",
             "unit": "anak per perempuan",
             "direction": "lower",
-            "decimals": "2",
-            "usual_source": "",
-            "periodicity": "yearly",
-            "max_value": "",
-            "reference": "",
-            "is_active": "on",
             "order": "10",
             "version": "1",
         },
