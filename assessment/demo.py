@@ -27,24 +27,16 @@ def load(stdout):
     ) + 1
     regions = {r.code: r for r in Region.objects.filter(code__startswith="73")}
     for year, codes in HISTORY.items():
-        for code in codes:
-            Snapshot.objects.create(
-                region=regions[code],
-                year=year,
-                effective=True,
-                computed_effective=True,
-                taken_by=admin,
-                is_demo=True,
-            )
-        for code in HISTORY_NOT_EFFECTIVE[year]:
-            Snapshot.objects.create(
-                region=regions[code],
-                year=year,
-                effective=False,
-                computed_effective=False,
-                taken_by=admin,
-                is_demo=True,
-            )
+        for effective, group in ((True, codes), (False, HISTORY_NOT_EFFECTIVE[year])):
+            for code in group:
+                Snapshot.objects.create(
+                    region=regions[code],
+                    year=year,
+                    effective=effective,
+                    computed_effective=effective,
+                    taken_by=admin,
+                    is_demo=True,
+                )
     decisions = {
         # verified effective
         "73.06": {},

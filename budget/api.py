@@ -15,6 +15,7 @@ from accounts.access import get_region
 from accounts.permissions import Permission
 from budget import services
 from budget.models import BudgetAllocation
+from core.api_crud import deleted, patch_fields
 from planning.api import ERRORS, amount
 from planning.common import active_workgroup, current_year, serve_file
 
@@ -173,6 +174,20 @@ def create_allocation(request, code: str, payload: AllocationIn):
     return Status(201, allocation)
 
 
+def _change(request, code, allocation_id, version, changes):
+    """Save `changes()` (read once the allocation is found in scope) at the `version` the
+    client read."""
+    region = get_region(request.user, code, Permission.BUDGET_EDIT)
+    allocation = _allocation(region, allocation_id)
+    return services.save_allocation(
+        by=request.user,
+        workgroup=allocation.workgroup,
+        allocation=allocation,
+        expected_version=version,
+        **changes(),
+    )
+
+
 @router.get("/regions/{code}/budget/{allocation_id}", response=AllocationOut)
 def get_allocation(request, code: str, allocation_id: int):
     region = get_region(request.user, code, Permission.REGION_VIEW)
@@ -182,27 +197,16 @@ def get_allocation(request, code: str, allocation_id: int):
 @router.patch("/regions/{code}/budget/{allocation_id}", response={200: AllocationOut, **ERRORS})
 def update_allocation(request, code: str, allocation_id: int, payload: AllocationPatch):
     """Change some fields (e.g. the realisation); `version` must be the one you read."""
-    region = get_region(request.user, code, Permission.BUDGET_EDIT)
-    allocation = _allocation(region, allocation_id)
-    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
-    changes = {k: v for k, v in changes.items() if v is not None or k == "realised_on"}
-    return services.save_allocation(
-        by=request.user,
-        workgroup=allocation.workgroup,
-        allocation=allocation,
-        expected_version=payload.version,
-        **_fields(changes),
-    )
+    changes = lambda: _fields(patch_fields(payload, keep=("realised_on",)))  # noqa: E731
+    return _change(request, code, allocation_id, payload.version, changes)
 
 
 @router.delete("/regions/{code}/budget/{allocation_id}", response={204: None, **ERRORS})
 def delete_allocation(request, code: str, allocation_id: int, version: int):
     """Delete an allocation (`?version=`)."""
     region = get_region(request.user, code, Permission.BUDGET_EDIT)
-    services.delete_allocation(
-        by=request.user, allocation=_allocation(region, allocation_id), expected_version=version
-    )
-    return Status(204, None)
+    allocation = _allocation(region, allocation_id)
+    return deleted(services.delete_allocation, request, version, allocation=allocation)
 
 
 @router.get("/regions/{code}/budget/{allocation_id}/document")
@@ -222,12 +226,4 @@ def upload_document(
     request, code: str, allocation_id: int, version: Form[int], file: File[UploadedFile]
 ):
     """Upload (or replace) the budget document (PDF): multipart with `file` and `version`."""
-    region = get_region(request.user, code, Permission.BUDGET_EDIT)
-    allocation = _allocation(region, allocation_id)
-    return services.save_allocation(
-        by=request.user,
-        workgroup=allocation.workgroup,
-        allocation=allocation,
-        expected_version=version,
-        document=file,
-    )
+    return _change(request, code, allocation_id, version, lambda: {"document": file})

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from audit.context import acting_as
 from budget.models import BudgetCalendar
-from core.concurrency import save_record
+from core.concurrency import known_fields, save_record
 from planning.common import full_clean_or_raise
 
 CALENDAR_FIELDS = ("rkpd_from", "rkpd_until", "kua_ppas", "rapbd", "warn_weeks", "note")
@@ -58,9 +58,7 @@ def budget_year_in_preparation(today: datetime.date) -> int:
 @transaction.atomic
 def save_calendar(*, by, region, budget_year, expected_version=None, **fields) -> BudgetCalendar:
     """Record or change `region`'s calendar for `budget_year` (audited)."""
-    unknown = set(fields) - set(CALENDAR_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown calendar fields: {sorted(unknown)}")
+    known_fields(fields, CALENDAR_FIELDS, "calendar")
     with acting_as(by):
         calendar = (
             BudgetCalendar.objects.select_for_update()

@@ -127,14 +127,9 @@ ALLOCATIONS = {
 
 
 def load(stdout):
-    from workgroups.models import WorkGroup
+    from workgroups.demo import active_demo_workgroups
 
-    workgroups = {
-        wg.region.code: wg
-        for wg in WorkGroup.objects.filter(
-            is_demo=True, status="active", region__code__in=ALLOCATIONS
-        ).select_related("region")
-    }
+    workgroups = active_demo_workgroups(ALLOCATIONS)
     if not workgroups:
         stdout.write("Demo budgets: skipped (no demo Pokja yet; the workgroups demo loads them).")
         return

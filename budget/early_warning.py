@@ -22,6 +22,7 @@ from django.db.models import Count, Max, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from budget.calendar import budget_year_in_preparation, calendars_for
 from budget.indicator_flags import indicator_flag, off_track
@@ -57,6 +58,51 @@ def _fmt(date) -> str:
 
 def _url(name, region) -> str:
     return reverse(name, kwargs={"code": region.code})
+
+
+# The flags whose words do not depend on more than a date and a number: severity, reason,
+# action and the page that clears them. A reason's `%(date)s` is the flag's date.
+_SIMPLE = {
+    "no_workgroup": (
+        HIGH,
+        gettext_lazy("The kab/kota has no active Pokja."),
+        gettext_lazy("Form the Pokja and record its SK."),
+        "workgroups:profile",
+    ),
+    "work_plan": (
+        MEDIUM,
+        gettext_lazy("The work plan for %(year)s was not approved by %(date)s."),
+        gettext_lazy("Approve the work plan and record its approval."),
+        "planning:list",
+    ),
+    "meeting": (
+        LOW,
+        gettext_lazy("No Pokja or forum meeting held in the last six months."),
+        gettext_lazy("Hold a Pokja meeting and record it."),
+        "meetings:list",
+    ),
+    "actions": (
+        MEDIUM,
+        gettext_lazy("%(count)d follow-up actions are overdue (the oldest since %(date)s)."),
+        gettext_lazy("Finish the overdue actions or update their status."),
+        "meetings:items",
+    ),
+}
+
+
+def _flag(region, code, date=None, **values) -> Flag:
+    severity, reason, action, view = _SIMPLE[code]
+    if date is not None:
+        reason = reason % {**values, "date": _fmt(date)}
+    return Flag(
+        region=region,
+        code=code,
+        severity=severity,
+        reason=str(reason),
+        date=date,
+        action=str(action),
+        url=_url(view, region),
+    )
 
 
 def budget_flag(region, calendar, budgeted: bool, today) -> Flag | None:
@@ -140,17 +186,7 @@ def flags_for(regions, *, today: datetime.date | None = None) -> list[Flag]:
     for region in regions:
         workgroup = workgroups.get(region.pk)
         if workgroup is None:
-            flags.append(
-                Flag(
-                    region=region,
-                    code="no_workgroup",
-                    severity=HIGH,
-                    reason=_("The kab/kota has no active Pokja."),
-                    date=None,
-                    action=_("Form the Pokja and record its SK."),
-                    url=_url("workgroups:profile", region),
-                )
-            )
+            flags.append(_flag(region, "no_workgroup"))
         else:
             flag = budget_flag(region, calendars[region.pk], workgroup.pk in budgeted, today)
             if flag:
@@ -159,46 +195,14 @@ def flags_for(regions, *, today: datetime.date | None = None) -> list[Flag]:
                 _decree_flag(region, decrees.get(workgroup.pk), last_decrees, workgroup, today)
             )
             if today > quarter_end and workgroup.pk not in approved:
-                flags.append(
-                    Flag(
-                        region=region,
-                        code="work_plan",
-                        severity=MEDIUM,
-                        reason=_("The work plan for %(year)s was not approved by %(date)s.")
-                        % {"year": today.year, "date": _fmt(quarter_end)},
-                        date=quarter_end,
-                        action=_("Approve the work plan and record its approval."),
-                        url=_url("planning:list", region),
-                    )
-                )
+                flags.append(_flag(region, "work_plan", quarter_end, year=today.year))
         if region.pk not in met:
-            flags.append(
-                Flag(
-                    region=region,
-                    code="meeting",
-                    severity=LOW,
-                    reason=_("No Pokja or forum meeting held in the last six months."),
-                    date=None,
-                    action=_("Hold a Pokja meeting and record it."),
-                    url=_url("meetings:list", region),
-                )
-            )
+            flags.append(_flag(region, "meeting"))
         if region.pk in indicator_problems:
             flags.append(indicator_flag(region, indicator_problems[region.pk], Flag, MEDIUM))
         if region.pk in overdue:
             count, oldest = overdue[region.pk]
-            flags.append(
-                Flag(
-                    region=region,
-                    code="actions",
-                    severity=MEDIUM,
-                    reason=_("%(count)d follow-up actions are overdue (the oldest since %(date)s).")
-                    % {"count": count, "date": _fmt(oldest)},
-                    date=oldest,
-                    action=_("Finish the overdue actions or update their status."),
-                    url=_url("meetings:items", region),
-                )
-            )
+            flags.append(_flag(region, "actions", oldest, count=count))
     flags.sort(key=lambda f: (-f.severity, f.date or datetime.date.max, f.region.code, f.code))
     return flags
 

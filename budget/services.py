@@ -13,7 +13,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from budget.models import BudgetAllocation
-from core.concurrency import lock_version, save_record
+from core.concurrency import known_fields, lock_owned, save_record
 from core.errors import DomainError
 from planning.common import (
     attach_file,
@@ -191,9 +191,7 @@ def save_allocation(
     """Create (`allocation=None`) or update a budget allocation of `workgroup`. Amounts are whole
     Rupiah (ints); the realised amount cannot exceed the allocation and needs its date.
     Updates need `expected_version` and are refused when someone saved in between."""
-    unknown = set(fields) - set(ALLOCATION_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown allocation fields: {sorted(unknown)}")
+    known_fields(fields, ALLOCATION_FIELDS, "allocation")
     creating = allocation is None
     if creating:
         if workgroup.status != "active":
@@ -202,10 +200,8 @@ def save_allocation(
             )
         allocation = BudgetAllocation(workgroup=workgroup, created_by=by)
     else:
-        if allocation.workgroup_id != workgroup.pk:
-            raise DomainError(_("This allocation belongs to another Pokja."))
-        allocation = lock_version(allocation, expected_version)
-        allocation.workgroup = workgroup
+        refused = _("This allocation belongs to another Pokja.")
+        allocation = lock_owned(allocation, expected_version, refused, workgroup=workgroup)
     for name, value in fields.items():
         setattr(allocation, name, value)
     for name in ("purpose", "document_reference"):

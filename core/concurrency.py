@@ -4,7 +4,7 @@ it was based on, and is refused when someone else saved in between (no silent ov
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from core.errors import ConflictError
+from core.errors import ConflictError, DomainError
 
 
 class VersionedModel(models.Model):
@@ -33,6 +33,24 @@ def lock_version(instance, expected_version):
     for name, related in instance._state.fields_cache.items():
         fresh._state.fields_cache.setdefault(name, related)
     return fresh
+
+
+def known_fields(fields, allowed, what: str) -> None:
+    """A service's `**fields` must be among `allowed` (a programming error otherwise)."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"unknown {what} fields: {sorted(unknown)}")
+
+
+def lock_owned(instance, expected_version, refused: str, **owner):
+    """`instance` locked at `expected_version` (lock_version) once it is known to belong to the
+    one `owner` given (`region=region`); `refused` is the DomainError message when it does not."""
+    ((field, parent),) = owner.items()
+    if getattr(instance, f"{field}_id") != parent.pk:
+        raise DomainError(refused)
+    instance = lock_version(instance, expected_version)
+    setattr(instance, field, parent)
+    return instance
 
 
 def save_record(instance, *, expected_version):

@@ -14,11 +14,31 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError
+
 PDF = "pdf"
 XLSX = "xlsx"
 IMAGE = "image"
 
 _EXTENSIONS = {PDF: "pdf", XLSX: "xlsx"}
+
+
+def run_import(request, form, *, max_bytes, too_large, run):
+    """The POST of an import page: when `form` is valid and its `file` is at most `max_bytes`
+    (else `too_large` on the field), `run(uploaded)` (the service call). Returns what `run`
+    returned (None when it did not run or refused) and the refusal's row errors for the page;
+    a DomainError's message goes on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return None, []
+    uploaded = form.cleaned_data["file"]
+    if uploaded.size > max_bytes:
+        form.add_error("file", too_large)
+        return None, []
+    try:
+        return run(uploaded), []
+    except DomainError as exc:
+        form.add_error(None, exc.message)
+        return None, exc.errors
 
 
 def max_bytes() -> int:

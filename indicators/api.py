@@ -130,6 +130,35 @@ def _editable(request, code, model, pk):
     return region, record
 
 
+def _records(request, code, model, filters):
+    """The region's targets or realisations (`children`: and its kab/kota's), filtered by
+    `indicator` and `year`."""
+    region = get_region(request.user, code, Permission.REGION_VIEW)
+    qs = model.objects.filter(_regions(region, filters.children)).select_related(
+        "region", "indicator"
+    )
+    if filters.indicator:
+        qs = qs.filter(indicator__code=filters.indicator)
+    if filters.year:
+        qs = qs.filter(year=filters.year)
+    return qs
+
+
+def _update(request, code, model, pk, payload, save_fn, fixed, instance_arg):
+    """Change the value and note of a target or realisation; the `fixed` fields stay."""
+    region, record = _editable(request, code, model, pk)
+    return save_fn(
+        by=request.user,
+        region=region,
+        indicator=record.indicator,
+        value=_number(payload.value),
+        note=payload.note[:500],
+        expected_version=payload.version,
+        **{name: getattr(record, name) for name in fixed},
+        **{instance_arg: record},
+    )
+
+
 def _delete(request, code, model, pk, version):
     _, record = _editable(request, code, model, pk)
     delete_record(by=request.user, instance=record, expected_version=version)
@@ -248,14 +277,7 @@ def delete_national_target(request, indicator_code: str, year: int, version: int
 def list_targets(request, code: str, filters: Query[RecordFilter]):
     """Targets of the region (`children=true`: and of its kab/kota), filtered by `indicator`
     and `year`."""
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    qs = Target.objects.filter(_regions(region, filters.children)).select_related(
-        "region", "indicator"
-    )
-    if filters.indicator:
-        qs = qs.filter(indicator__code=filters.indicator)
-    if filters.year:
-        qs = qs.filter(year=filters.year)
+    qs = _records(request, code, Target, filters)
     return qs.order_by("region__code", "indicator__order", "year", "pk")
 
 
@@ -282,17 +304,7 @@ def create_target(request, code: str, payload: TargetIn):
 )
 def update_target(request, code: str, target_id: int, payload: RecordUpdate):
     """Change a target's value and note; send the `version` you read."""
-    region, target = _editable(request, code, Target, target_id)
-    return save_target(
-        by=request.user,
-        region=region,
-        indicator=target.indicator,
-        year=target.year,
-        value=_number(payload.value),
-        note=payload.note[:500],
-        target=target,
-        expected_version=payload.version,
-    )
+    return _update(request, code, Target, target_id, payload, save_target, ("year",), "target")
 
 
 @router.delete("/regions/{code}/indicators/targets/{target_id}", response={204: None, 409: Error})
@@ -311,14 +323,7 @@ def list_values(request, code: str, filters: Query[ValueFilter]):
     """Realisations of the region (`children=true`: and of its kab/kota), filtered by
     `indicator`, `year`, `source` and `period` (`""` = yearly, `M03`, `Q1`). Each has its data
     source; sources are never combined."""
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    qs = Value.objects.filter(_regions(region, filters.children)).select_related(
-        "region", "indicator"
-    )
-    if filters.indicator:
-        qs = qs.filter(indicator__code=filters.indicator)
-    if filters.year:
-        qs = qs.filter(year=filters.year)
+    qs = _records(request, code, Value, filters)
     if filters.source:
         qs = qs.filter(source=_source(filters.source))
     if filters.period is not None:
@@ -350,19 +355,8 @@ def create_value(request, code: str, payload: ValueIn):
 )
 def update_value(request, code: str, value_id: int, payload: RecordUpdate):
     """Change a realisation's value and note; send the `version` you read."""
-    region, record = _editable(request, code, Value, value_id)
-    return save_value(
-        by=request.user,
-        region=region,
-        indicator=record.indicator,
-        year=record.year,
-        period=record.period,
-        source=record.source,
-        value=_number(payload.value),
-        note=payload.note[:500],
-        instance=record,
-        expected_version=payload.version,
-    )
+    fixed = ("year", "period", "source")
+    return _update(request, code, Value, value_id, payload, save_value, fixed, "instance")
 
 
 @router.delete("/regions/{code}/indicators/values/{value_id}", response={204: None, 409: Error})

@@ -12,8 +12,8 @@ from core.concurrency import save_versioned
 from core.errors import DomainError
 from indicators.forms import IndicatorForm, NationalTargetForm
 from indicators.models import Indicator, NationalTarget
-from indicators.services import delete_record, save_national_target
-from indicators.views import _indicator
+from indicators.services import save_national_target
+from indicators.views import _indicator, remove_record
 
 
 @login_required
@@ -149,12 +149,5 @@ def national_target_edit(request, pk):
 @require_POST
 def national_target_delete(request, pk):
     target = get_object_or_404(NationalTarget.objects.select_related("indicator"), pk=pk)
-    try:
-        delete_record(
-            by=request.user, instance=target, expected_version=request.POST.get("version") or None
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Deleted."))
-    return redirect("indicators:indicator_info", indicator_code=target.indicator.code)
+    code = target.indicator.code
+    return remove_record(request, target, "indicators:indicator_info", indicator_code=code)

@@ -7,86 +7,36 @@ from indicators.models import Target, Value
 from indicators.parsing import KIND_NAMES, SOURCE_NAMES, TARGET, VALUE, format_period
 
 
+def _scoped(model, regions, indicator, year):
+    records = model.objects.filter(region__in=regions)
+    if indicator is not None:
+        records = records.filter(indicator=indicator)
+    if year:
+        records = records.filter(year=year)
+    return records
+
+
+def _rows(records, *keys):
+    """(region code, indicator code, year, *keys, value, note, region name, indicator name)
+    tuples in export order."""
+    ordered = records.order_by("region__code", "indicator__order", "indicator__code", "year", *keys)
+    fields = ("region__code", "indicator__code", "year", *keys, "value", "note")
+    return ordered.values_list(*fields, "region__name", "indicator__name").iterator(chunk_size=5000)
+
+
 def export_rows(regions, *, indicator=None, year=None, source=None, kind=None):
     """Targets then realisations of `regions`, filtered; yields spreadsheet rows. A source
     filter applies to realisations only (targets have no source)."""
     if kind in (None, "", TARGET):
-        targets = Target.objects.filter(region__in=regions)
-        if indicator is not None:
-            targets = targets.filter(indicator=indicator)
-        if year:
-            targets = targets.filter(year=year)
-        fields = (
-            "region__code",
-            "indicator__code",
-            "year",
-            "value",
-            "note",
-            "region__name",
-            "indicator__name",
-        )
-        for code, ind, y, value, note, region_name, indicator_name in (
-            targets.order_by("region__code", "indicator__order", "indicator__code", "year")
-            .values_list(*fields)
-            .iterator(chunk_size=5000)
-        ):
-            yield [
-                code,
-                ind,
-                y,
-                str(y),
-                KIND_NAMES[TARGET],
-                value,
-                "",
-                note,
-                region_name,
-                indicator_name,
-            ]
+        for code, ind, y, value, note, *names in _rows(_scoped(Target, regions, indicator, year)):
+            yield [code, ind, y, str(y), KIND_NAMES[TARGET], value, "", note, *names]
     if kind in (None, "", VALUE):
-        values = Value.objects.filter(region__in=regions)
-        if indicator is not None:
-            values = values.filter(indicator=indicator)
-        if year:
-            values = values.filter(year=year)
+        values = _scoped(Value, regions, indicator, year)
         if source:
             values = values.filter(source=source)
-        fields = (
-            "region__code",
-            "indicator__code",
-            "year",
-            "period",
-            "source",
-            "value",
-            "note",
-            "region__name",
-            "indicator__name",
-        )
-        ordered = values.order_by(
-            "region__code", "indicator__order", "indicator__code", "year", "period", "source"
-        )
-        for (
-            code,
-            ind,
-            y,
-            period,
-            src,
-            value,
-            note,
-            region_name,
-            indicator_name,
-        ) in ordered.values_list(*fields).iterator(chunk_size=5000):
-            yield [
-                code,
-                ind,
-                y,
-                format_period(y, period),
-                KIND_NAMES[VALUE],
-                value,
-                SOURCE_NAMES[src],
-                note,
-                region_name,
-                indicator_name,
-            ]
+        for code, ind, y, period, src, value, note, *names in _rows(values, "period", "source"):
+            label = format_period(y, period)
+            yield [code, ind, y, label, KIND_NAMES[VALUE], value, SOURCE_NAMES[src], note, *names]
 
 
 def template_rows(regions, indicators, *, year, kind=VALUE, source=""):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.access import national_view
 from accounts.permissions import Permission
-from core.errors import DomainError
+from core.uploads import run_import
 from indicators import metadata
 from indicators.models import Indicator
 from indicators.services import import_metadata
@@ -46,20 +46,14 @@ class MetadataImportForm(forms.Form):
 @national_view(Permission.CATALOGUE_MANAGE)
 def metadata_import(request):
     form = MetadataImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data["file"]
-        if uploaded.size > MAX_BYTES:
-            form.add_error("file", _("The file is too large."))
-        else:
-            try:
-                count = import_metadata(data=uploaded.read(), by=request.user)
-            except DomainError as exc:
-                form.add_error(None, exc.message)
-                errors = exc.errors
-            else:
-                messages.success(
-                    request, _("Metadata of %(count)d indicators changed.") % {"count": count}
-                )
-                return redirect("indicators:catalogue")
+    count, errors = run_import(
+        request,
+        form,
+        max_bytes=MAX_BYTES,
+        too_large=_("The file is too large."),
+        run=lambda uploaded: import_metadata(data=uploaded.read(), by=request.user),
+    )
+    if count is not None:
+        messages.success(request, _("Metadata of %(count)d indicators changed.") % {"count": count})
+        return redirect("indicators:catalogue")
     return render(request, "indicators/metadata_import.html", {"form": form, "errors": errors})

@@ -161,125 +161,102 @@ def _record_form(request, region, *, indicator, form, title, save):
     )
 
 
-@region_view(Permission.INDICATOR_EDIT)
-def target_create(request, region, indicator_code):
+def _create_record(request, region, indicator_code, form_class, save_fn, title):
+    """A new target or realisation of the indicator; the year (and the data source) start from
+    the page's `?year=` (and `?source=`)."""
     indicator = _indicator(indicator_code, active_only=True)
     initial = {"year": _year(request, open_year())}
-    form = TargetForm(request.POST or None, indicator=indicator, initial=initial)
+    if "source" in form_class.base_fields:
+        initial["source"] = _source(request) or ""
+    form = form_class(request.POST or None, indicator=indicator, initial=initial)
+    fields = [name for name in form.fields if name != "version"]
 
     def save(data):
-        save_target(
+        save_fn(
             by=request.user,
             region=region,
             indicator=indicator,
-            year=data["year"],
-            value=data["value"],
-            note=data["note"],
+            **{name: data[name] for name in fields},
         )
 
-    return _record_form(
-        request, region, indicator=indicator, form=form, title=_("New target"), save=save
-    )
+    return _record_form(request, region, indicator=indicator, form=form, title=title, save=save)
 
 
-@region_view(Permission.INDICATOR_EDIT)
-def target_edit(request, region, pk):
-    target = get_object_or_404(Target.objects.select_related("indicator"), pk=pk, region=region)
-    form = TargetForm(
-        request.POST or None,
-        indicator=target.indicator,
-        editing=True,
-        initial={
-            "year": target.year,
-            "value": target.value,
-            "note": target.note,
-            "version": target.version,
-        },
-    )
-
-    def save(data):
-        save_target(
-            by=request.user,
-            region=region,
-            indicator=target.indicator,
-            year=target.year,
-            value=data["value"],
-            note=data["note"],
-            target=target,
-            expected_version=data["version"],
-        )
-
-    title = _("Target %(year)d") % {"year": target.year}
-    return _record_form(
-        request, region, indicator=target.indicator, form=form, title=title, save=save
-    )
-
-
-@region_view(Permission.INDICATOR_EDIT)
-def value_create(request, region, indicator_code):
-    indicator = _indicator(indicator_code, active_only=True)
-    initial = {"year": _year(request, open_year()), "source": _source(request) or ""}
-    form = ValueForm(request.POST or None, indicator=indicator, initial=initial)
-
-    def save(data):
-        save_value(
-            by=request.user,
-            region=region,
-            indicator=indicator,
-            year=data["year"],
-            period=data["period"],
-            source=data["source"],
-            value=data["value"],
-            note=data["note"],
-        )
-
-    return _record_form(
-        request, region, indicator=indicator, form=form, title=_("New realisation"), save=save
-    )
-
-
-@region_view(Permission.INDICATOR_EDIT)
-def value_edit(request, region, pk):
-    record = get_object_or_404(Value.objects.select_related("indicator"), pk=pk, region=region)
-    form = ValueForm(
+def _edit_record(request, region, record, *, form_class, save_fn, fixed, instance_arg, title):
+    """Edit the value and note of ``record``; the ``fixed`` fields keep their stored values."""
+    shown = (*fixed, "value", "note", "version")
+    form = form_class(
         request.POST or None,
         indicator=record.indicator,
         editing=True,
-        initial={
-            "year": record.year,
-            "period": record.period,
-            "source": record.source,
-            "value": record.value,
-            "note": record.note,
-            "version": record.version,
-        },
+        initial={name: getattr(record, name) for name in shown},
     )
 
     def save(data):
-        save_value(
+        save_fn(
             by=request.user,
             region=region,
             indicator=record.indicator,
-            year=record.year,
-            period=record.period,
-            source=record.source,
             value=data["value"],
             note=data["note"],
-            instance=record,
             expected_version=data["version"],
+            **{name: getattr(record, name) for name in fixed},
+            **{instance_arg: record},
         )
 
-    title = _("Realisation %(period)s (%(source)s)") % {
-        "period": record.period_label,
-        "source": record.get_source_display(),
-    }
     return _record_form(
         request, region, indicator=record.indicator, form=form, title=title, save=save
     )
 
 
-def _delete(request, region, model, pk):
-    instance = get_object_or_404(model.objects.select_related("indicator"), pk=pk, region=region)
+@region_view(Permission.INDICATOR_EDIT)
+def target_create(request, region, indicator_code):
+    return _create_record(request, region, indicator_code, TargetForm, save_target, _("New target"))
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def target_edit(request, region, pk):
+    target = get_object_or_404(Target.objects.select_related("indicator"), pk=pk, region=region)
+    return _edit_record(
+        request,
+        region,
+        target,
+        form_class=TargetForm,
+        save_fn=save_target,
+        fixed=("year",),
+        instance_arg="target",
+        title=_("Target %(year)d") % {"year": target.year},
+    )
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def value_create(request, region, indicator_code):
+    title = _("New realisation")
+    return _create_record(request, region, indicator_code, ValueForm, save_value, title)
+
+
+@region_view(Permission.INDICATOR_EDIT)
+def value_edit(request, region, pk):
+    record = get_object_or_404(Value.objects.select_related("indicator"), pk=pk, region=region)
+    title = _("Realisation %(period)s (%(source)s)") % {
+        "period": record.period_label,
+        "source": record.get_source_display(),
+    }
+    return _edit_record(
+        request,
+        region,
+        record,
+        form_class=ValueForm,
+        save_fn=save_value,
+        fixed=("year", "period", "source"),
+        instance_arg="instance",
+        title=title,
+    )
+
+
+def remove_record(request, instance, *to, **to_kwargs):
+    """Delete a target, realisation or national target at the version the form carried, say how
+    it went and redirect to `to`."""
     try:
         delete_record(
             by=request.user, instance=instance, expected_version=request.POST.get("version") or None
@@ -288,7 +265,15 @@ def _delete(request, region, model, pk):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Deleted."))
-    return redirect("indicators:detail", code=region.code, indicator_code=instance.indicator.code)
+    return redirect(*to, **to_kwargs)
+
+
+def _delete(request, region, model, pk):
+    instance = get_object_or_404(model.objects.select_related("indicator"), pk=pk, region=region)
+    code = instance.indicator.code
+    return remove_record(
+        request, instance, "indicators:detail", code=region.code, indicator_code=code
+    )
 
 
 @region_view(Permission.INDICATOR_EDIT)

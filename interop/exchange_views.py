@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
-from core.errors import DomainError
+from core.uploads import run_import
 from interop import planning_exchange as layout
 from interop.services import import_targets
 
@@ -65,22 +65,18 @@ def exchange_export(request, region, part, fmt):
 @region_view(Permission.INDICATOR_EDIT)
 def exchange_import(request, region):
     form = TargetImportForm(request.POST or None, request.FILES or None)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        uploaded = form.cleaned_data["file"]
-        if uploaded.size > MAX_BYTES:
-            form.add_error("file", _("The file is too large."))
-        else:
-            try:
-                count = import_targets(
-                    region=region, uploaded=uploaded, name=uploaded.name, by=request.user
-                )
-            except DomainError as exc:
-                form.add_error(None, exc.message)
-                errors = exc.errors
-            else:
-                messages.success(request, _("%(count)d targets imported.") % {"count": count})
-                return redirect("interop:exchange", code=region.code)
+    count, errors = run_import(
+        request,
+        form,
+        max_bytes=MAX_BYTES,
+        too_large=_("The file is too large."),
+        run=lambda uploaded: import_targets(
+            region=region, uploaded=uploaded, name=uploaded.name, by=request.user
+        ),
+    )
+    if count is not None:
+        messages.success(request, _("%(count)d targets imported.") % {"count": count})
+        return redirect("interop:exchange", code=region.code)
     return render(
         request,
         "interop/exchange_import.html",

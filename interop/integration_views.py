@@ -47,6 +47,19 @@ def _page(request, region, *, key_form=None, webhook_form=None, shown=None):
     )
 
 
+def _created(request, region, form_key, form, create, label):
+    """Create a key or webhook from `form` and show its secret this once (`label(record)` names
+    it), or show the form again with what is wrong."""
+    if form.is_valid():
+        try:
+            record, secret = create(by=request.user, region=region, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return _page(request, region, shown={"label": label(record), "secret": secret})
+    return _page(request, region, **{form_key: form})
+
+
 @region_view(Permission.USER_MANAGE)
 def integrations(request, region):
     return _page(request, region)
@@ -55,12 +68,14 @@ def integrations(request, region):
 @region_view(Permission.USER_MANAGE)
 @require_POST
 def key_create(request, region):
-    form = KeyForm(request.POST)
-    if not form.is_valid():
-        return _page(request, region, key_form=form)
-    key, raw = services.create_key(by=request.user, region=region, **form.cleaned_data)
-    shown = {"label": _("API key for %(name)s") % {"name": key.name}, "secret": raw}
-    return _page(request, region, shown=shown)
+    return _created(
+        request,
+        region,
+        "key_form",
+        KeyForm(request.POST),
+        services.create_key,
+        label=lambda key: _("API key for %(name)s") % {"name": key.name},
+    )
 
 
 @region_view(Permission.USER_MANAGE)
@@ -76,17 +91,8 @@ def key_revoke(request, region, pk):
 @require_POST
 def webhook_create(request, region):
     form = WebhookForm(request.POST)
-    if not form.is_valid():
-        return _page(request, region, webhook_form=form)
-    try:
-        webhook, secret = services.create_webhook(
-            by=request.user, region=region, **form.cleaned_data
-        )
-    except DomainError as exc:
-        form.add_error(None, exc.message)
-        return _page(request, region, webhook_form=form)
-    shown = {"label": _("Signing secret for %(url)s") % {"url": webhook.url}, "secret": secret}
-    return _page(request, region, shown=shown)
+    label = lambda hook: _("Signing secret for %(url)s") % {"url": hook.url}  # noqa: E731
+    return _created(request, region, "webhook_form", form, services.create_webhook, label)
 
 
 @region_view(Permission.USER_MANAGE)

@@ -24,6 +24,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region
 from accounts.permissions import Permission
+from core.api_crud import deleted, patch_fields
 from knowledge import services
 from knowledge.models import KnowledgeDocument, StrategicIssue
 from planning.api import api_fields, field_error
@@ -254,7 +255,7 @@ def update_issue(request, code: str, issue_id: int, payload: IssuePatch):
         region=region,
         issue=issue,
         expected_version=payload.version,
-        **_issue_fields(payload.model_dump(exclude_unset=True, exclude={"version"})),
+        **_issue_fields(patch_fields(payload, drop_none=False)),
     )
     return _issue(region, issue_id)
 
@@ -265,8 +266,7 @@ def update_issue(request, code: str, issue_id: int, payload: IssuePatch):
 def delete_issue(request, code: str, issue_id: int, version: int):
     """Delete an issue (`?version=`)."""
     region = get_region(request.user, code, Permission.STRATEGIC_ISSUE_EDIT)
-    services.delete_issue(by=request.user, issue=_issue(region, issue_id), expected_version=version)
-    return Status(204, None)
+    return deleted(services.delete_issue, request, version, issue=_issue(region, issue_id))
 
 
 # --- knowledge centre ----------------------------------------------------------------------
@@ -396,22 +396,18 @@ def get_document(request, document_id: int):
 def update_document(request, document_id: int, payload: DocumentPatch):
     """Change the description fields (not the file or the publisher); `version` as read."""
     document = _managed(request, document_id)
-    fields = {
-        k: v
-        for k, v in payload.model_dump(exclude_unset=True, exclude={"version"}).items()
-        if v is not None
-    }
     return services.save_document(
-        by=request.user, document=document, expected_version=payload.version, **fields
+        by=request.user,
+        document=document,
+        expected_version=payload.version,
+        **patch_fields(payload),
     )
 
 
 @router.delete("/knowledge/{document_id}", response={204: None, **ERRORS}, tags=KNOWLEDGE)
 def delete_document(request, document_id: int, version: int):
-    services.delete_document(
-        by=request.user, document=_managed(request, document_id), expected_version=version
-    )
-    return Status(204, None)
+    document = _managed(request, document_id)
+    return deleted(services.delete_document, request, version, document=document)
 
 
 @router.get("/knowledge/{document_id}/file", tags=KNOWLEDGE)

@@ -27,6 +27,16 @@ from workgroups.decree_pdf import BASE_CSS
 _CSS = Path(__file__).parent / "templates" / "knowledge" / "pdf" / "sk_skeleton.css"
 EDITION = "1.0"
 
+# The field coordinators (bidang), the same in a province and a kab/kota.
+_FIELD_COORDINATORS = [
+    {"group": "BIDANG"},
+    ("Koordinator Bidang Advokasi dan KIE", "…………………… (perangkat daerah)"),
+    ("Koordinator Bidang Kampung KB", "…………………… (perangkat daerah)"),
+    ("Koordinator Bidang GDPK", "…………………… (perangkat daerah)"),
+    ("Koordinator Bidang Percepatan Penurunan Stunting", "…………………… (perangkat daerah)"),
+    ("Koordinator Bidang Data dan Informasi", "…………………… (perangkat daerah)"),
+]
+
 _REGENCY_MEMBERS = [
     {"group": "PENGARAH"},
     ("Pengarah", "Bupati/Wali Kota ……………………"),
@@ -48,12 +58,7 @@ _REGENCY_MEMBERS = [
     ("Anggota", "Kepala Dinas Komunikasi dan Informatika"),
     ("Anggota", "Kepala Kantor Kementerian Agama Kabupaten/Kota"),
     ("Anggota", "Kepala Badan Pusat Statistik Kabupaten/Kota"),
-    {"group": "BIDANG"},
-    ("Koordinator Bidang Advokasi dan KIE", "…………………… (perangkat daerah)"),
-    ("Koordinator Bidang Kampung KB", "…………………… (perangkat daerah)"),
-    ("Koordinator Bidang GDPK", "…………………… (perangkat daerah)"),
-    ("Koordinator Bidang Percepatan Penurunan Stunting", "…………………… (perangkat daerah)"),
-    ("Koordinator Bidang Data dan Informasi", "…………………… (perangkat daerah)"),
+    *_FIELD_COORDINATORS,
     {"group": "MITRA NON-PEMERINTAH"},
     ("Anggota", "Perguruan tinggi ……………………"),
     ("Anggota", "Ikatan Bidan Indonesia (IBI) Cabang ……………………"),
@@ -81,12 +86,7 @@ _PROVINCE_MEMBERS = [
     ("Anggota", "Kepala Dinas Sosial Provinsi"),
     ("Anggota", "Kepala Kantor Wilayah Kementerian Agama Provinsi"),
     ("Anggota", "Kepala Badan Pusat Statistik Provinsi"),
-    {"group": "BIDANG"},
-    ("Koordinator Bidang Advokasi dan KIE", "…………………… (perangkat daerah)"),
-    ("Koordinator Bidang Kampung KB", "…………………… (perangkat daerah)"),
-    ("Koordinator Bidang GDPK", "…………………… (perangkat daerah)"),
-    ("Koordinator Bidang Percepatan Penurunan Stunting", "…………………… (perangkat daerah)"),
-    ("Koordinator Bidang Data dan Informasi", "…………………… (perangkat daerah)"),
+    *_FIELD_COORDINATORS,
     {"group": "MITRA NON-PEMERINTAH"},
     ("Anggota", "Perguruan tinggi ……………………"),
     ("Anggota", "Ikatan Bidan Indonesia (IBI) Daerah ……………………"),

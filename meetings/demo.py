@@ -139,13 +139,27 @@ def _close(item, *, by, status, note, when):
     ProgressNote.objects.filter(item=item).update(created_at=_at(when, 10))
 
 
-def _forum_2023(stdout):
+def _new_forum(title, **fields):
+    """Create Sulsel's forum `title` with all its kab/kota invited: (Sulsel, its admin, the
+    forum), or None when the demo has it already."""
     sulsel = Region.objects.get(code="73")
-    if Meeting.objects.filter(region=sulsel, title=FORUM_2023).exists():
-        return
+    if Meeting.objects.filter(region=sulsel, title=title).exists():
+        return None
     admin = _user("sulsel")
     forum = services.create_meeting(
-        region=sulsel, by=admin, invite_all_children=True, title=FORUM_2023, kind=Meeting.Kind.FORUM,
+        region=sulsel,
+        by=admin,
+        invite_all_children=True,
+        title=title,
+        kind=Meeting.Kind.FORUM,
+        **fields,
+    )
+    return sulsel, admin, forum
+
+
+def _forum_2023(stdout):
+    created = _new_forum(
+        FORUM_2023,
         starts_at=_at(D(2023, 7, 24), 9), ends_at=_at(D(2023, 7, 25), 16),
         venue="Hotel Ramcy Panakukang, Makassar",
         description="Penguatan sinergi lintas sektor dan pengelolaan Forum Komunikasi Pokja Bangga Kencana "
@@ -153,6 +167,9 @@ def _forum_2023(stdout):
         letter_number="400.13/1234/KS.02/2023 (demo)", letter_date=D(2023, 7, 14),
         letter_subject="Undangan Forum Komunikasi Pokja Bangga Kencana",
     )  # fmt: skip
+    if created is None:
+        return
+    sulsel, admin, forum = created
     services.add_agenda_item(
         meeting=forum, by=admin, title="Pembukaan dan arahan", speaker="Kepala Perwakilan BKKBN Provinsi Sulawesi Selatan",
         starts_at=_at(D(2023, 7, 24), 9), ends_at=_at(D(2023, 7, 24), 10),
@@ -218,18 +235,17 @@ def _forum_2023(stdout):
 
 
 def _forum_2025(stdout):
-    sulsel = Region.objects.get(code="73")
-    if Meeting.objects.filter(region=sulsel, title=FORUM_2025).exists():
-        return
-    admin = _user("sulsel")
-    forum = services.create_meeting(
-        region=sulsel, by=admin, invite_all_children=True, title=FORUM_2025, kind=Meeting.Kind.FORUM,
+    created = _new_forum(
+        FORUM_2025,
         starts_at=_at(D(2025, 8, 19), 8, 30), ends_at=_at(D(2025, 8, 20), 15, 30),
         venue="Aula Perwakilan BKKBN Provinsi Sulawesi Selatan, Makassar",
         online_url="https://zoom.us/j/0000000000",
         description="Evaluasi efektivitas Pokja Bangga Kencana 2025 dan komitmen anggaran 2026.",
         letter_number="400.13/2025/KS.02/2025 (demo)", letter_date=D(2025, 8, 8),
     )  # fmt: skip
+    if created is None:
+        return
+    sulsel, admin, forum = created
     members = _members("73", 4)
     for child in sulsel.children.order_by("code"):
         members += _members(child.code, 1)

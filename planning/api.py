@@ -16,6 +16,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region
 from accounts.permissions import Permission
+from core.api_crud import deleted, patch_fields
 from core.errors import field_error
 from planning import services
 from planning.common import active_workgroup, parse_amount, parse_month, serve_file
@@ -306,10 +307,8 @@ def update_plan(request, code: str, year: int, payload: PlanPatch):
     """Change the title or notes; `version` must be the one you read (else 409)."""
     region = get_region(request.user, code, Permission.PLAN_EDIT)
     plan = _plan(region, year)
-    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
-    changes = {k: v for k, v in changes.items() if v is not None}
     return services.update_plan(
-        by=request.user, plan=plan, expected_version=payload.version, **changes
+        by=request.user, plan=plan, expected_version=payload.version, **patch_fields(payload)
     )
 
 
@@ -317,8 +316,7 @@ def update_plan(request, code: str, year: int, payload: PlanPatch):
 def delete_plan(request, code: str, year: int, version: int):
     """Delete a draft plan and its activities (`?version=`)."""
     region = get_region(request.user, code, Permission.PLAN_EDIT)
-    services.delete_plan(by=request.user, plan=_plan(region, year), expected_version=version)
-    return Status(204, None)
+    return deleted(services.delete_plan, request, version, plan=_plan(region, year))
 
 
 @router.post("/regions/{code}/plans/{year}/approve", response={200: PlanDetailOut, **ERRORS})
@@ -406,7 +404,7 @@ def update_activity(request, code: str, year: int, activity_id: int, payload: Ac
     region = get_region(request.user, code, Permission.PLAN_EDIT)
     plan = _plan(region, year)
     activity = _activity(plan, activity_id)
-    fields = _activity_fields(payload.model_dump(exclude_unset=True, exclude={"version"}))
+    fields = _activity_fields(patch_fields(payload, drop_none=False))
     return services.save_activity(
         by=request.user, plan=plan, activity=activity, expected_version=payload.version, **fields
     )
@@ -419,8 +417,7 @@ def delete_activity(request, code: str, year: int, activity_id: int, version: in
     """Delete an activity (`?version=`)."""
     region = get_region(request.user, code, Permission.PLAN_EDIT)
     activity = _activity(_plan(region, year), activity_id)
-    services.delete_activity(by=request.user, activity=activity, expected_version=version)
-    return Status(204, None)
+    return deleted(services.delete_activity, request, version, activity=activity)
 
 
 @router.get("/regions/{code}/plans/{year}/activities/{activity_id}/evidence")

@@ -174,14 +174,10 @@ def _source(code, region):
 
 def load(stdout):
     from indicators.models import Indicator
-    from workgroups.models import SubGroup, WorkGroup
+    from workgroups.demo import active_demo_workgroups
+    from workgroups.models import SubGroup
 
-    workgroups = {
-        wg.region.code: wg
-        for wg in WorkGroup.objects.filter(
-            is_demo=True, status="active", region__code__in=PLAN_REGIONS
-        ).select_related("region")
-    }
+    workgroups = active_demo_workgroups(PLAN_REGIONS)
     if not workgroups:
         stdout.write(
             "Demo work plans: skipped (no demo Pokja yet; the workgroups demo loads them)."

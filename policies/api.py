@@ -13,6 +13,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region
 from accounts.permissions import Permission
+from core.api_crud import deleted, patch_fields
 from planning.api import ERRORS, api_fields
 from planning.common import serve_file
 from policies import services
@@ -131,7 +132,7 @@ def update_policy(request, code: str, policy_id: int, payload: PolicyPatch):
     """Change some fields; `version` must be the one you read (else 409)."""
     region = get_region(request.user, code, Permission.POLICY_EDIT)
     policy = _policy(region, policy_id)
-    fields = _fields(payload.model_dump(exclude_unset=True, exclude={"version"}))
+    fields = _fields(patch_fields(payload, drop_none=False))
     return services.save_policy(
         by=request.user, region=region, policy=policy, expected_version=payload.version, **fields
     )
@@ -141,10 +142,7 @@ def update_policy(request, code: str, policy_id: int, payload: PolicyPatch):
 def delete_policy(request, code: str, policy_id: int, version: int):
     """Delete a policy (`?version=`)."""
     region = get_region(request.user, code, Permission.POLICY_EDIT)
-    services.delete_policy(
-        by=request.user, policy=_policy(region, policy_id), expected_version=version
-    )
-    return Status(204, None)
+    return deleted(services.delete_policy, request, version, policy=_policy(region, policy_id))
 
 
 @router.get("/regions/{code}/policies/{policy_id}/document")

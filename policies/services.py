@@ -14,8 +14,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import lock_version, save_record
-from core.errors import DomainError, field_error
+from core.concurrency import known_fields, lock_owned, save_record
+from core.errors import field_error
 from planning.common import (
     attach_file,
     check_pdf,
@@ -122,17 +122,13 @@ def save_policy(
     from indicators.models import Indicator
     from workgroups.models import SubGroup
 
-    unknown = set(fields) - set(POLICY_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown policy fields: {sorted(unknown)}")
+    known_fields(fields, POLICY_FIELDS, "policy")
     creating = policy is None
     if creating:
         policy = Policy(region=region, created_by=by)
     else:
-        if policy.region_id != region.pk:
-            raise DomainError(_("This policy belongs to another region."))
-        policy = lock_version(policy, expected_version)
-        policy.region = region
+        refused = _("This policy belongs to another region.")
+        policy = lock_owned(policy, expected_version, refused, region=region)
     for name, value in fields.items():
         setattr(
             policy,

@@ -43,21 +43,32 @@ def create_request(
         user=user,
         details=details,
     )
-    request.full_clean(exclude=["deadline"])
-    request.save()
-    notify(
-        kind=PRIVACY_REQUEST,
-        users=province_admins(region),
-        title=_("Personal-data request (%(kind)s) to serve by %(deadline)s")
-        % {
-            "kind": request.get_kind_display(),
-            "deadline": timezone.localtime(request.deadline).strftime("%d-%m-%Y %H:%M"),
-        },
-        url=f"/privacy/requests/{request.pk}/",
-        region=region,
-        key=f"privacy.request:{request.pk}",
+    title = _("Personal-data request (%(kind)s) to serve by %(deadline)s") % {
+        "kind": request.get_kind_display(),
+        "deadline": _local(request.deadline),
+    }
+    _save_and_notify(
+        request, PRIVACY_REQUEST, province_admins(region), title, "requests", "request"
     )
     return request
+
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M")
+
+
+def _save_and_notify(record, kind, users, title, path, key) -> None:
+    """Save a new request or breach (its deadline is set on save) and tell `users` of it."""
+    record.full_clean(exclude=["deadline"])
+    record.save()
+    notify(
+        kind=kind,
+        users=users,
+        title=title,
+        url=f"/privacy/{path}/{record.pk}/",
+        region=record.region,
+        key=f"privacy.{key}:{record.pk}",
+    )
 
 
 @transaction.atomic
@@ -108,20 +119,13 @@ def consent_in_force(member, purpose) -> bool:
 @transaction.atomic
 def record_breach(*, by, region=None, **values) -> Breach:
     breach = Breach(region=region, recorded_by=by, **values)
-    breach.full_clean(exclude=["deadline"])
-    breach.save()
     users = holders(None, ("national_admin",))
     if region is not None:
         users += province_admins(region)
-    notify(
-        kind=PRIVACY_BREACH,
-        users=users,
-        title=_("Personal-data breach: notify subjects and the authority by %(deadline)s")
-        % {"deadline": timezone.localtime(breach.deadline).strftime("%d-%m-%Y %H:%M")},
-        url=f"/privacy/breaches/{breach.pk}/",
-        region=region,
-        key=f"privacy.breach:{breach.pk}",
-    )
+    title = _("Personal-data breach: notify subjects and the authority by %(deadline)s") % {
+        "deadline": _local(breach.deadline)
+    }
+    _save_and_notify(breach, PRIVACY_BREACH, users, title, "breaches", "breach")
     return breach
 
 

@@ -67,6 +67,15 @@ class Row:
         return f"{self.method} {self.path}"
 
 
+def pages(name: str, path: str, *, gowa: str = "", sulsel: str = "") -> list[Row]:
+    """The two GET rows of a region page read in Gowa and in Sulsel: `path` follows
+    "/r/<region>/", `gowa` and `sulsel` are the query strings of each. Spread them into ROWS."""
+    return [
+        Row(name, "GET", f"/r/{{gowa}}/{path}{gowa}", view_gowa()),
+        Row(name, "GET", f"/r/{{sulsel}}/{path}{sulsel}", view_sulsel()),
+    ]
+
+
 def form(name: str, path: str, shape=edit_gowa, setup=None, data=None, *, ok=302) -> list[Row]:
     """The two rows of a form page: GET shows it (`shape()`), POST with `data` saves
     (`shape(ok)`, a redirect by default). Spread them into ROWS: `*form("budget:edit", ...)`."""

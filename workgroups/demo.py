@@ -307,3 +307,14 @@ def load(stdout):
     total = WorkGroup.objects.filter(is_demo=True).count()
     decrees = Decree.objects.filter(workgroup__is_demo=True).count()
     stdout.write(f"Demo Pokja: {created} created, {total} in total, {decrees} decrees with PDF.")
+
+
+def active_demo_workgroups(codes) -> dict:
+    """The active demo Pokja of the regions `codes` (what other apps' demo data hangs on), by
+    region code."""
+    return {
+        wg.region.code: wg
+        for wg in WorkGroup.objects.filter(
+            is_demo=True, status="active", region__code__in=codes
+        ).select_related("region")
+    }

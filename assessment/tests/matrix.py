@@ -1,5 +1,5 @@
 from assessment.models import Criterion
-from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, view_gowa, view_sulsel
+from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, pages, view_gowa, view_sulsel
 
 YEAR = 2025
 
@@ -87,8 +87,7 @@ def _verify_api(operation, data):
 NATIONAL_ONLY = expect(403, national_admin=200, anonymous=302)
 
 ROWS = [
-    Row("assessment:region", "GET", "/r/{gowa}/assessment/?year=2025", view_gowa()),
-    Row("assessment:region", "GET", "/r/{sulsel}/assessment/", view_sulsel()),
+    *pages("assessment:region", "assessment/", gowa="?year=2025"),
     Row("assessment:matrix", "GET", "/r/{sulsel}/assessment/matrix/?year=2025", view_sulsel()),
     Row(
         "assessment:matrix",

@@ -1,4 +1,4 @@
-from tests.matrix import Row, edit_sulsel, expect, view_gowa, view_sulsel
+from tests.matrix import Row, edit_sulsel, expect, pages
 
 NATIONAL_ONLY = expect(403, national_admin=200, anonymous=302)
 # Managing the boundary map of a province: only its admins; kab/kota have none (404).
@@ -20,8 +20,7 @@ def _boundary_map(personas):
 
 ROWS = [
     Row("dashboards:national", "GET", "/dashboard/?year=2025", NATIONAL_ONLY),
-    Row("dashboards:region", "GET", "/r/{sulsel}/dashboard/?year=2025", view_sulsel()),
-    Row("dashboards:region", "GET", "/r/{gowa}/dashboard/?year=2025", view_gowa()),
+    *pages("dashboards:region", "dashboard/", gowa="?year=2025", sulsel="?year=2025"),
     Row("dashboards:boundary_map", "GET", "/r/{sulsel}/dashboard/map/", edit_sulsel()),
     Row(
         "dashboards:boundary_map",

@@ -27,6 +27,16 @@ def _gowa_with_both_targets():
     return gowa
 
 
+def _stunting(code, *, target, ssgi):
+    """The region's stunting target and SSGI realisation for YEAR."""
+    region = Region.objects.get(code=code)
+    stunting = Indicator.objects.get(code="stunting")
+    Target.objects.create(region=region, indicator=stunting, year=YEAR, value=Decimal(target))
+    Value.objects.create(
+        region=region, indicator=stunting, year=YEAR, source="ssgi", value=Decimal(ssgi)
+    )
+
+
 def _row(html, code):
     return html.split(f'data-indicator="{code}"', 1)[1].split("</tr>", 1)[0]
 
@@ -50,12 +60,7 @@ def test_a_missing_region_target_is_not_called_missing_data(personas):
 
 def test_a_negative_achievement_carries_its_explanation(personas):
     """Jeneponto stunting 39.8 % against a target of 14 % gives −84.29 %."""
-    jeneponto = Region.objects.get(code="73.04")
-    stunting = Indicator.objects.get(code="stunting")
-    Target.objects.create(region=jeneponto, indicator=stunting, year=YEAR, value=Decimal("14"))
-    Value.objects.create(
-        region=jeneponto, indicator=stunting, year=YEAR, source="ssgi", value=Decimal("39.8")
-    )
+    _stunting("73.04", target="14", ssgi="39.8")
     client = personas.client("sulsel_admin")
     page = client.get(f"/r/73.04/indicators/?year={YEAR}").content.decode()
     assert "−84,29" in page or "-84,29" in page
@@ -109,12 +114,7 @@ def test_an_unrecorded_budget_is_not_rp_0(personas):
 
 
 def test_the_province_report_has_the_province_row(personas):
-    stunting = Indicator.objects.get(code="stunting")
-    province = Region.objects.get(code="73")
-    Target.objects.create(region=province, indicator=stunting, year=YEAR, value=Decimal("18"))
-    Value.objects.create(
-        region=province, indicator=stunting, year=YEAR, source="ssgi", value=Decimal("23.3")
-    )
+    _stunting("73", target="18", ssgi="23.3")
     html = personas.client("sulsel_admin").get(f"/r/73/reports/indicators/?year={YEAR}")
     row = html.content.decode().split('data-region="73"')[1].split("</tr>")[0]
     assert "18,00" in row and "23,30" in row and "70,56" in row

@@ -22,6 +22,13 @@ def _import(user, content, scope="73.06", name="nilai.xlsx"):
     return import_file(by=user, fileobj=fileobj(content), filename=name, scope_region=region)
 
 
+def _refused(user, content, **options) -> DomainError:
+    """The refusal of an import that must fail as a whole."""
+    with pytest.raises(DomainError) as caught:
+        _import(user, content, **options)
+    return caught.value
+
+
 def _imports():
     return AuditEvent.objects.filter(code="indicators.imported")
 
@@ -96,9 +103,8 @@ def test_import_bad_rows_write_nothing_and_list_errors_by_row_and_column(persona
         ["73.06", "tfr", 2024, "2024-03", "realisasi", "2,1", "PK", ""],  # row 6: TFR is yearly
         ["73.06", "stunting", 2024, "2024-Q1", "target", "20", "", ""],  # row 7: targets are yearly
     ]
-    with pytest.raises(DomainError) as caught:
-        _import(personas.gowa_operator, xlsx_bytes(rows))
-    found = {(e["row"], e["column"], e["field"]) for e in caught.value.errors}
+    refused = _refused(personas.gowa_operator, xlsx_bytes(rows))
+    found = {(e["row"], e["column"], e["field"]) for e in refused.errors}
     assert found == {
         (3, "F", "value"),
         (4, "G", "source"),
@@ -106,8 +112,8 @@ def test_import_bad_rows_write_nothing_and_list_errors_by_row_and_column(persona
         (6, "D", "period"),
         (7, "D", "period"),
     }
-    assert "nothing was saved" in str(caught.value.message) or "tidak ada yang disimpan" in str(
-        caught.value.message
+    assert "nothing was saved" in str(refused.message) or "tidak ada yang disimpan" in str(
+        refused.message
     )
     assert not Value.objects.exists() and not Target.objects.exists()
     assert not _imports().exists()
@@ -118,18 +124,16 @@ def test_import_rows_outside_the_scope_are_errors_naming_the_row(personas):
         ["73.06", "stunting", 2024, "", "realisasi", "23,4", "SSGI", ""],
         ["73.71", "stunting", 2024, "", "realisasi", "18,4", "SSGI", ""],
     ]
-    with pytest.raises(DomainError) as caught:
-        _import(personas.gowa_operator, xlsx_bytes(rows))
-    assert [(e["row"], e["column"]) for e in caught.value.errors] == [(3, "A")]
-    assert "73.71" in caught.value.errors[0]["message"]
+    refused = _refused(personas.gowa_operator, xlsx_bytes(rows))
+    assert [(e["row"], e["column"]) for e in refused.errors] == [(3, "A")]
+    assert "73.71" in refused.errors[0]["message"]
     assert not Value.objects.exists()
 
 
 def test_import_province_admin_cannot_import_another_province(personas):
     rows = [["74.01", "stunting", 2024, "", "realisasi", "30", "SSGI", ""]]
-    with pytest.raises(DomainError) as caught:
-        _import(personas.sulsel_admin, xlsx_bytes(rows), scope="73")
-    assert caught.value.errors[0]["row"] == 2
+    refused = _refused(personas.sulsel_admin, xlsx_bytes(rows), scope="73")
+    assert refused.errors[0]["row"] == 2
     assert not Value.objects.exists()
 
 
@@ -164,19 +168,17 @@ def test_import_duplicate_rows_are_errors(personas):
         ["73.06", "stunting", 2024, "", "realisasi", "23", "SSGI", ""],
         ["7306", "stunting", 2024, "2024", "realisasi", "24", "ssgi", ""],
     ]
-    with pytest.raises(DomainError) as caught:
-        _import(personas.gowa_operator, xlsx_bytes(rows))
-    assert caught.value.errors[0]["row"] == 3
-    assert "2" in caught.value.errors[0]["message"]
+    refused = _refused(personas.gowa_operator, xlsx_bytes(rows))
+    assert refused.errors[0]["row"] == 3
+    assert "2" in refused.errors[0]["message"]
 
 
 def test_import_missing_columns_are_reported(personas):
     content = xlsx_bytes(
         [["73.06", "stunting", 2024]], header=["kode_wilayah", "kode_indikator", "tahun"]
     )
-    with pytest.raises(DomainError) as caught:
-        _import(personas.gowa_operator, content)
-    assert {e["field"] for e in caught.value.errors} == {"kind", "value"}
+    refused = _refused(personas.gowa_operator, content)
+    assert {e["field"] for e in refused.errors} == {"kind", "value"}
 
 
 def test_import_empty_file_is_refused(personas):

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from audit.models import AuditEvent
 from indicators.models import Indicator, NationalTarget, Target, Value, WorkGroupIndicator
 from indicators.tests.helpers import upload, xlsx_bytes
+from indicators.tests.matrix import _indicator_form as INDICATOR_FORM
 from regions.models import Region
 from workgroups.models import WorkGroup
 
@@ -92,7 +93,8 @@ def test_value_form_refuses_a_month_for_a_yearly_indicator(personas):
     assert Value.objects.get().period == "M03"
 
 
-def test_detail_page_lists_every_source_and_period(personas):
+def _gowa_stunting_2024(eppgbm_period=""):
+    """Gowa's 2024 stunting: 23.4 from SSGI (yearly) and 6.1 from e-PPGBM."""
     gowa = Region.objects.get(code="73.06")
     stunting = Indicator.objects.get(code="stunting")
     Value.objects.create(
@@ -102,10 +104,14 @@ def test_detail_page_lists_every_source_and_period(personas):
         region=gowa,
         indicator=stunting,
         year=2024,
-        period="M08",
+        period=eppgbm_period,
         source="eppgbm",
         value=Decimal("6.1"),
     )
+
+
+def test_detail_page_lists_every_source_and_period(personas):
+    _gowa_stunting_2024(eppgbm_period="M08")
     html = personas.client("gowa_member").get("/r/73.06/indicators/stunting/").content.decode()
     assert "Agustus 2024" in html and "23,40" in html and "6,10" in html
     assert "/indicators/values/" not in html  # a member sees no edit or delete links
@@ -162,14 +168,7 @@ def test_template_has_a_row_per_kabkota_for_the_province(personas):
 
 
 def test_export_filters_by_source(personas):
-    gowa = Region.objects.get(code="73.06")
-    stunting = Indicator.objects.get(code="stunting")
-    Value.objects.create(
-        region=gowa, indicator=stunting, year=2024, source="ssgi", value=Decimal("23.4")
-    )
-    Value.objects.create(
-        region=gowa, indicator=stunting, year=2024, source="eppgbm", value=Decimal("6.1")
-    )
+    _gowa_stunting_2024()
     text = (
         personas.client("gowa_member")
         .get("/r/73.06/indicators/export.csv?source=eppgbm")
@@ -220,17 +219,11 @@ def test_national_admin_edits_the_catalogue_and_national_targets(personas):
     response = client.post(
         "/indicators/tfr/edit/",
         {
+            **INDICATOR_FORM,
             "code": "other",
             "name": "Angka Kelahiran Total",
-            "definition": "",
             "unit": "anak per perempuan",
             "direction": "lower",
-            "decimals": "2",
-            "usual_source": "",
-            "periodicity": "yearly",
-            "max_value": "",
-            "reference": "",
-            "is_active": "on",
             "order": "10",
             "version": "1",
         },

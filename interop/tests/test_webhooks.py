@@ -201,22 +201,15 @@ def test_assessment_and_meeting_changes_are_events(personas):
         url="http://127.0.0.1:9/never",
         events=["assessment.verified", "assessment.returned", "meeting.scheduled"],
     )
-    record(
-        action="other",
-        code="assessment.verified",
-        model_label="assessment.Assessment",
-        object_id="1",
-        region_code="73.06",
-        changes={"year": 2024, "effective": False},
-    )
-    record(
-        action="other",
-        code="assessment.verified",
-        model_label="assessment.Assessment",
-        object_id="2",
-        region_code="73.71",
-        changes={"year": 2024, "effective": True},
-    )
+    for object_id, region_code, effective in (("1", "73.06", False), ("2", "73.71", True)):
+        record(
+            action="other",
+            code="assessment.verified",
+            model_label="assessment.Assessment",
+            object_id=object_id,
+            region_code=region_code,
+            changes={"year": 2024, "effective": effective},
+        )
     record(
         action="create",
         model_label="meetings.Meeting",

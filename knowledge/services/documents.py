@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import has_permission, top_regions
 from accounts.permissions import Permission
-from core.concurrency import lock_version, save_record
+from core.concurrency import known_fields, lock_version, save_record
 from core.errors import DomainError, field_error
 from core.uploads import safe_filename
 from knowledge.models import KnowledgeDocument
@@ -172,9 +172,7 @@ def save_document(
     """Create (`document=None`, `file` required) or update a knowledge document. `publisher` is
     a province or None (national); on update the publisher does not change. The caller checks
     that `by` may manage documents of that publisher (`can_manage`)."""
-    unknown = set(fields) - set(DOCUMENT_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown document fields: {sorted(unknown)}")
+    known_fields(fields, DOCUMENT_FIELDS, "document")
     creating = document is None
     if creating:
         if publisher is not None and not publisher.is_province:

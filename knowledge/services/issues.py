@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import lock_version, save_record
-from core.errors import DomainError, field_error
+from core.concurrency import known_fields, lock_owned, lock_version, save_record
+from core.errors import field_error
 from knowledge.models import StrategicIssue
 from knowledge.services.common import _full_clean, _ids
 
@@ -83,16 +83,13 @@ def save_issue(
     `expected_version` and are refused when someone saved in between."""
     from workgroups.models import SubGroup
 
-    unknown = set(fields) - set(ISSUE_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown strategic issue fields: {sorted(unknown)}")
+    known_fields(fields, ISSUE_FIELDS, "strategic issue")
     creating = issue is None
     if creating:
         issue = StrategicIssue(region=region, created_by=by, is_demo=is_demo)
     else:
-        if issue.region_id != region.pk:
-            raise DomainError(_("This strategic issue belongs to another region."))
-        issue = lock_version(issue, expected_version)
+        refused = _("This strategic issue belongs to another region.")
+        issue = lock_owned(issue, expected_version, refused, region=region)
     for name, value in fields.items():
         setattr(issue, name, value.strip() if isinstance(value, str) and name == "title" else value)
     if (

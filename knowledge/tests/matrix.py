@@ -23,15 +23,21 @@ def _draft_doc(personas):
     return {"doc": k.document(publisher="73", is_published=False).pk}
 
 
+# What the page form and the API both send for a new guide.
+_DOCUMENT = {
+    "_multipart": True,
+    "title": "Panduan Forum Komunikasi",
+    "category": "forum",
+    "kind": "guide",
+    "issued_on": "2025-07-24",
+}
+
+
 def _document_form(personas, kwargs):
     return {
-        "_multipart": True,
-        "title": "Panduan Forum Komunikasi",
-        "category": "forum",
-        "kind": "guide",
+        **_DOCUMENT,
         "description": "Tata cara forum",
         "edition": "1.0",
-        "issued_on": "2025-07-24",
         "is_published": "on",
         "publisher_choice": "73",
         "upload": k.pdf_upload(),
@@ -39,15 +45,7 @@ def _document_form(personas, kwargs):
 
 
 def _document_api(personas, kwargs):
-    return {
-        "_multipart": True,
-        "title": "Panduan Forum Komunikasi",
-        "category": "forum",
-        "kind": "guide",
-        "issued_on": "2025-07-24",
-        "publisher": "73",
-        "file": k.pdf_upload(),
-    }
+    return {**_DOCUMENT, "publisher": "73", "file": k.pdf_upload()}
 
 
 _issue_form = {

@@ -9,7 +9,7 @@ from accounts.access import get_region
 from accounts.permissions import Permission
 from core.api_types import choices
 from meetings import services
-from meetings.api.common import Error, _instance, _region, router
+from meetings.api.common import Error, _instance, _region, checked, patch_data, router
 from meetings.models import ActionItem, Meeting
 from meetings.scope import get_item, items_in, require_item_manage, require_item_update
 from workgroups.models import Institution, Member
@@ -163,11 +163,8 @@ def get_action_item(request, code: str, item_id: int):
 )
 def update_action_item(request, code: str, item_id: int, payload: ActionItemPatch):
     """Change title, assignment or due date (MEETING_EDIT in the region that set it)."""
-    region = get_region(request.user, code, Permission.MEETING_EDIT)
-    item = get_item(region, item_id)
-    require_item_manage(request.user, item)
-    data = payload.dict(exclude_unset=True)
-    version = data.pop("version")
+    item = checked(request, code, Permission.MEETING_EDIT, get_item, item_id, require_item_manage)
+    data, version = patch_data(payload)
     fields = _assignment(data)
     for name in ("kind", "title", "description", "due_date"):
         if data.get(name) is not None:
@@ -185,9 +182,8 @@ def report_progress(request, code: str, item_id: int, payload: ProgressIn):
     """Add a progress note and optionally change the status (e.g. `done`). Members may do this
     only for items assigned to their own member record; operators of the assigned region for
     any item assigned to it."""
-    region = get_region(request.user, code, Permission.ACTION_ITEM_UPDATE)
-    item = get_item(region, item_id)
-    require_item_update(request.user, item)
+    permission = Permission.ACTION_ITEM_UPDATE
+    item = checked(request, code, permission, get_item, item_id, require_item_update)
     note = services.report_progress(
         item=item,
         by=request.user,

@@ -12,7 +12,7 @@ from meetings.models import Announcement, AnnouncementRead
 from meetings.scope import announcements_in, get_announcement
 
 
-class AnnouncementOut(Schema):
+class _AnnouncementFields(Schema):
     id: int
     region: str
     title: str
@@ -20,6 +20,8 @@ class AnnouncementOut(Schema):
     published_at: datetime.datetime
     recipients: list[str]
 
+
+class AnnouncementOut(_AnnouncementFields):
     @staticmethod
     def resolve_region(obj):
         return obj.region.code
@@ -35,13 +37,7 @@ class ReadOut(Schema):
     read_by: str | None
 
 
-class AnnouncementDetailOut(Schema):
-    id: int
-    region: str
-    title: str
-    body: str
-    published_at: datetime.datetime
-    recipients: list[str]
+class AnnouncementDetailOut(_AnnouncementFields):
     reads: list[ReadOut] | None = None
 
 

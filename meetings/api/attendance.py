@@ -3,13 +3,12 @@
 from ninja import Schema, Status
 
 from accounts.access import get_region
-from accounts.permissions import Permission
 from meetings import services
-from meetings.api.common import Error, _region, router
+from meetings.api.common import Error, _region, editable_meeting, router
 from meetings.api.meetings import AttendanceSummary
 from meetings.attendance import attendance_summary
 from meetings.models import Participant
-from meetings.scope import get_meeting, require_meeting_edit
+from meetings.scope import get_meeting
 
 
 class ParticipantOut(Schema):
@@ -77,9 +76,7 @@ def get_attendance(request, code: str, meeting_id: int):
 )
 def record_attendance(request, code: str, meeting_id: int, payload: AttendanceIn):
     """Record attendance (present, represented, absent) for several participants: all or none."""
-    region = get_region(request.user, code, Permission.MEETING_EDIT)
-    meeting = get_meeting(region, meeting_id)
-    require_meeting_edit(request.user, meeting)
+    meeting = editable_meeting(request, code, meeting_id)
     services.record_attendance(
         meeting=meeting, by=request.user, entries=[e.dict() for e in payload.entries]
     )
@@ -91,9 +88,7 @@ def record_attendance(request, code: str, meeting_id: int, payload: AttendanceIn
 )
 def add_participant(request, code: str, meeting_id: int, payload: GuestIn):
     """Write in a guest by name: invited (`invited=true`) or a walk-in."""
-    region = get_region(request.user, code, Permission.MEETING_EDIT)
-    meeting = get_meeting(region, meeting_id)
-    require_meeting_edit(request.user, meeting)
+    meeting = editable_meeting(request, code, meeting_id)
     data = payload.dict()
     data["region"] = _region(data["region"], "region")
     return Status(201, services.add_guest(meeting=meeting, by=request.user, **data))

@@ -4,7 +4,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
+from accounts.access import get_region
+from accounts.permissions import Permission
 from core.errors import DomainError
+from meetings.scope import get_meeting, require_meeting_edit
 from regions.codes import normalize_code
 from regions.models import Region
 
@@ -48,3 +51,25 @@ def _instance(model, pk, field):
         message = _("Unknown %(field)s.") % {"field": field}
         raise DomainError(message, errors=[{"field": field, "message": message}])
     return obj
+
+
+def checked(request, code, permission, get, pk, check):
+    """`get(region, pk)` seen from region `code` (404 outside it, 403 without `permission`),
+    after `check(user, record)` passed."""
+    region = get_region(request.user, code, permission)
+    record = get(region, pk)
+    check(request.user, record)
+    return record
+
+
+def editable_meeting(request, code, meeting_id):
+    """A meeting the user may change (the organiser's MEETING_EDIT)."""
+    return checked(
+        request, code, Permission.MEETING_EDIT, get_meeting, meeting_id, require_meeting_edit
+    )
+
+
+def patch_data(payload) -> tuple[dict, int]:
+    """The fields a PATCH body sets, and the `version` it was read at."""
+    data = payload.dict(exclude_unset=True)
+    return data, data.pop("version")

@@ -8,10 +8,10 @@ from accounts.access import get_region
 from accounts.permissions import Permission
 from core.api_types import choices
 from meetings import services
-from meetings.api.common import Error, _aware, _regions, router
+from meetings.api.common import Error, _aware, _regions, editable_meeting, patch_data, router
 from meetings.attendance import attendance_summary
 from meetings.models import Meeting
-from meetings.scope import get_meeting, meetings_in, require_meeting_edit
+from meetings.scope import get_meeting, meetings_in
 
 
 class AgendaItemOut(Schema):
@@ -152,11 +152,8 @@ def get_meeting_detail(request, code: str, meeting_id: int):
 )
 def update_meeting(request, code: str, meeting_id: int, payload: MeetingPatch):
     """Change a meeting (organiser's MEETING_EDIT). Send the `version` you read: 409 if stale."""
-    region = get_region(request.user, code, Permission.MEETING_EDIT)
-    meeting = get_meeting(region, meeting_id)
-    require_meeting_edit(request.user, meeting)
-    data = payload.dict(exclude_unset=True)
-    version = data.pop("version")
+    meeting = editable_meeting(request, code, meeting_id)
+    data, version = patch_data(payload)
     codes = data.pop("invited_regions", None)
     invite_all = data.pop("invite_all_children", False)
     for name in ("starts_at", "ends_at"):

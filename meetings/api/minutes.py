@@ -5,11 +5,10 @@ import datetime
 from ninja import Schema
 
 from accounts.access import get_region
-from accounts.permissions import Permission
 from meetings import services
-from meetings.api.common import Error, router
+from meetings.api.common import Error, editable_meeting, router
 from meetings.models import Minutes
-from meetings.scope import get_meeting, require_meeting_edit
+from meetings.scope import get_meeting
 
 
 class DecisionOut(Schema):
@@ -84,9 +83,7 @@ def get_minutes(request, code: str, meeting_id: int):
 def save_minutes(request, code: str, meeting_id: int, payload: MinutesIn):
     """Write the minutes (HTML is sanitised to the safe subset). `decisions`, when given, becomes
     the exact list (existing ones by `id`). Approved minutes are refused (400)."""
-    region = get_region(request.user, code, Permission.MEETING_EDIT)
-    meeting = get_meeting(region, meeting_id)
-    require_meeting_edit(request.user, meeting)
+    meeting = editable_meeting(request, code, meeting_id)
     data = payload.dict()
     return services.save_minutes(
         meeting=meeting,
@@ -100,9 +97,7 @@ def save_minutes(request, code: str, meeting_id: int, payload: MinutesIn):
 
 
 def _editable_minutes(request, code, meeting_id):
-    region = get_region(request.user, code, Permission.MEETING_EDIT)
-    meeting = get_meeting(region, meeting_id)
-    require_meeting_edit(request.user, meeting)
+    meeting = editable_meeting(request, code, meeting_id)
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(Minutes, meeting=meeting)

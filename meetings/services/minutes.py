@@ -81,6 +81,22 @@ def save_minutes(
     return minutes
 
 
+def _set_approval(minutes, approver, approved_at, by, expected_version, code, changes):
+    """Save the approval (or its withdrawal) of `minutes` and audit it under `code`."""
+    minutes.approved_at = approved_at
+    minutes.approved_by = approver
+    save_versioned(minutes, expected_version=expected_version)
+    record(
+        action="other",
+        code=code,
+        instance=minutes,
+        region_code=minutes.meeting.region.code,
+        changes=changes,
+        actor=by,
+    )
+    return minutes
+
+
 @service
 def approve_minutes(*, minutes, by, expected_version) -> Minutes:
     """The chair approves the minutes: they are locked from then on."""
@@ -90,18 +106,10 @@ def approve_minutes(*, minutes, by, expected_version) -> Minutes:
         raise DomainError(_("Minutes can be approved once the meeting has taken place."))
     if not minutes.body.strip() and not minutes.decisions.exists():
         raise DomainError(_("The minutes are empty: write them before approving."))
-    minutes.approved_at = timezone.now()
-    minutes.approved_by = by
-    save_versioned(minutes, expected_version=expected_version)
-    record(
-        action="other",
-        code="meetings.minutes_approved",
-        instance=minutes,
-        region_code=minutes.meeting.region.code,
-        changes={"approved_by": [None, by.get_username()]},
-        actor=by,
+    changes = {"approved_by": [None, by.get_username()]}
+    return _set_approval(
+        minutes, by, timezone.now(), by, expected_version, "meetings.minutes_approved", changes
     )
-    return minutes
 
 
 @service
@@ -116,15 +124,7 @@ def withdraw_approval(*, minutes, by, reason, expected_version) -> Minutes:
             errors=[_error("reason", _("Say why the approval is withdrawn."))],
         )
     previous = minutes.approved_by.get_username() if minutes.approved_by else ""
-    minutes.approved_at = None
-    minutes.approved_by = None
-    save_versioned(minutes, expected_version=expected_version)
-    record(
-        action="other",
-        code="meetings.minutes_unapproved",
-        instance=minutes,
-        region_code=minutes.meeting.region.code,
-        changes={"approved_by": [previous, None], "reason": [None, reason]},
-        actor=by,
+    changes = {"approved_by": [previous, None], "reason": [None, reason]}
+    return _set_approval(
+        minutes, None, None, by, expected_version, "meetings.minutes_unapproved", changes
     )
-    return minutes

@@ -69,6 +69,24 @@ def meeting(
     )
 
 
+def meeting_tomorrow(code, workgroup, title="Rapat besok") -> Meeting:
+    """A meeting of `code` starting tomorrow at 9 for three hours, the Pokja's members invited
+    (what the reminders look for)."""
+    tomorrow = meeting(code, started=False, title=title)
+    start = when(1)
+    services.update_meeting(
+        meeting=tomorrow,
+        by=None,
+        expected_version=1,
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=3),
+    )
+    services.set_invitees(
+        meeting=tomorrow, by=None, members=workgroup.members.all(), institutions=[]
+    )
+    return tomorrow
+
+
 def item(code, *, by=None, assigned=None, member=None, due_in=10, **extra) -> ActionItem:
     return services.create_action_item(
         region=region(code),

@@ -102,18 +102,7 @@ def test_the_scheduled_reminders_are_e_mailed_through_mail_jobs(personas, commit
 
 def _reminder_setup():
     workgroup = h.pokja("73.06", members=2)
-    meeting = h.meeting("73.06", started=False, title="Rapat besok")
-    start = h.when(1)
-    services.update_meeting(
-        meeting=meeting,
-        by=None,
-        expected_version=1,
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=3),
-    )
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.meeting_tomorrow("73.06", workgroup)
     return sorted(m.email for m in workgroup.members.all())
 
 

@@ -37,16 +37,7 @@ def test_reminders_for_due_soon_overdue_and_tomorrow_are_sent_once(gowa):
     h.item("73.06", due_in=20, title="Jauh")
     done = h.item("73.06", due_in=1, title="Sudah")
     services.report_progress(item=done, by=None, text="ok", status="done", expected_version=1)
-    tomorrow = h.meeting("73.06", started=False, title="Rapat besok")
-    start = h.when(1)
-    services.update_meeting(
-        meeting=tomorrow,
-        by=None,
-        expected_version=1,
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=3),
-    )
-    services.set_invitees(meeting=tomorrow, by=None, members=gowa.members.all(), institutions=[])
+    h.meeting_tomorrow("73.06", gowa)
 
     output = _run()
     sent = {(m.subject, m.to[0]) for m in mail.outbox}

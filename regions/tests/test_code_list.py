@@ -17,6 +17,17 @@ pytestmark = pytest.mark.django_db
 SPLIT_DATE = datetime.date(2026, 1, 1)
 
 
+def _stunting_2024(region, value) -> Value:
+    """A 2024 SSGI stunting realisation of `region` (history a code change must not move)."""
+    return Value.objects.create(
+        region=region,
+        indicator=Indicator.objects.get(code="stunting"),
+        year=2024,
+        source="ssgi",
+        value=Decimal(value),
+    )
+
+
 def _code_list(tmp_path, *, drop=(), extra=(), rename=None):
     rename = rename or {}
     lines = ["kode,nama,kode_asal"]
@@ -42,13 +53,7 @@ def test_a_split_keeps_history_on_the_old_region_and_shows_both_new_regions(
 ):
     gowa = regions["73.06"]
     assessment = Assessment.objects.create(region=gowa, year=2024, status="verified")
-    value = Value.objects.create(
-        region=gowa,
-        indicator=Indicator.objects.get(code="stunting"),
-        year=2024,
-        source="ssgi",
-        value=Decimal("23.4"),
-    )
+    value = _stunting_2024(gowa, "23.4")
     path = _code_list(
         tmp_path,
         drop={"73.06"},
@@ -87,13 +92,7 @@ def test_a_split_keeps_history_on_the_old_region_and_shows_both_new_regions(
 
 def test_renames_new_codes_and_removals(regions, tmp_path):
     makassar = regions["73.71"]
-    Value.objects.create(
-        region=makassar,
-        indicator=Indicator.objects.get(code="stunting"),
-        year=2024,
-        source="ssgi",
-        value=Decimal("18"),
-    )
+    _stunting_2024(makassar, "18")
     path = _code_list(
         tmp_path,
         drop={"73.71", "74.01"},

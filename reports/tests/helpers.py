@@ -7,6 +7,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 
 def require_tool(tool: str) -> None:
@@ -32,3 +34,10 @@ def pdf_text(content: bytes, *, layout=False) -> str:
             timeout=60,
         )
     return " ".join(result.stdout.decode().split())
+
+
+def queries(client, url) -> int:
+    """How many queries a successful GET of `url` runs."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)

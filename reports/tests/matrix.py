@@ -1,4 +1,4 @@
-from tests.matrix import Row, api, expect, view_gowa, view_sulsel
+from tests.matrix import Row, api, expect, pages, view_gowa, view_sulsel
 
 EVERYONE = expect(200)
 
@@ -27,10 +27,8 @@ ROWS = [
         api(view_gowa(202)),
         api=True,
     ),
-    Row("reports:profile", "GET", "/r/{gowa}/reports/profile.pdf?year=2025", view_gowa()),
-    Row("reports:profile", "GET", "/r/{sulsel}/reports/profile.pdf", view_sulsel()),
-    Row("reports:indicators", "GET", "/r/{gowa}/reports/indicators/?year=2025", view_gowa()),
-    Row("reports:indicators", "GET", "/r/{sulsel}/reports/indicators/", view_sulsel()),
+    *pages("reports:profile", "reports/profile.pdf", gowa="?year=2025"),
+    *pages("reports:indicators", "reports/indicators/", gowa="?year=2025"),
     Row(
         "reports:indicators_export",
         "GET",

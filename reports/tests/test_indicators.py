@@ -2,13 +2,11 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from indicators.models import Indicator, Target, Value
 from regions.models import Region
-from reports.tests.helpers import pdf_text
+from reports.tests.helpers import pdf_text, queries
 
 YEAR = 2025
 
@@ -121,17 +119,11 @@ def test_unknown_format_is_404(personas, known):
     assert client.get(f"/r/73/reports/indicators.docx?year={YEAR}").status_code == 404
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_report_runs_a_constant_number_of_queries(personas, known):
     client = personas.client("sulsel_admin")
     url = f"/r/73/reports/indicators/?year={YEAR}"
-    before = _queries(client, url)
+    before = queries(client, url)
     for code in ["73.01", "73.02", "73.03", "73.04", "73.05", "73.10", "73.11"]:
         for name, target in (("tfr", "2.10"), ("ibangga", "60"), ("mcpr", "55")):
             _record(code, Indicator.objects.get(code=name), target, pk=target)
-    assert _queries(client, url) == before
+    assert queries(client, url) == before

@@ -1,13 +1,12 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from assessment import services
 from assessment.models import Criterion
 from assessment.tests.factories import make_pokja
 from regions.models import Region
+from reports.tests.helpers import queries
 from workgroups.models import Member
 
 YEAR = 2025
@@ -134,19 +133,13 @@ def test_public_page_is_only_for_provinces(personas, path):
     assert personas.client("anonymous").get(path).status_code == 404
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 def test_public_page_runs_a_constant_number_of_queries(personas, data):
     client = personas.client("anonymous")
     url = f"/transparansi/73/?year={YEAR}"
     client.get(url)  # fills the status cache
-    before = _queries(client, url)
+    before = queries(client, url)
     for code in ["73.01", "73.02", "73.03", "73.04", "74.02", "74.03"]:
         make_pokja(code, YEAR)
     client.get(url)
-    assert _queries(client, url) == before
+    assert queries(client, url) == before
     assert before <= 5
