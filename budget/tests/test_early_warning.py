@@ -294,3 +294,21 @@ def test_issued_letter_offers_its_verification_link_on_whatsapp(personas, region
     text = unquote(link.split("text=", 1)[1])
     assert text.startswith(f"Surat nomor {letter.number} perihal Dukungan Anggaran Pokja")
     assert text.endswith(f"/verifikasi/{code}") or f"/verifikasi/{code}" in text
+
+
+def test_advocacy_letter_is_dated_in_the_city_of_the_office(personas, regions):
+    import subprocess
+
+    from letters.models import Letter
+    from meetings.models import Letterhead
+
+    h.workgroup("73.06")
+    Letterhead.objects.create(region=regions["73"], city="Makassar")
+    personas.client("sulsel_admin").post("/r/73/budget/early-warning/73.06/letter/", {})
+    document = Letter.objects.get(region=regions["73"], letter_type="advocacy").documents.get()
+    with document.file.open("rb") as stored:
+        text = subprocess.run(
+            ["pdftotext", "-", "-"], input=stored.read(), capture_output=True, check=True
+        ).stdout.decode()
+    assert "Makassar, " in text
+    assert "Sulawesi Selatan, " not in text
