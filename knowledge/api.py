@@ -24,7 +24,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region
 from accounts.permissions import Permission
-from core.api_crud import deleted, patch_fields
+from core.api_crud import ERRORS, deleted, patch_fields
 from knowledge import services
 from knowledge.models import KnowledgeDocument, StrategicIssue
 from planning.api import api_fields, field_error
@@ -34,14 +34,6 @@ from regions.models import Region
 router = Router()
 ISSUES = ["strategic issues"]
 KNOWLEDGE = ["knowledge centre"]
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[dict] = []
-
-
-ERRORS = {400: ErrorOut, 409: ErrorOut}
 
 
 # --- strategic issues ----------------------------------------------------------------------

@@ -100,6 +100,13 @@ class ProgressIn(Schema):
     status: choices(ActionItem.Status) | None = None
 
 
+# The answers of a change to an action item: the item, a refusal (400) or a stale version (409).
+CHANGED = {200: ActionItemDetailOut, 400: Error, 409: Error}
+
+# What an action item says, beside its assignment.
+ITEM_FIELDS = ("kind", "title", "description", "due_date")
+
+
 def _assignment(data: dict) -> dict:
     from meetings.models import Decision
 
@@ -138,16 +145,8 @@ def create_action_item(request, code: str, payload: ActionItemIn):
     """Set an action item or commitment, assigned to the region or one of its kab/kota."""
     region = get_region(request.user, code, Permission.MEETING_EDIT)
     data = payload.dict()
-    fields = _assignment(data)
-    item = services.create_action_item(
-        region=region,
-        by=request.user,
-        kind=data["kind"],
-        title=data["title"],
-        description=data["description"],
-        due_date=data["due_date"],
-        **fields,
-    )
+    fields = _assignment(data) | {name: data[name] for name in ITEM_FIELDS}
+    item = services.create_action_item(region=region, by=request.user, **fields)
     return Status(201, item)
 
 
@@ -157,16 +156,13 @@ def get_action_item(request, code: str, item_id: int):
     return get_item(region, item_id)
 
 
-@router.patch(
-    "/regions/{code}/action-items/{item_id}",
-    response={200: ActionItemDetailOut, 400: Error, 409: Error},
-)
+@router.patch("/regions/{code}/action-items/{item_id}", response=CHANGED)
 def update_action_item(request, code: str, item_id: int, payload: ActionItemPatch):
     """Change title, assignment or due date (MEETING_EDIT in the region that set it)."""
     item = checked(request, code, Permission.MEETING_EDIT, get_item, item_id, require_item_manage)
     data, version = patch_data(payload)
     fields = _assignment(data)
-    for name in ("kind", "title", "description", "due_date"):
+    for name in ITEM_FIELDS:
         if data.get(name) is not None:
             fields[name] = data[name]
     return services.update_action_item(
