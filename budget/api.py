@@ -15,7 +15,7 @@ from accounts.access import RegionRecord, get_region
 from accounts.permissions import Permission
 from budget import services
 from budget.models import BudgetAllocation
-from core.api_crud import ERRORS, patch_fields
+from core.api_crud import ERRORS, patch_fields, patch_schema
 from planning.api import amount
 from planning.common import active_workgroup, current_year, serve_file
 
@@ -56,16 +56,7 @@ class AllocationIn(Schema):
     note: str = ""
 
 
-class AllocationPatch(Schema):
-    version: int
-    year: int | None = None
-    source: str | None = None
-    amount: int | str | None = None
-    purpose: str | None = None
-    document_reference: str | None = None
-    realised: int | str | None = None
-    realised_on: datetime.date | None = None
-    note: str | None = None
+AllocationPatch = patch_schema(AllocationIn, "AllocationPatch")
 
 
 class YearFilter(Schema):

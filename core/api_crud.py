@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any
 
 from ninja import Schema, Status
+from pydantic import create_model
 
 
 # The body of a 400 or 409 answer: a message and, for form-like errors, one entry a field.
@@ -21,6 +22,20 @@ class ErrorOut(Schema):
 
 
 ERRORS = {400: ErrorOut, 409: ErrorOut}
+
+
+def patch_schema(create: type[Schema], name: str, *, exclude=()) -> type[Schema]:
+    """The body of a PATCH, made from the body of the POST that creates the record: `version`
+    (the one the client read) and every field of `create` but `exclude`, each optional and
+    `None` by default (`patch_fields` then keeps those the client sent)."""
+    fields = {
+        field: (info.rebuild_annotation() | None, None)
+        for field, info in create.model_fields.items()
+        if field not in exclude
+    }
+    return create_model(
+        name, __base__=Schema, __module__=create.__module__, version=(int, ...), **fields
+    )
 
 
 def patch_fields(payload, *, drop_none=True, keep=()) -> dict:

@@ -16,7 +16,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import RegionRecord, get_region
 from accounts.permissions import Permission
-from core.api_crud import ERRORS, patch_fields
+from core.api_crud import ERRORS, patch_fields, patch_schema
 from core.errors import field_error
 from planning import services
 from planning.common import active_workgroup, parse_amount, parse_month, serve_file
@@ -121,10 +121,7 @@ class PlanIn(Schema):
     notes: str = ""
 
 
-class PlanPatch(Schema):
-    version: int
-    title: str | None = None
-    notes: str | None = None
+PlanPatch = patch_schema(PlanIn, "PlanPatch", exclude=("year",))
 
 
 class ApproveIn(Schema):
@@ -152,19 +149,7 @@ class ActivityIn(Schema):
     progress_note: str = ""
 
 
-class ActivityPatch(Schema):
-    version: int
-    title: str | None = None
-    subgroup: str | None = None
-    institutions: list[int] | None = None
-    start_month: int | str | None = None
-    end_month: int | str | None = None
-    expected_output: str | None = None
-    indicators: list[str] | None = None
-    planned_cost: int | str | None = None
-    cost_source: str | None = None
-    status: str | None = None
-    progress_note: str | None = None
+ActivityPatch = patch_schema(ActivityIn, "ActivityPatch")
 
 
 # --- helpers ---------------------------------------------------------------------------------

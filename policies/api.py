@@ -13,7 +13,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import RegionRecord, get_region
 from accounts.permissions import Permission
-from core.api_crud import ERRORS, patch_fields
+from core.api_crud import ERRORS, patch_fields, patch_schema
 from planning.api import api_fields
 from planning.common import serve_file
 from policies import services
@@ -63,18 +63,7 @@ class PolicyIn(Schema):
     indicators: list[str] = []
 
 
-class PolicyPatch(Schema):
-    version: int
-    kind: str | None = None
-    number: str | None = None
-    title: str | None = None
-    issued_on: datetime.date | None = None
-    status: str | None = None
-    subgroup: str | None = None
-    period_start: int | None = None
-    period_end: int | None = None
-    summary: str | None = None
-    indicators: list[str] | None = None
+PolicyPatch = patch_schema(PolicyIn, "PolicyPatch")
 
 
 class PolicyFilter(Schema):

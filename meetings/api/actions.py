@@ -7,6 +7,7 @@ from ninja import Schema, Status
 
 from accounts.access import get_region
 from accounts.permissions import Permission
+from core.api_crud import patch_schema
 from core.api_types import choices
 from meetings import services
 from meetings.api.common import Error, _instance, _region, checked, patch_data, router
@@ -83,15 +84,9 @@ class ActionItemIn(Schema):
     decision_id: int | None = None
 
 
-class ActionItemPatch(Schema):
-    version: int
-    kind: choices(ActionItem.Kind) | None = None
-    title: str | None = None
-    description: str | None = None
-    due_date: datetime.date | None = None
-    assigned_region: str | None = None
-    assigned_institution_id: int | None = None
-    assigned_member_id: int | None = None
+ActionItemPatch = patch_schema(
+    ActionItemIn, "ActionItemPatch", exclude=("meeting_id", "decision_id")
+)
 
 
 class ProgressIn(Schema):
