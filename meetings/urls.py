@@ -7,7 +7,11 @@ app_name = "meetings"
 
 MEETINGS = "r/<str:code>/meetings/"
 _M = MEETINGS + "<int:pk>/"
+AGENDA = _M + "agenda/"
+MATERIALS = _M + "materials/"
 ITEMS = "r/<str:code>/action-items/"
+ANNOUNCEMENTS = "r/<str:code>/announcements/"
+DELETE = {"actions": ("delete",), "named": True}  # only the record's `<stem>_delete` route
 
 urlpatterns = [
     *crud(MEETINGS, views, "meeting", actions=("list", "create", "detail", "edit")),
@@ -16,16 +20,12 @@ urlpatterns = [
     path(_M + "invitees/", views.meeting_invitees, name="invitees"),
     path(_M + "invitees/group/", views.invite_group, name="invite_group"),
     path(_M + "guests/", views.guest_add, name="guest_add"),
-    path(
-        _M + "participants/<int:participant_pk>/delete/",
-        views.participant_delete,
-        name="participant_delete",
-    ),
-    path(_M + "agenda/", views.agenda_add, name="agenda_add"),
-    path(_M + "agenda/<int:item_pk>/delete/", views.agenda_delete, name="agenda_delete"),
-    path(_M + "materials/", views.material_add, name="material_add"),
-    path(_M + "materials/<int:material_pk>/", views.material_download, name="material_download"),
-    path(_M + "materials/<int:material_pk>/delete/", views.material_delete, name="material_delete"),
+    *crud(_M + "participants/", views, "participant", key="<int:participant_pk>", **DELETE),
+    path(AGENDA, views.agenda_add, name="agenda_add"),
+    *crud(AGENDA, views, "agenda", key="<int:item_pk>", **DELETE),
+    path(MATERIALS, views.material_add, name="material_add"),
+    path(MATERIALS + "<int:material_pk>/", views.material_download, name="material_download"),
+    *crud(MATERIALS, views, "material", key="<int:material_pk>", **DELETE),
     path(_M + "invitation.pdf", views.invitation_pdf, name="invitation_pdf"),
     path(_M + "calendar.ics", views.calendar_ics, name="calendar"),
     path(_M + "invitations/send/", views.send_invitations, name="send_invitations"),
@@ -44,14 +44,8 @@ urlpatterns = [
     ),
     path("r/<str:code>/agenda/", views.region_agenda, name="agenda"),
     # Announcements and the office's letterhead
-    *crud(
-        "r/<str:code>/announcements/", views, "announcement", actions=("list", "create"), named=True
-    ),
-    path(
-        "r/<str:code>/announcements/<int:pk>/",
-        views.announcement_detail,
-        name="announcement_detail",
-    ),
+    *crud(ANNOUNCEMENTS, views, "announcement", actions=("list", "create"), named=True),
+    path(ANNOUNCEMENTS + "<int:pk>/", views.announcement_detail, name="announcement_detail"),
     path("r/<str:code>/letterhead/", views.letterhead_edit, name="letterhead"),
     path("r/<str:code>/letterhead/logo/", views.letterhead_logo, name="letterhead_logo"),
 ]
