@@ -62,7 +62,8 @@ class ScopedRecord:
     1. `region(user, code, right)` resolves the region: 404 outside the user's scope, 403
        without the right (`read` for reading, `write` for changing);
     2. `find(region, key)` gets the record of that region, or 404;
-    3. `check(user, record)`, when given, adds a right that depends on the record (403);
+    3. for a change, `check(user, record)`, when given, adds a right that depends on the
+       record (403);
     4. a change calls a service (`update` unless another is named) with the actor (`by=`),
        the record (by its keyword `name`), the `expected_version` the client read (a stale one
        raises the conflict answered 409), what `context(region, record)` adds (e.g.
@@ -97,17 +98,18 @@ class ScopedRecord:
         self.context = context or (lambda region, record: {})
         self.docs = docs
 
-    def scoped(self, request, code, key, right=None) -> tuple[Any, Any]:
-        """The region and the record, checked for `right` (default: the write right)."""
-        region = self.region(request.user, code, right or self.write)
+    def scoped(self, request, code, key, *, change=True) -> tuple[Any, Any]:
+        """The region and the record, for a change (the write right and the `check`) or for
+        reading (the read right)."""
+        region = self.region(request.user, code, self.write if change else self.read)
         record = self.find(region, key)
-        if self.check is not None:
+        if change and self.check is not None:
             self.check(request.user, record)
         return region, record
 
     def get(self, request, code, key):
         """The record, for a reader."""
-        return self.scoped(request, code, key, self.read)[1]
+        return self.scoped(request, code, key, change=False)[1]
 
     def save(self, request, code, key, version, changes=None, *, service=None):
         """Change the record at the `version` the client read, through `service` (default

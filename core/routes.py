@@ -17,9 +17,11 @@ gives `r/<str:code>/policies/` (`list`, views.policy_list), `…/new/` (`create`
 `plain` builds the routes whose path segment, view and URL name are one word:
 `plain("r/<str:code>/assessment/<int:year>/", views, "submit", "reopen")` gives
 `…/submit/` (views.submit, `submit`) and `…/reopen/` (views.reopen, `reopen`). With a `stem`
-the view and URL name carry it: `plain(M + "minutes/", views, "edit", "approve", stem="minutes")`
-gives `…/minutes/edit/` (views.minutes_edit, `minutes_edit`) and `…/minutes/approve/`. URL names and
-paths are those the pages, tests and the permission matrix use: change neither here."""
+the view and URL name carry it: `plain(M + "minutes/", views, "edit", stem="minutes")` gives
+`…/minutes/edit/` (views.minutes_edit, `minutes_edit`).
+
+URL names and paths are those the pages, tests and the permission matrix use: change neither
+here."""
 
 from django.urls import path
 

@@ -10,9 +10,17 @@ from accounts.permissions import Permission
 from core.api_crud import patch_schema
 from core.api_types import choices
 from meetings import services
-from meetings.api.common import Error, _instance, _region, checked, patch_data, router
+from meetings.api.common import (
+    ITEMS,
+    PROGRESS,
+    Error,
+    _instance,
+    _region,
+    patch_data,
+    router,
+)
 from meetings.models import ActionItem, Meeting
-from meetings.scope import get_item, items_in, require_item_manage, require_item_update
+from meetings.scope import items_in
 from workgroups.models import Institution, Member
 
 
@@ -147,14 +155,13 @@ def create_action_item(request, code: str, payload: ActionItemIn):
 
 @router.get("/regions/{code}/action-items/{item_id}", response=ActionItemDetailOut)
 def get_action_item(request, code: str, item_id: int):
-    region = get_region(request.user, code)
-    return get_item(region, item_id)
+    return ITEMS.get(request, code, item_id)
 
 
 @router.patch("/regions/{code}/action-items/{item_id}", response=CHANGED)
 def update_action_item(request, code: str, item_id: int, payload: ActionItemPatch):
     """Change title, assignment or due date (MEETING_EDIT in the region that set it)."""
-    item = checked(request, code, Permission.MEETING_EDIT, get_item, item_id, require_item_manage)
+    item = ITEMS.scoped(request, code, item_id)[1]
     data, version = patch_data(payload)
     fields = _assignment(data)
     for name in ITEM_FIELDS:
@@ -173,8 +180,7 @@ def report_progress(request, code: str, item_id: int, payload: ProgressIn):
     """Add a progress note and optionally change the status (e.g. `done`). Members may do this
     only for items assigned to their own member record; operators of the assigned region for
     any item assigned to it."""
-    permission = Permission.ACTION_ITEM_UPDATE
-    item = checked(request, code, permission, get_item, item_id, require_item_update)
+    item = PROGRESS.scoped(request, code, item_id)[1]
     note = services.report_progress(
         item=item,
         by=request.user,
