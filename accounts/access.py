@@ -13,6 +13,7 @@ from django.http import Http404
 
 from accounts.permissions import Permission
 from accounts.roles import ROLES
+from core.api_crud import ScopedRecord
 from regions.codes import normalize_code
 from regions.models import Region
 
@@ -98,6 +99,15 @@ def get_region(user, code: str, permission: Permission = Permission.REGION_VIEW)
     if not has_permission(user, permission, region):
         raise PermissionDenied
     return region
+
+
+class RegionRecord(ScopedRecord):
+    """The usual `ScopedRecord` of the API: its region resolved by `get_region` for the user,
+    read with `region.view`, changed with the `write` right."""
+
+    def __init__(self, name, find, write: Permission, **options):
+        read = Permission.REGION_VIEW
+        super().__init__(name, find, region=get_region, read=read, write=write, **options)
 
 
 def require(user, permission: Permission, region: Region | None) -> None:

@@ -4,10 +4,12 @@ from django.urls import path
 
 from accounts import region_views as views
 
+REGION = "r/<str:code>/"
+
 app_name = "regions"
 urlpatterns = [
     path("regions/", views.region_list, name="list"),
-    path("r/<str:code>/", views.region_detail, name="detail"),
-    path("r/<str:code>/office/", views.region_edit, name="edit"),
-    path("r/<str:code>/next/", views.next_step, name="next_step"),
+    path(REGION, views.region_detail, name="detail"),
+    path(REGION + "office/", views.region_edit, name="edit"),
+    path(REGION + "next/", views.next_step, name="next_step"),
 ]

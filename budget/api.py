@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from accounts.access import get_region
+from accounts.access import RegionRecord, get_region
 from accounts.permissions import Permission
 from budget import services
 from budget.models import BudgetAllocation
-from core.api_crud import deleted, patch_fields
-from planning.api import ERRORS, amount
+from core.api_crud import ERRORS, patch_fields, patch_schema
+from planning.api import amount
 from planning.common import active_workgroup, current_year, serve_file
 
 router = Router(tags=["budget"])
@@ -56,16 +56,7 @@ class AllocationIn(Schema):
     note: str = ""
 
 
-class AllocationPatch(Schema):
-    version: int
-    year: int | None = None
-    source: str | None = None
-    amount: int | str | None = None
-    purpose: str | None = None
-    document_reference: str | None = None
-    realised: int | str | None = None
-    realised_on: datetime.date | None = None
-    note: str | None = None
+AllocationPatch = patch_schema(AllocationIn, "AllocationPatch")
 
 
 class YearFilter(Schema):
@@ -108,6 +99,22 @@ def _allocation(region, allocation_id) -> BudgetAllocation:
         pk=allocation_id,
         workgroup__region=region,
     )
+
+
+ALLOCATIONS = RegionRecord(
+    "allocation",
+    _allocation,
+    Permission.BUDGET_EDIT,
+    patch=lambda payload, region: _fields(patch_fields(payload, keep=("realised_on",))),
+    update=services.save_allocation,
+    docs=(
+        "",
+        "Change some fields (e.g. the realisation); `version` must be the one you read.",
+        "Delete an allocation (`?version=`).",
+    ),
+    context=lambda region, allocation: {"workgroup": allocation.workgroup},
+    remove=services.delete_allocation,
+)
 
 
 @router.get("/regions/{code}/budget", response=list[AllocationOut])
@@ -174,45 +181,15 @@ def create_allocation(request, code: str, payload: AllocationIn):
     return Status(201, allocation)
 
 
-def _change(request, code, allocation_id, version, changes):
-    """Save `changes()` (read once the allocation is found in scope) at the `version` the
-    client read."""
-    region = get_region(request.user, code, Permission.BUDGET_EDIT)
-    allocation = _allocation(region, allocation_id)
-    return services.save_allocation(
-        by=request.user,
-        workgroup=allocation.workgroup,
-        allocation=allocation,
-        expected_version=version,
-        **changes(),
-    )
-
-
-@router.get("/regions/{code}/budget/{allocation_id}", response=AllocationOut)
-def get_allocation(request, code: str, allocation_id: int):
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    return _allocation(region, allocation_id)
-
-
-@router.patch("/regions/{code}/budget/{allocation_id}", response={200: AllocationOut, **ERRORS})
-def update_allocation(request, code: str, allocation_id: int, payload: AllocationPatch):
-    """Change some fields (e.g. the realisation); `version` must be the one you read."""
-    changes = lambda: _fields(patch_fields(payload, keep=("realised_on",)))  # noqa: E731
-    return _change(request, code, allocation_id, payload.version, changes)
-
-
-@router.delete("/regions/{code}/budget/{allocation_id}", response={204: None, **ERRORS})
-def delete_allocation(request, code: str, allocation_id: int, version: int):
-    """Delete an allocation (`?version=`)."""
-    region = get_region(request.user, code, Permission.BUDGET_EDIT)
-    allocation = _allocation(region, allocation_id)
-    return deleted(services.delete_allocation, request, version, allocation=allocation)
+ALLOCATIONS.endpoints(
+    router, "/regions/{code}/budget/{allocation_id}", AllocationOut, AllocationPatch
+)
 
 
 @router.get("/regions/{code}/budget/{allocation_id}/document")
 def download_document(request, code: str, allocation_id: int):
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    allocation = _allocation(region, allocation_id)
+    allocation = ALLOCATIONS.get(request, code, allocation_id)
+    region = allocation.workgroup.region
     return serve_file(
         allocation.document,
         allocation.document_filename or f"anggaran-{region.code}-{allocation.year}",
@@ -226,4 +203,4 @@ def upload_document(
     request, code: str, allocation_id: int, version: Form[int], file: File[UploadedFile]
 ):
     """Upload (or replace) the budget document (PDF): multipart with `file` and `version`."""
-    return _change(request, code, allocation_id, version, lambda: {"document": file})
+    return ALLOCATIONS.save(request, code, allocation_id, version, {"document": file})

@@ -4,6 +4,7 @@ from budget import views, warning_views
 from core.routes import crud
 
 BUDGET = "r/<str:code>/budget/"
+WARNING = BUDGET + "early-warning/"
 
 app_name = "budget"
 urlpatterns = [
@@ -16,10 +17,6 @@ urlpatterns = [
     ),
     path(BUDGET + "regencies/", views.regency_recap, name="regencies"),
     path(BUDGET + "calendar/", warning_views.calendar_edit, name="calendar"),
-    path(BUDGET + "early-warning/", warning_views.early_warning, name="early_warning"),
-    path(
-        BUDGET + "early-warning/<str:regency>/letter/",
-        warning_views.advocacy_letter,
-        name="advocacy_letter",
-    ),
+    path(WARNING, warning_views.early_warning, name="early_warning"),
+    path(WARNING + "<str:regency>/letter/", warning_views.advocacy_letter, name="advocacy_letter"),
 ]

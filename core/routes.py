@@ -16,16 +16,24 @@ gives `r/<str:code>/policies/` (`list`, views.policy_list), `…/new/` (`create`
 
 `plain` builds the routes whose path segment, view and URL name are one word:
 `plain("r/<str:code>/assessment/<int:year>/", views, "submit", "reopen")` gives
-`…/submit/` (views.submit, `submit`) and `…/reopen/` (views.reopen, `reopen`). URL names and
-paths are those the pages, tests and the permission matrix use: change neither here."""
+`…/submit/` (views.submit, `submit`) and `…/reopen/` (views.reopen, `reopen`). With a `stem`
+the view and URL name carry it: `plain(M + "minutes/", views, "edit", stem="minutes")` gives
+`…/minutes/edit/` (views.minutes_edit, `minutes_edit`).
+
+URL names and paths are those the pages, tests and the permission matrix use: change neither
+here."""
 
 from django.urls import path
 
 CRUD = ("list", "create", "detail", "edit", "delete")
 
 
-def plain(prefix, views, *names, end="/"):
-    return [path(f"{prefix}{name}{end}", getattr(views, name), name=name) for name in names]
+def plain(prefix, views, *names, end="/", stem=None):
+    full = [f"{stem}_{name}" if stem else name for name in names]
+    return [
+        path(f"{prefix}{name}{end}", getattr(views, view), name=view)
+        for name, view in zip(names, full, strict=True)
+    ]
 
 
 def crud(

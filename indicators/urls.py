@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.routes import crud
+from core.routes import crud, plain
 from indicators import adoption_views, catalogue_views, import_jobs, metadata_views, views
 
 CATALOGUE = "indicators/"
@@ -39,8 +39,8 @@ urlpatterns = [
     path(REGION + "import/", import_jobs.import_view, name="import"),
     path(REGION + "template.<str:fmt>", views.template_download, name="template"),
     path(REGION + "export.<str:fmt>", views.export, name="export"),
-    path(REGION + "adopted/", adoption_views.adopted, name="adopted"),
-    path(REGION + "adopted/edit/", adoption_views.adopted_edit, name="adopted_edit"),
+    *plain(REGION, adoption_views, "adopted"),
+    *plain(REGION + "adopted/", adoption_views, "edit", stem="adopted"),
     *crud(REGION + "targets/", views, "target", **EDIT_DELETE),
     *crud(REGION + "values/", views, "value", **EDIT_DELETE),
     path(REGION_INDICATOR, views.indicator_detail, name="detail"),

@@ -5,6 +5,8 @@ from interop import exchange_views, integration_views, opendata_views
 
 EXCHANGE = "r/<str:code>/planning-exchange/"
 INTEGRATIONS = "r/<str:code>/integrations/"
+KEYS = INTEGRATIONS + "keys/"
+WEBHOOKS = INTEGRATIONS + "webhooks/"
 
 app_name = "interop"
 urlpatterns = [
@@ -18,12 +20,8 @@ urlpatterns = [
     path(EXCHANGE + "<str:part>.<str:fmt>", exchange_views.exchange_export, name="exchange_export"),
     # Integrators: API keys, webhooks, delivery log
     path(INTEGRATIONS, integration_views.integrations, name="integrations"),
-    path(INTEGRATIONS + "keys/", integration_views.key_create, name="key_create"),
-    path(INTEGRATIONS + "keys/<int:pk>/revoke/", integration_views.key_revoke, name="key_revoke"),
-    path(INTEGRATIONS + "webhooks/", integration_views.webhook_create, name="webhook_create"),
-    path(
-        INTEGRATIONS + "webhooks/<int:pk>/toggle/",
-        integration_views.webhook_toggle,
-        name="webhook_toggle",
-    ),
+    path(KEYS, integration_views.key_create, name="key_create"),
+    path(KEYS + "<int:pk>/revoke/", integration_views.key_revoke, name="key_revoke"),
+    path(WEBHOOKS, integration_views.webhook_create, name="webhook_create"),
+    path(WEBHOOKS + "<int:pk>/toggle/", integration_views.webhook_toggle, name="webhook_toggle"),
 ]

@@ -24,7 +24,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region
 from accounts.permissions import Permission
-from core.api_crud import deleted, patch_fields
+from core.api_crud import ERRORS, deleted, patch_fields, patch_schema
 from knowledge import services
 from knowledge.models import KnowledgeDocument, StrategicIssue
 from planning.api import api_fields, field_error
@@ -34,14 +34,6 @@ from regions.models import Region
 router = Router()
 ISSUES = ["strategic issues"]
 KNOWLEDGE = ["knowledge centre"]
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[dict] = []
-
-
-ERRORS = {400: ErrorOut, 409: ErrorOut}
 
 
 # --- strategic issues ----------------------------------------------------------------------
@@ -150,18 +142,7 @@ class IssueIn(Schema):
     policies: list[int] = []
 
 
-class IssuePatch(Schema):
-    version: int
-    title: str | None = None
-    description: str | None = None
-    theme: str | None = None
-    priority: str | None = None
-    period_start: int | None = None
-    period_end: int | None = None
-    subgroup: str | None = None
-    indicators: list[str] | None = None
-    activities: list[int] | None = None
-    policies: list[int] | None = None
+IssuePatch = patch_schema(IssueIn, "IssuePatch")
 
 
 class IssueFilter(Schema):
@@ -323,15 +304,7 @@ class DocumentIn(Schema):
     publisher: str = ""
 
 
-class DocumentPatch(Schema):
-    version: int
-    title: str | None = None
-    category: str | None = None
-    kind: str | None = None
-    description: str | None = None
-    edition: str | None = None
-    issued_on: datetime.date | None = None
-    is_published: bool | None = None
+DocumentPatch = patch_schema(DocumentIn, "DocumentPatch", exclude=("publisher",))
 
 
 def _document(request, document_id) -> KnowledgeDocument:

@@ -14,23 +14,15 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from accounts.access import get_region
+from accounts.access import RegionRecord, get_region
 from accounts.permissions import Permission
-from core.api_crud import deleted, patch_fields
+from core.api_crud import ERRORS, patch_fields, patch_schema
 from core.errors import field_error
 from planning import services
 from planning.common import active_workgroup, parse_amount, parse_month, serve_file
 from planning.models import Activity, WorkPlan
 
 router = Router(tags=["work plans"])
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[dict] = []
-
-
-ERRORS = {400: ErrorOut, 409: ErrorOut}
 
 
 class InstitutionRef(Schema):
@@ -129,10 +121,7 @@ class PlanIn(Schema):
     notes: str = ""
 
 
-class PlanPatch(Schema):
-    version: int
-    title: str | None = None
-    notes: str | None = None
+PlanPatch = patch_schema(PlanIn, "PlanPatch", exclude=("year",))
 
 
 class ApproveIn(Schema):
@@ -160,19 +149,7 @@ class ActivityIn(Schema):
     progress_note: str = ""
 
 
-class ActivityPatch(Schema):
-    version: int
-    title: str | None = None
-    subgroup: str | None = None
-    institutions: list[int] | None = None
-    start_month: int | str | None = None
-    end_month: int | str | None = None
-    expected_output: str | None = None
-    indicators: list[str] | None = None
-    planned_cost: int | str | None = None
-    cost_source: str | None = None
-    status: str | None = None
-    progress_note: str | None = None
+ActivityPatch = patch_schema(ActivityIn, "ActivityPatch")
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -191,6 +168,20 @@ def _plan(region, year) -> WorkPlan:
     if plan is None:
         raise Http404("No work plan for this year")
     return plan
+
+
+PLANS = RegionRecord(
+    "plan",
+    _plan,
+    Permission.PLAN_EDIT,
+    update=services.update_plan,
+    docs=(
+        "One year's plan with its activities.",
+        "Change the title or notes; `version` must be the one you read (else 409).",
+        "Delete a draft plan and its activities (`?version=`).",
+    ),
+    remove=services.delete_plan,
+)
 
 
 def subgroup_by_code(code):
@@ -295,51 +286,20 @@ def create_plan(request, code: str, payload: PlanIn):
     return Status(201, plan)
 
 
-@router.get("/regions/{code}/plans/{year}", response=PlanDetailOut)
-def get_plan(request, code: str, year: int):
-    """One year's plan with its activities."""
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    return _plan(region, year)
-
-
-@router.patch("/regions/{code}/plans/{year}", response={200: PlanDetailOut, **ERRORS})
-def update_plan(request, code: str, year: int, payload: PlanPatch):
-    """Change the title or notes; `version` must be the one you read (else 409)."""
-    region = get_region(request.user, code, Permission.PLAN_EDIT)
-    plan = _plan(region, year)
-    return services.update_plan(
-        by=request.user, plan=plan, expected_version=payload.version, **patch_fields(payload)
-    )
-
-
-@router.delete("/regions/{code}/plans/{year}", response={204: None, **ERRORS})
-def delete_plan(request, code: str, year: int, version: int):
-    """Delete a draft plan and its activities (`?version=`)."""
-    region = get_region(request.user, code, Permission.PLAN_EDIT)
-    return deleted(services.delete_plan, request, version, plan=_plan(region, year))
+PLANS.endpoints(router, "/regions/{code}/plans/{year}", PlanDetailOut, PlanPatch)
 
 
 @router.post("/regions/{code}/plans/{year}/approve", response={200: PlanDetailOut, **ERRORS})
 def approve_plan(request, code: str, year: int, payload: ApproveIn):
     """Record the approval (signatory, position, date); you are recorded as who entered it."""
-    region = get_region(request.user, code, Permission.PLAN_EDIT)
-    return services.approve_plan(
-        by=request.user,
-        plan=_plan(region, year),
-        expected_version=payload.version,
-        approved_on=payload.approved_on,
-        approver_name=payload.approver_name,
-        approver_position=payload.approver_position,
-    )
+    approval = payload.model_dump(exclude={"version"})
+    return PLANS.save(request, code, year, payload.version, approval, service=services.approve_plan)
 
 
 @router.post("/regions/{code}/plans/{year}/reopen", response={200: PlanDetailOut, **ERRORS})
 def reopen_plan(request, code: str, year: int, payload: VersionIn):
     """Return an approved plan to draft."""
-    region = get_region(request.user, code, Permission.PLAN_EDIT)
-    return services.reopen_plan(
-        by=request.user, plan=_plan(region, year), expected_version=payload.version
-    )
+    return PLANS.save(request, code, year, payload.version, service=services.reopen_plan)
 
 
 @router.get("/regions/{code}/plans/{year}/document")
@@ -355,10 +315,7 @@ def upload_plan_document(
     request, code: str, year: int, version: Form[int], file: File[UploadedFile]
 ):
     """Upload (or replace) the signed PDF: multipart with `file` and `version`."""
-    region = get_region(request.user, code, Permission.PLAN_EDIT)
-    return services.update_plan(
-        by=request.user, plan=_plan(region, year), expected_version=version, document=file
-    )
+    return PLANS.save(request, code, year, version, {"document": file})
 
 
 # --- activities ------------------------------------------------------------------------------
@@ -390,10 +347,20 @@ def _activity(plan, activity_id) -> Activity:
     return activity
 
 
+ACTIVITIES = RegionRecord(
+    "activity",
+    lambda region, key: _activity(_plan(region, key[0]), key[1]),
+    Permission.PLAN_EDIT,
+    update=services.save_activity,
+    remove=services.delete_activity,
+    patch=lambda payload, region: _activity_fields(patch_fields(payload, drop_none=False)),
+    context=lambda region, activity: {"plan": activity.plan},
+)
+
+
 @router.get("/regions/{code}/plans/{year}/activities/{activity_id}", response=ActivityOut)
 def get_activity(request, code: str, year: int, activity_id: int):
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    return _activity(_plan(region, year), activity_id)
+    return ACTIVITIES.get(request, code, (year, activity_id))
 
 
 @router.patch(
@@ -401,13 +368,7 @@ def get_activity(request, code: str, year: int, activity_id: int):
 )
 def update_activity(request, code: str, year: int, activity_id: int, payload: ActivityPatch):
     """Change some fields; `version` must be the one you read (else 409)."""
-    region = get_region(request.user, code, Permission.PLAN_EDIT)
-    plan = _plan(region, year)
-    activity = _activity(plan, activity_id)
-    fields = _activity_fields(patch_fields(payload, drop_none=False))
-    return services.save_activity(
-        by=request.user, plan=plan, activity=activity, expected_version=payload.version, **fields
-    )
+    return ACTIVITIES.patch(request, code, (year, activity_id), payload)
 
 
 @router.delete(
@@ -415,15 +376,12 @@ def update_activity(request, code: str, year: int, activity_id: int, payload: Ac
 )
 def delete_activity(request, code: str, year: int, activity_id: int, version: int):
     """Delete an activity (`?version=`)."""
-    region = get_region(request.user, code, Permission.PLAN_EDIT)
-    activity = _activity(_plan(region, year), activity_id)
-    return deleted(services.delete_activity, request, version, activity=activity)
+    return ACTIVITIES.delete(request, code, (year, activity_id), version)
 
 
 @router.get("/regions/{code}/plans/{year}/activities/{activity_id}/evidence")
 def download_evidence(request, code: str, year: int, activity_id: int):
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    activity = _activity(_plan(region, year), activity_id)
+    activity = ACTIVITIES.get(request, code, (year, activity_id))
     return serve_file(
         activity.evidence, activity.evidence_filename or f"bukti-kegiatan-{activity.pk}"
     )
@@ -437,9 +395,4 @@ def upload_evidence(
     request, code: str, year: int, activity_id: int, version: Form[int], file: File[UploadedFile]
 ):
     """Upload (or replace) the evidence (PDF, PNG or JPEG): multipart with `file` and `version`."""
-    region = get_region(request.user, code, Permission.PLAN_EDIT)
-    plan = _plan(region, year)
-    activity = _activity(plan, activity_id)
-    return services.save_activity(
-        by=request.user, plan=plan, activity=activity, expected_version=version, evidence=file
-    )
+    return ACTIVITIES.save(request, code, (year, activity_id), version, {"evidence": file})

@@ -11,10 +11,10 @@ from django.shortcuts import get_object_or_404
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from accounts.access import get_region
+from accounts.access import RegionRecord, get_region
 from accounts.permissions import Permission
-from core.api_crud import deleted, patch_fields
-from planning.api import ERRORS, api_fields
+from core.api_crud import ERRORS, patch_fields, patch_schema
+from planning.api import api_fields
 from planning.common import serve_file
 from policies import services
 from policies.models import Policy
@@ -63,18 +63,7 @@ class PolicyIn(Schema):
     indicators: list[str] = []
 
 
-class PolicyPatch(Schema):
-    version: int
-    kind: str | None = None
-    number: str | None = None
-    title: str | None = None
-    issued_on: datetime.date | None = None
-    status: str | None = None
-    subgroup: str | None = None
-    period_start: int | None = None
-    period_end: int | None = None
-    summary: str | None = None
-    indicators: list[str] | None = None
+PolicyPatch = patch_schema(PolicyIn, "PolicyPatch")
 
 
 class PolicyFilter(Schema):
@@ -94,6 +83,22 @@ def _policy(region, policy_id) -> Policy:
     return get_object_or_404(
         Policy.objects.select_related("region", "subgroup"), pk=policy_id, region=region
     )
+
+
+POLICIES = RegionRecord(
+    "policy",
+    _policy,
+    Permission.POLICY_EDIT,
+    patch=lambda payload, region: _fields(patch_fields(payload, drop_none=False)),
+    update=services.save_policy,
+    docs=(
+        "",
+        "Change some fields; `version` must be the one you read (else 409).",
+        "Delete a policy (`?version=`).",
+    ),
+    context=lambda region, policy: {"region": region},
+    remove=services.delete_policy,
+)
 
 
 @router.get("/regions/{code}/policies", response=list[PolicyOut])
@@ -121,36 +126,14 @@ def create_policy(request, code: str, payload: PolicyIn):
     return Status(201, policy)
 
 
-@router.get("/regions/{code}/policies/{policy_id}", response=PolicyOut)
-def get_policy(request, code: str, policy_id: int):
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    return _policy(region, policy_id)
-
-
-@router.patch("/regions/{code}/policies/{policy_id}", response={200: PolicyOut, **ERRORS})
-def update_policy(request, code: str, policy_id: int, payload: PolicyPatch):
-    """Change some fields; `version` must be the one you read (else 409)."""
-    region = get_region(request.user, code, Permission.POLICY_EDIT)
-    policy = _policy(region, policy_id)
-    fields = _fields(patch_fields(payload, drop_none=False))
-    return services.save_policy(
-        by=request.user, region=region, policy=policy, expected_version=payload.version, **fields
-    )
-
-
-@router.delete("/regions/{code}/policies/{policy_id}", response={204: None, **ERRORS})
-def delete_policy(request, code: str, policy_id: int, version: int):
-    """Delete a policy (`?version=`)."""
-    region = get_region(request.user, code, Permission.POLICY_EDIT)
-    return deleted(services.delete_policy, request, version, policy=_policy(region, policy_id))
+POLICIES.endpoints(router, "/regions/{code}/policies/{policy_id}", PolicyOut, PolicyPatch)
 
 
 @router.get("/regions/{code}/policies/{policy_id}/document")
 def download_document(request, code: str, policy_id: int):
-    region = get_region(request.user, code, Permission.REGION_VIEW)
-    policy = _policy(region, policy_id)
+    policy = POLICIES.get(request, code, policy_id)
     return serve_file(
-        policy.file, policy.original_filename or f"kebijakan-{region.code}-{policy.pk}"
+        policy.file, policy.original_filename or f"kebijakan-{policy.region.code}-{policy.pk}"
     )
 
 
@@ -159,8 +142,4 @@ def upload_document(
     request, code: str, policy_id: int, version: Form[int], file: File[UploadedFile]
 ):
     """Upload (or replace) the document (PDF): multipart with `file` and `version`."""
-    region = get_region(request.user, code, Permission.POLICY_EDIT)
-    policy = _policy(region, policy_id)
-    return services.save_policy(
-        by=request.user, region=region, policy=policy, expected_version=version, file=file
-    )
+    return POLICIES.save(request, code, policy_id, version, {"file": file})

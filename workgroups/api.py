@@ -14,6 +14,7 @@ from ninja.files import UploadedFile
 
 from accounts.access import get_region, has_permission, require
 from accounts.permissions import Permission
+from core.api_crud import patch_schema
 from core.api_types import choices
 from core.errors import DomainError
 from workgroups import services
@@ -92,16 +93,7 @@ class DecreeIn(Schema):
     replaces: int | None = None
 
 
-class DecreePatch(Schema):
-    version: int
-    number: str | None = None
-    title: str | None = None
-    kind: choices(Decree.Kind) | None = None
-    issuer: Decree.Issuer | None = None
-    signed_on: datetime.date | None = None
-    valid_from: datetime.date | None = None
-    valid_until: datetime.date | None = None
-    replaces: int | None = None
+DecreePatch = patch_schema(DecreeIn, "DecreePatch")
 
 
 class WorkGroupOut(Schema):
@@ -156,11 +148,7 @@ class InstitutionIn(Schema):
     is_government: bool | None = None
 
 
-class InstitutionPatch(Schema):
-    version: int
-    name: str | None = None
-    sector: Institution.Sector | None = None
-    is_government: bool | None = None
+InstitutionPatch = patch_schema(InstitutionIn, "InstitutionPatch")
 
 
 class MemberOut(Schema):
@@ -191,17 +179,7 @@ class MemberIn(Schema):
     active_until: datetime.date | None = None
 
 
-class MemberPatch(Schema):
-    version: int
-    name: str | None = None
-    position: str | None = None
-    institution: int | None = None
-    role: Member.Role | None = None
-    subgroup: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    active_from: datetime.date | None = None
-    active_until: datetime.date | None = None
+MemberPatch = patch_schema(MemberIn, "MemberPatch")
 
 
 class MemberFilter(Schema):

@@ -7,11 +7,20 @@ from ninja import Schema, Status
 
 from accounts.access import get_region
 from accounts.permissions import Permission
+from core.api_crud import patch_schema
 from core.api_types import choices
 from meetings import services
-from meetings.api.common import Error, _instance, _region, checked, patch_data, router
+from meetings.api.common import (
+    ITEMS,
+    PROGRESS,
+    Error,
+    _instance,
+    _region,
+    patch_data,
+    router,
+)
 from meetings.models import ActionItem, Meeting
-from meetings.scope import get_item, items_in, require_item_manage, require_item_update
+from meetings.scope import items_in
 from workgroups.models import Institution, Member
 
 
@@ -83,21 +92,22 @@ class ActionItemIn(Schema):
     decision_id: int | None = None
 
 
-class ActionItemPatch(Schema):
-    version: int
-    kind: choices(ActionItem.Kind) | None = None
-    title: str | None = None
-    description: str | None = None
-    due_date: datetime.date | None = None
-    assigned_region: str | None = None
-    assigned_institution_id: int | None = None
-    assigned_member_id: int | None = None
+ActionItemPatch = patch_schema(
+    ActionItemIn, "ActionItemPatch", exclude=("meeting_id", "decision_id")
+)
 
 
 class ProgressIn(Schema):
     version: int
     text: str
     status: choices(ActionItem.Status) | None = None
+
+
+# The answers of a change to an action item: the item, a refusal (400) or a stale version (409).
+CHANGED = {200: ActionItemDetailOut, 400: Error, 409: Error}
+
+# What an action item says, beside its assignment.
+ITEM_FIELDS = ("kind", "title", "description", "due_date")
 
 
 def _assignment(data: dict) -> dict:
@@ -138,35 +148,23 @@ def create_action_item(request, code: str, payload: ActionItemIn):
     """Set an action item or commitment, assigned to the region or one of its kab/kota."""
     region = get_region(request.user, code, Permission.MEETING_EDIT)
     data = payload.dict()
-    fields = _assignment(data)
-    item = services.create_action_item(
-        region=region,
-        by=request.user,
-        kind=data["kind"],
-        title=data["title"],
-        description=data["description"],
-        due_date=data["due_date"],
-        **fields,
-    )
+    fields = _assignment(data) | {name: data[name] for name in ITEM_FIELDS}
+    item = services.create_action_item(region=region, by=request.user, **fields)
     return Status(201, item)
 
 
 @router.get("/regions/{code}/action-items/{item_id}", response=ActionItemDetailOut)
 def get_action_item(request, code: str, item_id: int):
-    region = get_region(request.user, code)
-    return get_item(region, item_id)
+    return ITEMS.get(request, code, item_id)
 
 
-@router.patch(
-    "/regions/{code}/action-items/{item_id}",
-    response={200: ActionItemDetailOut, 400: Error, 409: Error},
-)
+@router.patch("/regions/{code}/action-items/{item_id}", response=CHANGED)
 def update_action_item(request, code: str, item_id: int, payload: ActionItemPatch):
     """Change title, assignment or due date (MEETING_EDIT in the region that set it)."""
-    item = checked(request, code, Permission.MEETING_EDIT, get_item, item_id, require_item_manage)
+    item = ITEMS.scoped(request, code, item_id)[1]
     data, version = patch_data(payload)
     fields = _assignment(data)
-    for name in ("kind", "title", "description", "due_date"):
+    for name in ITEM_FIELDS:
         if data.get(name) is not None:
             fields[name] = data[name]
     return services.update_action_item(
@@ -182,8 +180,7 @@ def report_progress(request, code: str, item_id: int, payload: ProgressIn):
     """Add a progress note and optionally change the status (e.g. `done`). Members may do this
     only for items assigned to their own member record; operators of the assigned region for
     any item assigned to it."""
-    permission = Permission.ACTION_ITEM_UPDATE
-    item = checked(request, code, permission, get_item, item_id, require_item_update)
+    item = PROGRESS.scoped(request, code, item_id)[1]
     note = services.report_progress(
         item=item,
         by=request.user,

@@ -4,10 +4,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from accounts.access import get_region
+from accounts.access import RegionRecord
 from accounts.permissions import Permission
 from core.errors import DomainError
-from meetings.scope import get_meeting, require_meeting_edit
+from meetings.scope import (
+    get_item,
+    get_meeting,
+    require_item_manage,
+    require_item_update,
+    require_meeting_edit,
+)
 from regions.codes import normalize_code
 from regions.models import Region
 
@@ -53,20 +59,16 @@ def _instance(model, pk, field):
     return obj
 
 
-def checked(request, code, permission, get, pk, check):
-    """`get(region, pk)` seen from region `code` (404 outside it, 403 without `permission`),
-    after `check(user, record)` passed."""
-    region = get_region(request.user, code, permission)
-    record = get(region, pk)
-    check(request.user, record)
-    return record
+# Meetings and action items seen from a region: changed by the organiser's MEETING_EDIT; the
+# progress of an item reported by the assigned region's operators or the assigned member.
+MEETINGS = RegionRecord("meeting", get_meeting, Permission.MEETING_EDIT, check=require_meeting_edit)
+ITEMS = RegionRecord("item", get_item, Permission.MEETING_EDIT, check=require_item_manage)
+PROGRESS = RegionRecord("item", get_item, Permission.ACTION_ITEM_UPDATE, check=require_item_update)
 
 
 def editable_meeting(request, code, meeting_id):
     """A meeting the user may change (the organiser's MEETING_EDIT)."""
-    return checked(
-        request, code, Permission.MEETING_EDIT, get_meeting, meeting_id, require_meeting_edit
-    )
+    return MEETINGS.scoped(request, code, meeting_id)[1]
 
 
 def patch_data(payload) -> tuple[dict, int]:

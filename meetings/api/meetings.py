@@ -8,10 +8,18 @@ from accounts.access import get_region
 from accounts.permissions import Permission
 from core.api_types import choices
 from meetings import services
-from meetings.api.common import Error, _aware, _regions, editable_meeting, patch_data, router
+from meetings.api.common import (
+    MEETINGS,
+    Error,
+    _aware,
+    _regions,
+    editable_meeting,
+    patch_data,
+    router,
+)
 from meetings.attendance import attendance_summary
 from meetings.models import Meeting
-from meetings.scope import get_meeting, meetings_in
+from meetings.scope import meetings_in
 
 
 class AgendaItemOut(Schema):
@@ -142,8 +150,7 @@ def create_meeting(request, code: str, payload: MeetingIn):
 
 @router.get("/regions/{code}/meetings/{meeting_id}", response=MeetingDetailOut)
 def get_meeting_detail(request, code: str, meeting_id: int):
-    region = get_region(request.user, code)
-    return get_meeting(region, meeting_id)
+    return MEETINGS.get(request, code, meeting_id)
 
 
 @router.patch(

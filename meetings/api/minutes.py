@@ -57,6 +57,10 @@ class WithdrawIn(Schema):
     reason: str
 
 
+# The answers of a change to the minutes: the minutes, a refusal (400) or a stale version (409).
+CHANGED = {200: MinutesOut, 400: Error, 409: Error}
+
+
 def _minutes_for_reading(request, region, meeting_id):
     from django.http import Http404
 
@@ -76,23 +80,14 @@ def get_minutes(request, code: str, meeting_id: int):
     return _minutes_for_reading(request, region, meeting_id)
 
 
-@router.put(
-    "/regions/{code}/meetings/{meeting_id}/minutes",
-    response={200: MinutesOut, 400: Error, 409: Error},
-)
+@router.put("/regions/{code}/meetings/{meeting_id}/minutes", response=CHANGED)
 def save_minutes(request, code: str, meeting_id: int, payload: MinutesIn):
     """Write the minutes (HTML is sanitised to the safe subset). `decisions`, when given, becomes
     the exact list (existing ones by `id`). Approved minutes are refused (400)."""
     meeting = editable_meeting(request, code, meeting_id)
-    data = payload.dict()
+    text = payload.dict(exclude={"version"})  # body, chair and secretary, decisions
     return services.save_minutes(
-        meeting=meeting,
-        by=request.user,
-        body=data["body"],
-        chair_name=data["chair_name"],
-        secretary_name=data["secretary_name"],
-        decisions=data["decisions"],
-        expected_version=data["version"],
+        meeting=meeting, by=request.user, expected_version=payload.version, **text
     )
 
 
@@ -103,10 +98,7 @@ def _editable_minutes(request, code, meeting_id):
     return get_object_or_404(Minutes, meeting=meeting)
 
 
-@router.post(
-    "/regions/{code}/meetings/{meeting_id}/minutes/approve",
-    response={200: MinutesOut, 400: Error, 409: Error},
-)
+@router.post("/regions/{code}/meetings/{meeting_id}/minutes/approve", response=CHANGED)
 def approve_minutes(request, code: str, meeting_id: int, payload: VersionIn):
     """Approve the minutes as chair; they are locked from then on."""
     minutes = _editable_minutes(request, code, meeting_id)
@@ -115,10 +107,7 @@ def approve_minutes(request, code: str, meeting_id: int, payload: VersionIn):
     )
 
 
-@router.post(
-    "/regions/{code}/meetings/{meeting_id}/minutes/withdraw",
-    response={200: MinutesOut, 400: Error, 409: Error},
-)
+@router.post("/regions/{code}/meetings/{meeting_id}/minutes/withdraw", response=CHANGED)
 def withdraw_minutes_approval(request, code: str, meeting_id: int, payload: WithdrawIn):
     """Withdraw the approval (with a reason, kept in the audit trail) so the minutes can be corrected."""
     minutes = _editable_minutes(request, code, meeting_id)
