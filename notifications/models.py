@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.privacy import LEGITIMATE_INTEREST
 from notifications.kinds import KIND_CHOICES
 
 
@@ -35,7 +36,7 @@ class Notification(models.Model):
 
     class DataScrubbing:
         personal_fields = ("title", "body")
-        legal_basis = "legitimate_interest"
+        legal_basis = LEGITIMATE_INTEREST
         retention = _("1 year.")
         visible_to = _("The user it is addressed to.")
         purpose = _("To tell users what needs their attention (the inbox).")
