@@ -9,6 +9,7 @@ of what it holds. They build plain Django fields (migrations see no difference).
 The acting user (created by, recorded by…) is core.provenance.user_field."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def link(to, verbose_name, related_name, on_delete=models.PROTECT, *, optional=False, **options):
@@ -41,9 +42,9 @@ def many(to, verbose_name, related_name, **options):
 #     ]
 
 
-def once(*fields, name, message, **options):
+def once(*fields, name, message=None, **options):
     """The combination of `fields` occurs at most once (a UniqueConstraint; `condition=` limits
-    it to some rows)."""
+    it to some rows). `message` may be left out where no form can break the rule."""
     return models.UniqueConstraint(
         fields=list(fields), name=name, violation_error_message=message, **options
     )
@@ -73,3 +74,9 @@ def set_together(first, second, name, message, *, empty=""):
         both_empty = models.Q(**{first: empty, second: empty})
         both_set = ~models.Q(**{first: empty}) & ~models.Q(**{second: empty})
     return check(both_empty | both_set, name, message)
+
+
+def demo_flag(*, editable=True):
+    """`is_demo`: marks the rows the demo loader created, so that they can be told apart and
+    removed together (ops.demo_data finds the models by this field)."""
+    return models.BooleanField(_("demo data"), default=False, editable=editable)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionedModel
 from core.fields import check, link, once
 from core.privacy import LEGAL_OBLIGATION
-from core.provenance import user_field
+from core.provenance import LastChange, user_field
 from core.uploads import upload_to
 
 
@@ -31,7 +31,7 @@ DEFAULT_PATTERN = "{klasifikasi}/{urut}/{unit}/{bulan_romawi}/{tahun}"
 DEFAULT_CLASSIFICATION = "400"
 
 
-class NumberingScheme(VersionedModel):
+class NumberingScheme(VersionedModel, LastChange):
     """How an office numbers its outgoing letters: the pattern, its unit code and the archive
     classification code (kode klasifikasi arsip, Permendagri 83/2022) of each letter type.
     An office without a scheme uses the defaults."""
@@ -51,8 +51,6 @@ class NumberingScheme(VersionedModel):
     )
     # {letter type: classification code}; a missing type uses DEFAULT_CLASSIFICATION.
     classifications = models.JSONField(_("classification codes"), default=dict, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = user_field()
 
     class Meta:
         verbose_name = _("numbering scheme")
@@ -77,9 +75,7 @@ class LetterCounter(models.Model):
     last_serial = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["region", "year"], name="letters_one_counter_per_year")
-        ]
+        constraints = [once("region", "year", name="letters_one_counter_per_year")]
 
     def __str__(self):
         return f"{self.region_id}/{self.year}: {self.last_serial}"

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, once, ordered_period
+from core.fields import demo_flag, link, once, ordered_period
 from core.privacy import PUBLIC_TASK
 from core.provenance import Provenance, user_field
 from core.uploads import upload_to
@@ -51,7 +51,7 @@ class WorkGroup(VersionedModel, Provenance):
     subgroups = models.ManyToManyField(
         SubGroup, blank=True, related_name="workgroups", verbose_name=_("sub-groups")
     )
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     class Meta:
         ordering = ["region__code"]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, once
+from core.fields import demo_flag, link, once
 from core.privacy import SystemLog
 from core.provenance import user_field
 
@@ -18,7 +18,7 @@ class Announcement(VersionedModel):
 
     region = link("regions.Region", _("sent by"), "announcements")
     title = models.CharField(_("title"), max_length=250)
-    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    is_demo = demo_flag(editable=False)
     body = models.TextField(_("text"))
     published_at = models.DateTimeField(_("published"), default=timezone.now)
     created_by = user_field()

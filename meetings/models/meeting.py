@@ -8,9 +8,9 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import check, link, once, ordered_period, set_together
+from core.fields import check, demo_flag, link, once, ordered_period, set_together
 from core.privacy import LEGAL_OBLIGATION
-from core.provenance import Provenance, user_field
+from core.provenance import LastChange, Provenance, user_field
 from core.uploads import stored_name
 from meetings.timezones import region_timezone
 
@@ -43,7 +43,7 @@ class TypedUploadTo:
         )
 
 
-class Letterhead(VersionedModel):
+class Letterhead(VersionedModel, LastChange):
     """The parts of a region's kop surat that `Region` does not hold: the logo, the line above
     the office name and the signatory of letters. Office name, address, phone and e-mail stay on
     the region (edited on its office page). Tata Naskah Dinas: the letterhead carries the emblem or
@@ -81,8 +81,6 @@ class Letterhead(VersionedModel):
         _("logo"), upload_to=TypedUploadTo("letterheads", "logo_type"), blank=True
     )
     logo_type = models.CharField(max_length=4, choices=LogoType.choices, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = user_field()
 
     EDITABLE_FIELDS = (
         "header_line",
@@ -142,7 +140,7 @@ class Meeting(VersionedModel, Provenance):
 
     region = link("regions.Region", _("organising region"), "meetings")
     title = models.CharField(_("title"), max_length=250)
-    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    is_demo = demo_flag(editable=False)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.COORDINATION
     )

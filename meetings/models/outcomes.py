@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import check, link, once, set_together
+from core.fields import check, demo_flag, link, once, set_together
 from core.privacy import PUBLIC_TASK, RegionRecord
-from core.provenance import Provenance, user_field
+from core.provenance import LastChange, Provenance, user_field
 from meetings.models.meeting import FileType, Meeting, TypedUploadTo
 from meetings.sanitize import sanitize_html
 
@@ -119,7 +119,7 @@ class Participant(models.Model):
         return self.phone
 
 
-class Minutes(VersionedModel):
+class Minutes(VersionedModel, LastChange):
     """The notulen of a meeting: a rich-text account (a safe HTML subset, sanitised on every
     save), the decisions as separate items, and the chair's approval. Approved minutes are locked:
     changing them needs an explicit un-approval first, which is recorded."""
@@ -131,8 +131,6 @@ class Minutes(VersionedModel):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     approved_by = user_field(_("approved by"), on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = user_field()
 
     class Meta:
         verbose_name = _("minutes")
@@ -207,7 +205,7 @@ class ActionItem(VersionedModel, Provenance):
     decision = link(Decision, _("decision"), "action_items", models.SET_NULL, optional=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ACTION)
     title = models.CharField(_("title"), max_length=250)
-    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    is_demo = demo_flag(editable=False)
     description = models.TextField(_("description"), blank=True)
     assigned_region = link("regions.Region", _("assigned region"), "assigned_action_items")
     assigned_institution = link(
