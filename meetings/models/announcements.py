@@ -73,9 +73,6 @@ class AnnouncementRead(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     read_at = models.DateTimeField(default=timezone.now)
 
-    class DataScrubbing:
-        personal_repr = True  # str() names the user
-
     class Meta:
         ordering = ["read_at", "pk"]
         verbose_name = _("read receipt")
@@ -89,6 +86,9 @@ class AnnouncementRead(models.Model):
                 message=_("This read is already recorded."),
             )
         ]
+
+    class DataScrubbing:
+        personal_repr = True  # str() names the user
 
     def __str__(self):
         return f"{self.announcement} · {self.region} · {self.user}"

@@ -281,11 +281,6 @@ class ProgressNote(models.Model):
     evidence_type = models.CharField(max_length=4, choices=FileType.choices, blank=True)
     evidence_filename = models.CharField(max_length=200, blank=True)
 
-    class DataScrubbing(RegionRecord):
-        personal_fields = ("author_name",)
-        purpose = _("Who reported progress on an action item.")
-        retention = _("As long as the action item is kept.")
-
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("progress note")
@@ -298,6 +293,11 @@ class ProgressNote(models.Model):
                 _("Evidence needs its file type."),
             )
         ]
+
+    class DataScrubbing(RegionRecord):
+        personal_fields = ("author_name",)
+        purpose = _("Who reported progress on an action item.")
+        retention = _("As long as the action item is kept.")
 
     def __str__(self):
         return self.text[:80]
