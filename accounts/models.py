@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ROLE_CHOICES
-from core.fields import link
+from core.fields import check, link, once
+from core.privacy import CONTRACT
 
 
 class User(AbstractUser):
@@ -22,7 +23,7 @@ class User(AbstractUser):
 
     class DataScrubbing:
         personal_fields = ("first_name", "last_name", "email")
-        legal_basis = "contract"
+        legal_basis = CONTRACT
         retention = _("While the account exists; deleted with it.")
         visible_to = _("The user, and the admins who manage users of the region.")
         purpose = _("To log in, to address the user and to send password resets and reminders.")
@@ -55,18 +56,18 @@ class RoleAssignment(models.Model):
         verbose_name = _("role assignment")
         verbose_name_plural = _("role assignments")
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "role", "region"],
+            once(
+                "user",
+                "role",
+                "region",
                 name="unique_role_assignment",
-                violation_error_message=_("This user already holds this role for this region."),
+                message=_("This user already holds this role for this region."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(role="national_admin", region__isnull=True)
+            check(
+                models.Q(role="national_admin", region__isnull=True)
                 | (~models.Q(role="national_admin") & models.Q(region__isnull=False)),
-                name="role_region_required_except_national",
-                violation_error_message=_(
-                    "The national admin role has no region; every other role needs one."
-                ),
+                "role_region_required_except_national",
+                _("The national admin role has no region; every other role needs one."),
             ),
         ]
 

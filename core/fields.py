@@ -9,6 +9,7 @@ of what it holds. They build plain Django fields (migrations see no difference).
 The acting user (created by, recorded by…) is core.provenance.user_field."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def link(to, verbose_name, related_name, on_delete=models.PROTECT, *, optional=False, **options):
@@ -25,3 +26,57 @@ def many(to, verbose_name, related_name, **options):
     return models.ManyToManyField(
         to, blank=True, related_name=related_name, verbose_name=verbose_name, **options
     )
+
+
+# --- shared model parts (models of meetings, workgroups, privacy, letters, jobs, audit,
+# notifications, accounts)
+#
+# A database rule that a user can break through a form carries the sentence the form shows
+# (`violation_error_message`, Django validates constraints in ModelForm.validate_constraints):
+#
+#     constraints = [
+#         once("meeting", "region", name="meetings_invitedregion_once",
+#              message=_("This region is already invited.")),
+#         check(Q(ends_at__gt=F("starts_at")), "meetings_meeting_ends_after_start",
+#               _("A meeting must end after it starts.")),
+#     ]
+
+
+def once(*fields, name, message=None, **options):
+    """The combination of `fields` occurs at most once (a UniqueConstraint; `condition=` limits
+    it to some rows). `message` may be left out where no form can break the rule."""
+    return models.UniqueConstraint(
+        fields=list(fields), name=name, violation_error_message=message, **options
+    )
+
+
+def check(condition, name, message):
+    """Every row satisfies `condition` (a CheckConstraint)."""
+    return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
+
+
+def ordered_period(start, end, name, message, *, start_optional=False):
+    """A period whose end, when given, is not before its start (an open end has no end date;
+    with `start_optional`, a period without a start is not checked either)."""
+    condition = models.Q(**{f"{end}__isnull": True})
+    if start_optional:
+        condition |= models.Q(**{f"{start}__isnull": True})
+    return check(condition | models.Q(**{f"{end}__gte": models.F(start)}), name, message)
+
+
+def set_together(first, second, name, message, *, empty=""):
+    """`first` and `second` are both given or both left empty (a file and its type, an
+    approval and its approver): empty is `""` for text and file fields, `None` for the others."""
+    if empty is None:
+        both_empty = models.Q(**{f"{first}__isnull": True, f"{second}__isnull": True})
+        both_set = models.Q(**{f"{first}__isnull": False, f"{second}__isnull": False})
+    else:
+        both_empty = models.Q(**{first: empty, second: empty})
+        both_set = ~models.Q(**{first: empty}) & ~models.Q(**{second: empty})
+    return check(both_empty | both_set, name, message)
+
+
+def demo_flag(*, editable=True):
+    """`is_demo`: marks the rows the demo loader created, so that they can be told apart and
+    removed together (ops.demo_data finds the models by this field)."""
+    return models.BooleanField(_("demo data"), default=False, editable=editable)

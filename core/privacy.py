@@ -87,3 +87,25 @@ def whatsapp_url(member) -> str:
     if not phone or not consent_given(member, WHATSAPP):
         return ""
     return wa_link(phone)
+
+
+# --- shared model parts (models of meetings, workgroups, privacy, letters, jobs, audit,
+# notifications, accounts): the answers that many declarations give alike. A model's
+# `class DataScrubbing(RegionRecord):` then states only what is its own (fields, purpose,
+# retention).
+
+
+class RegionRecord:
+    """Personal data in the record of a region's work (minutes, follow-up), kept for the public
+    task and read by the users of the region."""
+
+    legal_basis = PUBLIC_TASK
+    visible_to = _("Users of the region.")
+
+
+class SystemLog:
+    """Personal data in a log the system keeps for its own work (what was sent to whom): no user
+    reads it, only system administrators."""
+
+    legal_basis = PUBLIC_TASK
+    visible_to = _("Nobody in the application; system administrators.")

@@ -27,3 +27,19 @@ class Provenance(models.Model):
 
     class Meta:
         abstract = True
+
+
+# --- shared model parts (models of meetings, workgroups, privacy, letters, jobs, audit,
+# notifications, accounts)
+
+
+class LastChange(models.Model):
+    """`updated_at` and `updated_by`: who last changed a record that is edited in place (an
+    office's letterhead or numbering scheme, a meeting's minutes) and when. The services set
+    `updated_by=by`; every change is also in the audit history."""
+
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = user_field()
+
+    class Meta:
+        abstract = True

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import link
+from core.privacy import SystemLog
 from core.provenance import user_field
 
 
@@ -118,11 +119,9 @@ class OutgoingEmail(models.Model):
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
 
-    class DataScrubbing:
+    class DataScrubbing(SystemLog):
         personal_fields = ("to", "cc", "bcc", "body")
-        legal_basis = "public_task"
         retention = _("Until the e-mail is sent; the record of it for 90 days.")
-        visible_to = _("Nobody in the application; system administrators.")
         purpose = _(
             "To deliver invitations, reminders and password resets; the text is deleted once "
             "the e-mail is sent."

@@ -6,8 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
-from core.provenance import user_field
+from core.fields import check, link, once
+from core.privacy import LEGAL_OBLIGATION
+from core.provenance import LastChange, user_field
 from core.uploads import upload_to
 
 
@@ -30,7 +31,7 @@ DEFAULT_PATTERN = "{klasifikasi}/{urut}/{unit}/{bulan_romawi}/{tahun}"
 DEFAULT_CLASSIFICATION = "400"
 
 
-class NumberingScheme(VersionedModel):
+class NumberingScheme(VersionedModel, LastChange):
     """How an office numbers its outgoing letters: the pattern, its unit code and the archive
     classification code (kode klasifikasi arsip, Permendagri 83/2022) of each letter type.
     An office without a scheme uses the defaults."""
@@ -50,8 +51,6 @@ class NumberingScheme(VersionedModel):
     )
     # {letter type: classification code}; a missing type uses DEFAULT_CLASSIFICATION.
     classifications = models.JSONField(_("classification codes"), default=dict, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = user_field()
 
     class Meta:
         verbose_name = _("numbering scheme")
@@ -76,9 +75,7 @@ class LetterCounter(models.Model):
     last_serial = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["region", "year"], name="letters_one_counter_per_year")
-        ]
+        constraints = [once("region", "year", name="letters_one_counter_per_year")]
 
     def __str__(self):
         return f"{self.region_id}/{self.year}: {self.last_serial}"
@@ -118,24 +115,28 @@ class Letter(models.Model):
         verbose_name = _("letter")
         verbose_name_plural = _("letters")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region", "year", "serial"],
+            once(
+                "region",
+                "year",
+                "serial",
                 name="letters_serial_once_per_office_year",
-                violation_error_message=_("This serial number was already given."),
+                message=_("This serial number was already given."),
             ),
-            models.UniqueConstraint(
-                fields=["region", "year", "number"],
+            once(
+                "region",
+                "year",
+                "number",
                 name="letters_number_once_per_office_year",
-                violation_error_message=_("This letter number was already given."),
+                message=_("This letter number was already given."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(status="issued", cancelled_at__isnull=True, cancel_reason="")
+            check(
+                models.Q(status="issued", cancelled_at__isnull=True, cancel_reason="")
                 | (
                     models.Q(status="cancelled", cancelled_at__isnull=False)
                     & ~models.Q(cancel_reason="")
                 ),
-                name="letters_cancellation_recorded",
-                violation_error_message=_("A cancelled number needs its reason and time."),
+                "letters_cancellation_recorded",
+                _("A cancelled number needs its reason and time."),
             ),
         ]
         indexes = [
@@ -146,7 +147,7 @@ class Letter(models.Model):
     class DataScrubbing:
         personal_fields = ("recipient",)
         purpose = _("The addressee of a letter, as written in the letter register.")
-        legal_basis = "legal_obligation"
+        legal_basis = LEGAL_OBLIGATION
         retention = _("As long as the letter register is kept (archive law).")
         visible_to = _("Users of the region with the letter right.")
 
@@ -156,6 +157,15 @@ class Letter(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+
+class PrintedOnDocument:
+    """The privacy terms of a name printed on the documents Sipokja issues (the signer): kept
+    with the document under archive law and readable by whoever holds it."""
+
+    legal_basis = LEGAL_OBLIGATION
+    retention = _("As long as the document is kept (archive law).")
+    visible_to = _("Anyone holding the document or its public verification page.")
 
 
 class IssuedDocument(models.Model):
@@ -182,18 +192,15 @@ class IssuedDocument(models.Model):
         verbose_name = _("issued document")
         verbose_name_plural = _("issued documents")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(is_signed=False) | ~models.Q(signer_name=""),
-                name="letters_signed_document_names_signer",
-                violation_error_message=_("A signed document names its signer."),
+            check(
+                models.Q(is_signed=False) | ~models.Q(signer_name=""),
+                "letters_signed_document_names_signer",
+                _("A signed document names its signer."),
             )
         ]
 
-    class DataScrubbing:
+    class DataScrubbing(PrintedOnDocument):
         personal_fields = ("signer_name",)
-        legal_basis = "legal_obligation"
-        retention = _("As long as the document is kept (archive law).")
-        visible_to = _("Anyone holding the document or its public verification page.")
         purpose = _("The signer's name as printed on the document, shown on its public page.")
 
     def __str__(self):
@@ -240,11 +247,8 @@ class OfficeCertificate(models.Model):
         verbose_name = _("signing certificate")
         verbose_name_plural = _("signing certificates")
 
-    class DataScrubbing:
+    class DataScrubbing(PrintedOnDocument):
         personal_fields = ("signer_name",)
-        legal_basis = "legal_obligation"
-        retention = _("As long as the document is kept (archive law).")
-        visible_to = _("Anyone holding the document or its public verification page.")
         purpose = _("The name printed with the office's electronic signature.")
 
     def __str__(self):

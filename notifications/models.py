@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import once
+from core.privacy import LEGITIMATE_INTEREST
 from notifications.kinds import KIND_CHOICES
 
 
@@ -35,7 +37,7 @@ class Notification(models.Model):
 
     class DataScrubbing:
         personal_fields = ("title", "body")
-        legal_basis = "legitimate_interest"
+        legal_basis = LEGITIMATE_INTEREST
         retention = _("1 year.")
         visible_to = _("The user it is addressed to.")
         purpose = _("To tell users what needs their attention (the inbox).")
@@ -50,11 +52,7 @@ class Notification(models.Model):
             ),
             models.Index(fields=["user", "-created_at"], name="notification_inbox"),
         ]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "key"], condition=~Q(key=""), name="notification_once_per_key"
-            )
-        ]
+        constraints = [once("user", "key", condition=~Q(key=""), name="notification_once_per_key")]
 
     def __str__(self):
         return self.title
@@ -77,9 +75,7 @@ class Preference(models.Model):
     class Meta:
         verbose_name = _("notification preference")
         verbose_name_plural = _("notification preferences")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_once")
-        ]
+        constraints = [once("user", "kind", name="notification_preference_once")]
 
     def __str__(self):
         return f"{self.user} · {self.kind}: {'e-mail' if self.email else 'inbox'}"

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.privacy import CONSENT_PURPOSES
+from core.privacy import CONSENT_PURPOSES, LEGAL_OBLIGATION
 from core.provenance import user_field
 
 # UU 27/2022 Pasal 32–44 (requests) and Pasal 46 (breach notification): 3×24 hours.
@@ -35,7 +35,7 @@ class Controller(models.Model):
     class DataScrubbing:
         personal_fields = ("dpo_name", "dpo_email", "dpo_phone")
         purpose = _("So that data subjects can reach the data protection officer.")
-        legal_basis = "legal_obligation"
+        legal_basis = LEGAL_OBLIGATION
         retention = _("While the officer holds the post.")
         visible_to = _("Everyone (the privacy page).")
 
@@ -99,7 +99,7 @@ class DataRequest(LegalClock):
     class DataScrubbing:
         personal_fields = ("requester_name", "subject_name")
         purpose = _("To serve a data subject's request and prove it was served in time.")
-        legal_basis = "legal_obligation"
+        legal_basis = LEGAL_OBLIGATION
         retention = _("3 years after the request is closed.")
         visible_to = _("Admins of the province.")
         personal_repr = True

@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
+from core.fields import demo_flag, link, once, ordered_period
+from core.privacy import PUBLIC_TASK
 from core.provenance import Provenance, user_field
 from core.uploads import upload_to
 
@@ -50,18 +51,18 @@ class WorkGroup(VersionedModel, Provenance):
     subgroups = models.ManyToManyField(
         SubGroup, blank=True, related_name="workgroups", verbose_name=_("sub-groups")
     )
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     class Meta:
         ordering = ["region__code"]
         verbose_name = _("Pokja")
         verbose_name_plural = _("Pokja")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region"],
+            once(
+                "region",
                 condition=models.Q(status="active"),
                 name="one_active_workgroup_per_region",
-                violation_error_message=_("This region already has an active Pokja."),
+                message=_("This region already has an active Pokja."),
             )
         ]
         indexes = [
@@ -71,7 +72,7 @@ class WorkGroup(VersionedModel, Provenance):
 
     class DataScrubbing:
         personal_fields = ("contact_name", "contact_phone", "contact_email")
-        legal_basis = "public_task"
+        legal_basis = PUBLIC_TASK
         retention = _("While the Pokja is active; replaced when the secretariat changes.")
         visible_to = _("Users of the region and the regions above it.")
         purpose = _("So that the province and partners can reach the Pokja secretariat.")
@@ -129,10 +130,11 @@ class Institution(VersionedModel):
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region", "name"],
+            once(
+                "region",
+                "name",
                 name="unique_institution_name_per_region",
-                violation_error_message=_("This region already has an institution with this name."),
+                message=_("This region already has an institution with this name."),
             )
         ]
 
@@ -220,11 +222,11 @@ class Decree(VersionedModel):
         verbose_name = _("decree (SK)")
         verbose_name_plural = _("decrees (SK)")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(valid_until__isnull=True)
-                | models.Q(valid_until__gte=models.F("valid_from")),
-                name="decree_validity_ordered",
-                violation_error_message=_("The end of validity cannot be before its start."),
+            ordered_period(
+                "valid_from",
+                "valid_until",
+                "decree_validity_ordered",
+                _("The end of validity cannot be before its start."),
             )
         ]
         indexes = [
@@ -316,20 +318,18 @@ class Member(VersionedModel):
         verbose_name = _("member")
         verbose_name_plural = _("members")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(active_until__isnull=True)
-                | models.Q(active_from__isnull=True)
-                | models.Q(active_until__gte=models.F("active_from")),
-                name="member_period_ordered",
-                violation_error_message=_(
-                    "The end of the active period cannot be before its start."
-                ),
+            ordered_period(
+                "active_from",
+                "active_until",
+                "member_period_ordered",
+                _("The end of the active period cannot be before its start."),
+                start_optional=True,
             )
         ]
 
     class DataScrubbing:
         personal_fields = ("name", "phone", "email")
-        legal_basis = "public_task"
+        legal_basis = PUBLIC_TASK
         retention = _(
             "Name and position as long as the Pokja record is kept (public record of the decree); phone and e-mail until 2 years after the member leaves."
         )

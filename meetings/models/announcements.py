@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
+from core.fields import demo_flag, link, once
+from core.privacy import SystemLog
 from core.provenance import user_field
 
 
@@ -17,7 +18,7 @@ class Announcement(VersionedModel):
 
     region = link("regions.Region", _("sent by"), "announcements")
     title = models.CharField(_("title"), max_length=250)
-    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    is_demo = demo_flag(editable=False)
     body = models.TextField(_("text"))
     published_at = models.DateTimeField(_("published"), default=timezone.now)
     created_by = user_field()
@@ -48,10 +49,11 @@ class AnnouncementRecipient(models.Model):
         verbose_name = _("announcement recipient")
         verbose_name_plural = _("announcement recipients")
         constraints = [
-            models.UniqueConstraint(
-                fields=["announcement", "region"],
+            once(
+                "announcement",
+                "region",
                 name="meetings_recipient_once",
-                violation_error_message=_("This region already receives the announcement."),
+                message=_("This region already receives the announcement."),
             )
         ]
         indexes = [
@@ -71,20 +73,22 @@ class AnnouncementRead(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     read_at = models.DateTimeField(default=timezone.now)
 
-    class DataScrubbing:
-        personal_repr = True  # str() names the user
-
     class Meta:
         ordering = ["read_at", "pk"]
         verbose_name = _("read receipt")
         verbose_name_plural = _("read receipts")
         constraints = [
-            models.UniqueConstraint(
-                fields=["announcement", "region", "user"],
+            once(
+                "announcement",
+                "region",
+                "user",
                 name="meetings_read_once",
-                violation_error_message=_("This read is already recorded."),
+                message=_("This read is already recorded."),
             )
         ]
+
+    class DataScrubbing:
+        personal_repr = True  # str() names the user
 
     def __str__(self):
         return f"{self.announcement} · {self.region} · {self.user}"
@@ -111,19 +115,20 @@ class ReminderLog(models.Model):
         verbose_name = _("reminder sent")
         verbose_name_plural = _("reminders sent")
         constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "object_id", "recipient", "due_date"],
+            once(
+                "kind",
+                "object_id",
+                "recipient",
+                "due_date",
                 name="meetings_reminder_once",
-                violation_error_message=_("This reminder was already sent."),
+                message=_("This reminder was already sent."),
             )
         ]
 
-    class DataScrubbing:
+    class DataScrubbing(SystemLog):
         personal_fields = ("recipient",)
         purpose = _("So that a reminder is not sent twice to the same address.")
-        legal_basis = "public_task"
         retention = _("1 year (the reminder log).")
-        visible_to = _("Nobody in the application; system administrators.")
 
     def __str__(self):
         return f"{self.kind} #{self.object_id} → {self.recipient}"

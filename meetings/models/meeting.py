@@ -8,8 +8,9 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
-from core.provenance import user_field
+from core.fields import check, demo_flag, link, once, ordered_period, set_together
+from core.privacy import LEGAL_OBLIGATION
+from core.provenance import LastChange, Provenance, user_field
 from core.uploads import stored_name
 from meetings.timezones import region_timezone
 
@@ -42,7 +43,7 @@ class TypedUploadTo:
         )
 
 
-class Letterhead(VersionedModel):
+class Letterhead(VersionedModel, LastChange):
     """The parts of a region's kop surat that `Region` does not hold: the logo, the line above
     the office name and the signatory of letters. Office name, address, phone and e-mail stay on
     the region (edited on its office page). Tata Naskah Dinas: the letterhead carries the emblem or
@@ -80,8 +81,6 @@ class Letterhead(VersionedModel):
         _("logo"), upload_to=TypedUploadTo("letterheads", "logo_type"), blank=True
     )
     logo_type = models.CharField(max_length=4, choices=LogoType.choices, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = user_field()
 
     EDITABLE_FIELDS = (
         "header_line",
@@ -95,10 +94,11 @@ class Letterhead(VersionedModel):
         verbose_name = _("letterhead")
         verbose_name_plural = _("letterheads")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(logo="", logo_type="") | (~Q(logo="") & ~Q(logo_type="")),
-                name="meetings_letterhead_logo_typed",
-                violation_error_message=_("A logo needs its file type."),
+            set_together(
+                "logo",
+                "logo_type",
+                "meetings_letterhead_logo_typed",
+                _("A logo needs its file type."),
             )
         ]
 
@@ -107,7 +107,7 @@ class Letterhead(VersionedModel):
         purpose = _(
             "The official (name and NIP) who signs the invitations and letters of the office."
         )
-        legal_basis = "legal_obligation"
+        legal_basis = LEGAL_OBLIGATION
         retention = _("While the official signs the letters of the office.")
         visible_to = _("Users of the region; printed on letters.")
 
@@ -115,7 +115,7 @@ class Letterhead(VersionedModel):
         return str(_("Letterhead of %(region)s") % {"region": self.region})
 
 
-class Meeting(VersionedModel):
+class Meeting(VersionedModel, Provenance):
     """A meeting of the Pokja or a forum event at province or kab/kota level, organised by one
     region, which may invite other regions (a province its kab/kota), institutions and members.
     The province's Forum Komunikasi Pokja Bangga Kencana (docs/domain.md §1) is the model case."""
@@ -140,7 +140,7 @@ class Meeting(VersionedModel):
 
     region = link("regions.Region", _("organising region"), "meetings")
     title = models.CharField(_("title"), max_length=250)
-    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    is_demo = demo_flag(editable=False)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.COORDINATION
     )
@@ -165,9 +165,6 @@ class Meeting(VersionedModel):
     )
     letter_subject = models.CharField(_("subject (Perihal)"), max_length=200, blank=True)
     letter_date = models.DateField(_("date of the letter"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = user_field()
 
     EDITABLE_FIELDS = (
         "title", "kind", "status", "description", "starts_at", "ends_at", "venue", "online_url",
@@ -179,15 +176,15 @@ class Meeting(VersionedModel):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gt=models.F("starts_at")),
-                name="meetings_meeting_ends_after_start",
-                violation_error_message=_("A meeting must end after it starts."),
+            check(
+                Q(ends_at__gt=models.F("starts_at")),
+                "meetings_meeting_ends_after_start",
+                _("A meeting must end after it starts."),
             ),
-            models.CheckConstraint(
-                condition=~Q(venue="", online_url=""),
-                name="meetings_meeting_has_place",
-                violation_error_message=_("Give a venue or an online meeting link."),
+            check(
+                ~Q(venue="", online_url=""),
+                "meetings_meeting_has_place",
+                _("Give a venue or an online meeting link."),
             ),
         ]
         indexes = [
@@ -233,10 +230,11 @@ class InvitedRegion(models.Model):
         verbose_name = _("invited region")
         verbose_name_plural = _("invited regions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "region"],
+            once(
+                "meeting",
+                "region",
                 name="meetings_invitedregion_once",
-                violation_error_message=_("This region is already invited."),
+                message=_("This region is already invited."),
             )
         ]
         indexes = [
@@ -263,10 +261,11 @@ class InvitedInstitution(models.Model):
         verbose_name = _("invited institution")
         verbose_name_plural = _("invited institutions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "institution"],
+            once(
+                "meeting",
+                "institution",
                 name="meetings_invitedinstitution_once",
-                violation_error_message=_("This institution is already invited."),
+                message=_("This institution is already invited."),
             )
         ]
 
@@ -289,12 +288,12 @@ class AgendaItem(models.Model):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__isnull=True)
-                | Q(starts_at__isnull=True)
-                | Q(ends_at__gte=models.F("starts_at")),
-                name="meetings_agendaitem_ordered",
-                violation_error_message=_("A session cannot end before it starts."),
+            ordered_period(
+                "starts_at",
+                "ends_at",
+                "meetings_agendaitem_ordered",
+                _("A session cannot end before it starts."),
+                start_optional=True,
             )
         ]
 

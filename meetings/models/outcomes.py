@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
-from core.provenance import user_field
+from core.fields import check, demo_flag, link, once, set_together
+from core.privacy import PUBLIC_TASK, RegionRecord
+from core.provenance import LastChange, Provenance, user_field
 from meetings.models.meeting import FileType, Meeting, TypedUploadTo
 from meetings.sanitize import sanitize_html
 
@@ -64,21 +65,18 @@ class Participant(models.Model):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         constraints = [
-            models.UniqueConstraint(
-                fields=["meeting", "member"],
+            once(
+                "meeting",
+                "member",
                 condition=Q(member__isnull=False),
                 name="meetings_participant_member_once",
-                violation_error_message=_("This member is already on the list."),
+                message=_("This member is already on the list."),
             ),
-            models.CheckConstraint(
-                condition=~Q(name=""),
-                name="meetings_participant_named",
-                violation_error_message=_("A participant needs a name."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(attendance="represented") | ~Q(represented_by=""),
-                name="meetings_participant_representative_named",
-                violation_error_message=_("Write who represented the participant."),
+            check(~Q(name=""), "meetings_participant_named", _("A participant needs a name.")),
+            check(
+                ~Q(attendance="represented") | ~Q(represented_by=""),
+                "meetings_participant_representative_named",
+                _("Write who represented the participant."),
             ),
         ]
 
@@ -87,7 +85,7 @@ class Participant(models.Model):
         purpose = _(
             "To record who attended a meeting (attendance list) and to send them the minutes."
         )
-        legal_basis = "public_task"
+        legal_basis = PUBLIC_TASK
         retention = _(
             "Name as long as the minutes are kept; phone and e-mail 2 years after the meeting."
         )
@@ -121,7 +119,7 @@ class Participant(models.Model):
         return self.phone
 
 
-class Minutes(VersionedModel):
+class Minutes(VersionedModel, LastChange):
     """The notulen of a meeting: a rich-text account (a safe HTML subset, sanitised on every
     save), the decisions as separate items, and the chair's approval. Approved minutes are locked:
     changing them needs an explicit un-approval first, which is recorded."""
@@ -133,27 +131,24 @@ class Minutes(VersionedModel):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     approved_by = user_field(_("approved by"), on_delete=models.PROTECT)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = user_field()
 
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(approved_at__isnull=True, approved_by__isnull=True)
-                | Q(approved_at__isnull=False, approved_by__isnull=False),
-                name="meetings_minutes_approval_pair",
-                violation_error_message=_("Approval needs both the time and the approver."),
+            set_together(
+                "approved_at",
+                "approved_by",
+                "meetings_minutes_approval_pair",
+                _("Approval needs both the time and the approver."),
+                empty=None,
             )
         ]
 
-    class DataScrubbing:
+    class DataScrubbing(RegionRecord):
         personal_fields = ("chair_name", "secretary_name")
         purpose = _("The chair and minute taker named in the minutes.")
-        legal_basis = "public_task"
         retention = _("As long as the minutes are kept (public record).")
-        visible_to = _("Users of the region.")
 
     def __str__(self):
         return str(_("Minutes of %(meeting)s") % {"meeting": self.meeting})
@@ -184,7 +179,7 @@ class Decision(models.Model):
         return f"{self.number}. {self.text[:80]}"
 
 
-class ActionItem(VersionedModel):
+class ActionItem(VersionedModel, Provenance):
     """A follow-up (tindak lanjut) or a commitment (komitmen), set by a region at a meeting or on
     its own, and assigned to a region (itself or one of its kab/kota), optionally narrowed to an
     institution and/or a member. Tracked until done or dropped.
@@ -210,7 +205,7 @@ class ActionItem(VersionedModel):
     decision = link(Decision, _("decision"), "action_items", models.SET_NULL, optional=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.ACTION)
     title = models.CharField(_("title"), max_length=250)
-    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    is_demo = demo_flag(editable=False)
     description = models.TextField(_("description"), blank=True)
     assigned_region = link("regions.Region", _("assigned region"), "assigned_action_items")
     assigned_institution = link(
@@ -228,9 +223,6 @@ class ActionItem(VersionedModel):
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = user_field()
 
     EDITABLE_FIELDS = (
         "kind", "title", "description", "assigned_region", "assigned_institution", "assigned_member", "due_date",
@@ -242,13 +234,11 @@ class ActionItem(VersionedModel):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=["done", "dropped"], closed_at__isnull=False)
+            check(
+                Q(status__in=["done", "dropped"], closed_at__isnull=False)
                 | (~Q(status__in=["done", "dropped"]) & Q(closed_at__isnull=True)),
-                name="meetings_actionitem_closed_pair",
-                violation_error_message=_(
-                    "A closed item has a closing time; an open one has none."
-                ),
+                "meetings_actionitem_closed_pair",
+                _("A closed item has a closing time; an open one has none."),
             )
         ]
         indexes = [
@@ -291,25 +281,23 @@ class ProgressNote(models.Model):
     evidence_type = models.CharField(max_length=4, choices=FileType.choices, blank=True)
     evidence_filename = models.CharField(max_length=200, blank=True)
 
-    class DataScrubbing:
-        personal_fields = ("author_name",)
-        purpose = _("Who reported progress on an action item.")
-        legal_basis = "public_task"
-        retention = _("As long as the action item is kept.")
-        visible_to = _("Users of the region.")
-
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("progress note")
         verbose_name_plural = _("progress notes")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(evidence="", evidence_type="")
-                | (~Q(evidence="") & ~Q(evidence_type="")),
-                name="meetings_progressnote_evidence_typed",
-                violation_error_message=_("Evidence needs its file type."),
+            set_together(
+                "evidence",
+                "evidence_type",
+                "meetings_progressnote_evidence_typed",
+                _("Evidence needs its file type."),
             )
         ]
+
+    class DataScrubbing(RegionRecord):
+        personal_fields = ("author_name",)
+        purpose = _("Who reported progress on an action item.")
+        retention = _("As long as the action item is kept.")
 
     def __str__(self):
         return self.text[:80]
