@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
+from core.fields import link, rule, unique
 from core.provenance import user_field
 from core.uploads import upload_to
 
@@ -49,20 +49,19 @@ class Criterion(models.Model):
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
         constraints = [
-            models.UniqueConstraint(
-                fields=["year", "code"],
+            unique(
+                "year",
+                "code",
                 condition=models.Q(province__isnull=True),
                 name="unique_national_criterion_code",
-                violation_error_message=_(
-                    "A national criterion with this code exists for this year."
-                ),
+                message=_("A national criterion with this code exists for this year."),
             ),
-            models.UniqueConstraint(
-                fields=["year", "code", "province"],
+            unique(
+                "year",
+                "code",
+                "province",
                 name="unique_provincial_criterion_code",
-                violation_error_message=_(
-                    "This province already has a criterion with this code for this year."
-                ),
+                message=_("This province already has a criterion with this code for this year."),
             ),
         ]
 
@@ -107,20 +106,21 @@ class Assessment(VersionedModel):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region", "year"],
+            unique(
+                "region",
+                "year",
                 name="one_assessment_per_region_year",
-                violation_error_message=_("This region already has an assessment for this year."),
+                message=_("This region already has an assessment for this year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(submitted_at__isnull=True, submitted_by__isnull=True)
+            rule(
+                models.Q(submitted_at__isnull=True, submitted_by__isnull=True)
                 | models.Q(submitted_at__isnull=False),
-                name="assessment_submitted_pair",
+                "assessment_submitted_pair",
             ),
-            models.CheckConstraint(
-                condition=models.Q(verified_at__isnull=True, verified_by__isnull=True)
+            rule(
+                models.Q(verified_at__isnull=True, verified_by__isnull=True)
                 | models.Q(verified_at__isnull=False),
-                name="assessment_verified_pair",
+                "assessment_verified_pair",
             ),
         ]
         indexes = [
@@ -165,13 +165,11 @@ class CriterionReview(models.Model):
         verbose_name = _("criterion review")
         verbose_name_plural = _("criterion reviews")
         constraints = [
-            models.UniqueConstraint(
-                fields=["assessment", "criterion"], name="one_review_per_criterion"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(decision="rejected") | ~models.Q(reason=""),
-                name="rejection_needs_reason",
-                violation_error_message=_("A rejection needs a reason."),
+            unique("assessment", "criterion", name="one_review_per_criterion"),
+            rule(
+                ~models.Q(decision="rejected") | ~models.Q(reason=""),
+                "rejection_needs_reason",
+                _("A rejection needs a reason."),
             ),
         ]
 
@@ -211,11 +209,7 @@ class Declaration(models.Model):
     class Meta:
         verbose_name = _("declaration")
         verbose_name_plural = _("declarations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["region", "criterion"], name="one_declaration_per_criterion"
-            )
-        ]
+        constraints = [unique("region", "criterion", name="one_declaration_per_criterion")]
 
     def __str__(self):
         return f"{self.region} · {self.criterion.code}"
@@ -268,9 +262,7 @@ class RegionStatus(models.Model):
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["region", "year"], name="one_status_per_region_year")
-        ]
+        constraints = [unique("region", "year", name="one_status_per_region_year")]
 
     def __str__(self):
         return f"{self.region_id} {self.year}: {self.computed_status}"

@@ -8,6 +8,7 @@ of what it holds. They build plain Django fields (migrations see no difference).
 
 The acting user (created by, recorded by…) is core.provenance.user_field."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -25,3 +26,62 @@ def many(to, verbose_name, related_name, **options):
     return models.ManyToManyField(
         to, blank=True, related_name=related_name, verbose_name=verbose_name, **options
     )
+
+
+# --- shared model parts (models of indicators, planning, assessment, knowledge, policies,
+# budget, interop…)
+
+# Constraints: the database's own rules, each with the message a form shows when a record would
+# break it (Model.validate_constraints), so the rule and its wording stand in one place:
+#
+#     unique("workgroup", "year", name="one_work_plan_per_workgroup_year",
+#            message=_("This Pokja already has a work plan for this year."))
+#     rule(models.Q(amount__gt=0), "budget_amount_positive", _("The amount must be more than zero."))
+
+
+def unique(*fields, name, message=None, **options):
+    """At most one record per combination of `fields` (a UniqueConstraint; `condition=` limits
+    it to some rows)."""
+    return models.UniqueConstraint(
+        fields=list(fields), name=name, violation_error_message=message, **options
+    )
+
+
+def rule(condition, name, message=None):
+    """`condition` (a Q) holds for every record (a CheckConstraint)."""
+    return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
+
+
+# The years a plan, budget, target or period may name (validated on every form and API).
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+
+
+def year_field(verbose_name, **options):
+    """A calendar year between MIN_YEAR and MAX_YEAR (a plan year, a budget year, the first or
+    last year of a period)."""
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+        **options,
+    )
+
+
+def years_in_range(*fields, name, message):
+    """The database's own check that each of the year `fields` lies between MIN_YEAR and
+    MAX_YEAR (year_field validates forms; this also holds for imports and bulk writes)."""
+    bounds = {}
+    for field in fields:
+        bounds |= {f"{field}__gte": MIN_YEAR, f"{field}__lte": MAX_YEAR}
+    return rule(models.Q(**bounds), name, message)
+
+
+def period_ordered(start, end, *, name, message, optional=False):
+    """A period (`start` … `end`, years or dates) cannot end before it starts; with `optional`
+    either end may be missing."""
+    ordered = models.Q(**{f"{end}__gte": models.F(start)})
+    if optional:
+        ordered = (
+            models.Q(**{f"{start}__isnull": True}) | models.Q(**{f"{end}__isnull": True}) | ordered
+        )
+    return rule(ordered, name, message)

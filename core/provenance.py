@@ -3,6 +3,7 @@ carries (work plans, activities, budgets, policies, strategic issues, documents,
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def user_field(verbose_name=None, **options):
@@ -24,6 +25,19 @@ class Provenance(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = user_field()
+
+    class Meta:
+        abstract = True
+
+
+# --- shared model parts (models of indicators, planning, knowledge, policies, budget…)
+
+
+class DemoData(models.Model):
+    """`is_demo`: the record was loaded as demo data (`load_demo`); removing the demo data
+    (ops.demo_data) deletes exactly the rows marked so; real records keep it false."""
+
+    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         abstract = True

@@ -5,26 +5,33 @@ Domain facts and sources: docs/domain.md §3–§5. Achievement (capaian) is com
 stored: see `indicators.achievement`.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
-from core.provenance import Provenance, user_field
+from core.fields import MAX_YEAR, MIN_YEAR, link, rule, unique, year_field
+from core.provenance import DemoData, Provenance, user_field
 
 # Stored precision of every target and value: up to 99,999,999.9999.
 VALUE_DIGITS = 12
 VALUE_DECIMALS = 4
-YEAR_MIN = 2000
-YEAR_MAX = 2100
-
-_year_validators = [MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)]
+# The years of core.fields, by the names the indicator forms, views and API import.
+YEAR_MIN = MIN_YEAR
+YEAR_MAX = MAX_YEAR
 
 # Words that cannot be indicator codes because they are fixed parts of the indicator URLs.
 RESERVED_CODES = frozenset(
     {"adopted", "import", "template", "export", "targets", "values", "new", "national-targets"}
 )
+
+
+def not_negative(field, name, message, *, optional=False):
+    """Targets and values are never below zero (an `optional` one may also be empty)."""
+    condition = models.Q(**{f"{field}__gte": 0})
+    if optional:
+        condition = models.Q(**{f"{field}__isnull": True}) | condition
+    return rule(condition, name, message)
 
 
 class Indicator(VersionedModel):
@@ -104,7 +111,7 @@ class NationalTarget(VersionedModel):
     text of its source. Targets whose reading is doubtful are flagged `is_uncertain`."""
 
     indicator = link(Indicator, _("indicator"), "national_targets", models.CASCADE)
-    year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
+    year = year_field(_("year"))
     value = models.DecimalField(_("target"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
     source = models.TextField(_("source"), help_text=_("Document and address of the source."))
     is_uncertain = models.BooleanField(
@@ -118,17 +125,14 @@ class NationalTarget(VersionedModel):
         verbose_name = _("national target")
         verbose_name_plural = _("national targets")
         constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "year"],
+            unique(
+                "indicator",
+                "year",
                 name="unique_national_target_per_year",
-                violation_error_message=_(
-                    "This indicator already has a national target for this year."
-                ),
+                message=_("This indicator already has a national target for this year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(value__gte=0),
-                name="national_target_not_negative",
-                violation_error_message=_("A target cannot be negative."),
+            not_negative(
+                "value", "national_target_not_negative", _("A target cannot be negative.")
             ),
         ]
 
@@ -150,13 +154,12 @@ class DataSource(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class RegionRecord(VersionedModel, Provenance):
+class RegionRecord(VersionedModel, Provenance, DemoData):
     """Fields shared by targets and realisations of a region (region, indicator and value are
     declared by each model, with their own names and related names)."""
 
-    year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
+    year = year_field(_("year"))
     note = models.CharField(_("note"), max_length=500, blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
     updated_by = user_field()
 
     class Meta:
@@ -198,18 +201,14 @@ class Target(RegionRecord):
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region", "indicator", "year"],
+            unique(
+                "region",
+                "indicator",
+                "year",
                 name="unique_target_per_region_indicator_year",
-                violation_error_message=_(
-                    "This region already has a target for this indicator and year."
-                ),
+                message=_("This region already has a target for this indicator and year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(value__gte=0),
-                name="target_not_negative",
-                violation_error_message=_("A target cannot be negative."),
-            ),
+            not_negative("value", "target_not_negative", _("A target cannot be negative.")),
         ]
         indexes = [
             # The ranking page: targets of a province's kab/kota for one indicator and year.
@@ -263,24 +262,24 @@ class Value(RegionRecord):
         verbose_name = _("realisation")
         verbose_name_plural = _("realisations")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region", "indicator", "year", "period", "source"],
+            unique(
+                "region",
+                "indicator",
+                "year",
+                "period",
+                "source",
                 name="unique_value_per_period_and_source",
-                violation_error_message=_(
+                message=_(
                     "This region already has a value for this indicator, period and data source."
                 ),
             ),
-            models.CheckConstraint(
-                condition=models.Q(value__gte=0),
-                name="value_not_negative",
-                violation_error_message=_("A value cannot be negative."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(
+            not_negative("value", "value_not_negative", _("A value cannot be negative.")),
+            rule(
+                models.Q(
                     period__in=["", "Q1", "Q2", "Q3", "Q4"] + [f"M{m:02d}" for m in range(1, 13)]
                 ),
-                name="value_period_known",
-                violation_error_message=_("Unknown period."),
+                "value_period_known",
+                _("Unknown period."),
             ),
         ]
         indexes = [
@@ -309,7 +308,7 @@ def period_kind(period: str) -> str:
     return "quarter" if period.startswith("Q") else "month"
 
 
-class WorkGroupIndicator(VersionedModel, Provenance):
+class WorkGroupIndicator(VersionedModel, Provenance, DemoData):
     """An indicator a Pokja adopts for a year, with the Pokja's own target (criterion 3 of an
     effective Pokja: "Bangga Kencana indicators, with targets it works toward"). The assessment
     reads it through `indicators.services.adopted_counts`."""
@@ -318,7 +317,7 @@ class WorkGroupIndicator(VersionedModel, Provenance):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("indicator")
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
+    year = year_field(_("year"))
     target = models.DecimalField(
         _("Pokja target"),
         max_digits=VALUE_DIGITS,
@@ -327,24 +326,24 @@ class WorkGroupIndicator(VersionedModel, Provenance):
         blank=True,
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["workgroup", "year", "indicator__order"]
         verbose_name = _("adopted indicator")
         verbose_name_plural = _("adopted indicators")
         constraints = [
-            models.UniqueConstraint(
-                fields=["workgroup", "indicator", "year"],
+            unique(
+                "workgroup",
+                "indicator",
+                "year",
                 name="unique_adoption_per_year",
-                violation_error_message=_(
-                    "This Pokja already adopted this indicator for this year."
-                ),
+                message=_("This Pokja already adopted this indicator for this year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(target__isnull=True) | models.Q(target__gte=0),
-                name="adoption_target_not_negative",
-                violation_error_message=_("A target cannot be negative."),
+            not_negative(
+                "target",
+                "adoption_target_not_negative",
+                _("A target cannot be negative."),
+                optional=True,
             ),
         ]
         indexes = [
