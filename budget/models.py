@@ -51,9 +51,7 @@ class BudgetAllocation(VersionedModel, Provenance, DemoData):
         verbose_name = _("budget allocation")
         verbose_name_plural = _("budget allocations")
         constraints = [
-            years_in_range(
-                "year", name="budget_year_range", message=_("Enter a year between 2000 and 2100.")
-            ),
+            years_in_range("year", name="budget_year_range"),
             rule(
                 models.Q(amount__gt=0),
                 "budget_amount_positive",

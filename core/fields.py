@@ -10,6 +10,7 @@ The acting user (created by, recorded by…) is core.provenance.user_field."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def link(to, verbose_name, related_name, on_delete=models.PROTECT, *, optional=False, **options):
@@ -55,6 +56,8 @@ def rule(condition, name, message=None):
 # The years a plan, budget, target or period may name (validated on every form and API).
 MIN_YEAR = 2000
 MAX_YEAR = 2100
+YEAR_RANGE_MESSAGE = _("Enter a year between 2000 and 2100.")
+PERIOD_ORDER_MESSAGE = _("The period cannot end before it starts.")
 
 
 def year_field(verbose_name, **options):
@@ -67,7 +70,7 @@ def year_field(verbose_name, **options):
     )
 
 
-def years_in_range(*fields, name, message):
+def years_in_range(*fields, name, message=YEAR_RANGE_MESSAGE):
     """The database's own check that each of the year `fields` lies between MIN_YEAR and
     MAX_YEAR (year_field validates forms; this also holds for imports and bulk writes)."""
     bounds = {}
@@ -76,7 +79,7 @@ def years_in_range(*fields, name, message):
     return rule(models.Q(**bounds), name, message)
 
 
-def period_ordered(start, end, *, name, message, optional=False):
+def period_ordered(start, end, *, name, message=PERIOD_ORDER_MESSAGE, optional=False):
     """A period (`start` … `end`, years or dates) cannot end before it starts; with `optional`
     either end may be missing."""
     ordered = models.Q(**{f"{end}__gte": models.F(start)})

@@ -26,6 +26,13 @@ RESERVED_CODES = frozenset(
 )
 
 
+def figure_field(verbose_name, **options):
+    """A target or value at the stored precision (VALUE_DIGITS, VALUE_DECIMALS)."""
+    return models.DecimalField(
+        verbose_name, max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS, **options
+    )
+
+
 def not_negative(field, name, message, *, optional=False):
     """Targets and values are never below zero (an `optional` one may also be empty)."""
     condition = models.Q(**{f"{field}__gte": 0})
@@ -65,10 +72,8 @@ class Indicator(VersionedModel):
         _("periodicity"), max_length=10, choices=Periodicity.choices, default=Periodicity.YEARLY
     )
     reference = models.CharField(_("source of the definition"), max_length=300, blank=True)
-    max_value = models.DecimalField(
+    max_value = figure_field(
         _("largest possible value"),
-        max_digits=VALUE_DIGITS,
-        decimal_places=VALUE_DECIMALS,
         null=True,
         blank=True,
         help_text=_("For example 100 for a percentage or an index; empty when there is no limit."),
@@ -112,7 +117,7 @@ class NationalTarget(VersionedModel):
 
     indicator = link(Indicator, _("indicator"), "national_targets", models.CASCADE)
     year = year_field(_("year"))
-    value = models.DecimalField(_("target"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
+    value = figure_field(_("target"))
     source = models.TextField(_("source"), help_text=_("Document and address of the source."))
     is_uncertain = models.BooleanField(
         _("uncertain"),
@@ -171,10 +176,8 @@ class Target(RegionRecord):
     agreement). One per region, indicator and year."""
 
     region = link("regions.Region", _("region"), "indicator_targets")
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="targets", verbose_name=_("indicator")
-    )
-    value = models.DecimalField(_("target"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
+    indicator = link(Indicator, _("indicator"), "targets")
+    value = figure_field(_("target"))
 
     class PlanDocument(models.TextChoices):
         """The regional planning document the target comes from (exchange with SIPD)."""
@@ -246,16 +249,12 @@ class Value(RegionRecord):
         M12 = "M12", _("December")
 
     region = link("regions.Region", _("region"), "indicator_values")
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
-    )
+    indicator = link(Indicator, _("indicator"), "values")
     period = models.CharField(
         _("period"), max_length=3, choices=Period.choices, default=Period.YEAR, blank=True
     )
     source = models.CharField(_("data source"), max_length=10, choices=DataSource.choices)
-    value = models.DecimalField(
-        _("realisation"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS
-    )
+    value = figure_field(_("realisation"))
 
     class Meta:
         ordering = ["region__code", "indicator__order", "year", "period", "source"]
@@ -314,17 +313,9 @@ class WorkGroupIndicator(VersionedModel, Provenance, DemoData):
     reads it through `indicators.services.adopted_counts`."""
 
     workgroup = link("workgroups.WorkGroup", _("Pokja"), "adopted_indicators", models.CASCADE)
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("indicator")
-    )
+    indicator = link(Indicator, _("indicator"), "adoptions")
     year = year_field(_("year"))
-    target = models.DecimalField(
-        _("Pokja target"),
-        max_digits=VALUE_DIGITS,
-        decimal_places=VALUE_DECIMALS,
-        null=True,
-        blank=True,
-    )
+    target = figure_field(_("Pokja target"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     class Meta:

@@ -12,7 +12,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, many, period_ordered, rule, unique, year_field, years_in_range
+from core.fields import (
+    PERIOD_ORDER_MESSAGE,
+    link,
+    many,
+    period_ordered,
+    rule,
+    unique,
+    year_field,
+    years_in_range,
+)
 from core.provenance import DemoData, Provenance
 from core.uploads import KeptExtensionUploadTo
 
@@ -62,12 +71,7 @@ class StrategicIssue(VersionedModel, Provenance, DemoData):
         verbose_name = _("strategic issue")
         verbose_name_plural = _("strategic issues")
         constraints = [
-            period_ordered(
-                "period_start",
-                "period_end",
-                name="strategic_issue_period_ordered",
-                message=_("The period cannot end before it starts."),
-            ),
+            period_ordered("period_start", "period_end", name="strategic_issue_period_ordered"),
             years_in_range(
                 "period_start",
                 "period_end",
@@ -100,7 +104,7 @@ class StrategicIssue(VersionedModel, Provenance, DemoData):
 
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+            raise ValidationError({"period_end": PERIOD_ORDER_MESSAGE})
 
 
 class DocumentUploadTo(KeptExtensionUploadTo):

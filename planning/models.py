@@ -12,6 +12,15 @@ from planning.choices import FundingSource
 MONTH_CHOICES = [(i + 1, name) for i, name in enumerate(MONTHS_ID)]
 
 
+def month_field(verbose_name):
+    """A month of the plan year: 1 (January) to 12 (December), shown by its Indonesian name."""
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        choices=MONTH_CHOICES,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+
+
 class EvidenceUploadTo(KeptExtensionUploadTo):
     """Activity evidence: the service renames the upload to `evidence.pdf`, `.png` or `.jpg`."""
 
@@ -64,11 +73,7 @@ class WorkPlan(VersionedModel, Provenance, DemoData):
                 name="one_work_plan_per_workgroup_year",
                 message=_("This Pokja already has a work plan for this year."),
             ),
-            years_in_range(
-                "year",
-                name="work_plan_year_range",
-                message=_("Enter a year between 2000 and 2100."),
-            ),
+            years_in_range("year", name="work_plan_year_range"),
             rule(
                 (
                     models.Q(status="draft", approved_on__isnull=True)
@@ -118,16 +123,8 @@ class Activity(VersionedModel, Provenance):
     title = models.CharField(_("activity"), max_length=300)
     subgroup = link("workgroups.SubGroup", _("sub-group"), "activities", optional=True)
     institutions = many("workgroups.Institution", _("responsible institutions"), "activities")
-    start_month = models.PositiveSmallIntegerField(
-        _("start month"),
-        choices=MONTH_CHOICES,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-    )
-    end_month = models.PositiveSmallIntegerField(
-        _("end month"),
-        choices=MONTH_CHOICES,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-    )
+    start_month = month_field(_("start month"))
+    end_month = month_field(_("end month"))
     expected_output = models.TextField(_("expected output"), blank=True)
     indicators = many("indicators.Indicator", _("indicators"), "activities")
     planned_cost = models.PositiveBigIntegerField(_("planned cost (Rp)"), default=0)

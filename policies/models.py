@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, many, period_ordered, rule, year_field
+from core.fields import PERIOD_ORDER_MESSAGE, link, many, period_ordered, rule, year_field
 from core.provenance import DemoData, Provenance
 from core.uploads import upload_to
 
@@ -80,11 +80,7 @@ class Policy(VersionedModel, Provenance, DemoData):
                 _("An enacted or revoked policy needs its date of enactment."),
             ),
             period_ordered(
-                "period_start",
-                "period_end",
-                optional=True,
-                name="policy_period_ordered",
-                message=_("The period cannot end before it starts."),
+                "period_start", "period_end", optional=True, name="policy_period_ordered"
             ),
         ]
         indexes = [
@@ -115,7 +111,7 @@ class Policy(VersionedModel, Provenance, DemoData):
             if not self.number.strip():
                 errors["number"] = _("Enter the number of the enacted policy.")
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors["period_end"] = _("The period cannot end before it starts.")
+            errors["period_end"] = PERIOD_ORDER_MESSAGE
         if self.region_id:
             level = self.region.level
             if self.kind in self.PROVINCE_ONLY and level != "province":
