@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionedModel
 from core.fields import link, many, rule, unique, year_field, years_in_range
 from core.formats import MONTHS_ID
+from core.privacy import PUBLIC_TASK
 from core.provenance import DemoData, Provenance, user_field
 from core.uploads import KeptExtensionUploadTo, upload_to
 from planning.choices import FundingSource
@@ -58,7 +59,7 @@ class WorkPlan(VersionedModel, Provenance, DemoData):
     class DataScrubbing:
         personal_fields = ("approver_name",)
         purpose = _("The official who approved the work plan.")
-        legal_basis = "public_task"
+        legal_basis = PUBLIC_TASK
         retention = _("As long as the work plan is kept (public record).")
         visible_to = _("Users of the region.")
 
@@ -117,9 +118,7 @@ class Activity(VersionedModel, Provenance):
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
 
-    plan = models.ForeignKey(
-        WorkPlan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("work plan")
-    )
+    plan = link(WorkPlan, _("work plan"), "activities", models.CASCADE)
     title = models.CharField(_("activity"), max_length=300)
     subgroup = link("workgroups.SubGroup", _("sub-group"), "activities", optional=True)
     institutions = many("workgroups.Institution", _("responsible institutions"), "activities")
