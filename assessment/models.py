@@ -7,6 +7,11 @@ from core.provenance import user_field
 from core.uploads import upload_to
 
 
+def region_link(related_name):
+    """The region an assessment record is about; the record goes when the region goes."""
+    return models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name=related_name)
+
+
 class Criterion(models.Model):
     """A criterion of an effective Pokja for one year.
 
@@ -87,9 +92,7 @@ class Assessment(VersionedModel):
         RETURNED = "returned", _("Returned for correction")
         VERIFIED = "verified", _("Verified")
 
-    region = models.ForeignKey(
-        "regions.Region", on_delete=models.CASCADE, related_name="assessments"
-    )
+    region = region_link("assessments")
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -195,9 +198,7 @@ class Declaration(models.Model):
     """The operator's statement, with evidence, for criteria that cannot be read from records
     (kind `declared`, e.g. a complete KB agency, or a province's own criterion)."""
 
-    region = models.ForeignKey(
-        "regions.Region", on_delete=models.CASCADE, related_name="declarations"
-    )
+    region = region_link("declarations")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="declarations")
     fulfilled = models.BooleanField(_("fulfilled"))
     note = models.TextField(_("explanation"), blank=True)
@@ -219,9 +220,7 @@ class Snapshot(models.Model):
     """The status of a region's Pokja for a year, frozen when it was verified: the history the
     province counts (how many kab/kota were effective in 2023, 2024, 2025)."""
 
-    region = models.ForeignKey(
-        "regions.Region", on_delete=models.CASCADE, related_name="assessment_snapshots"
-    )
+    region = region_link("assessment_snapshots")
     year = models.PositiveSmallIntegerField(_("year"))
     taken_at = models.DateTimeField(_("taken at"), auto_now_add=True)
     effective = models.BooleanField(_("effective"))
@@ -248,7 +247,7 @@ class RegionStatus(models.Model):
     dashboards, the matrix and the public page (see assessment/summary.py). It holds nothing
     that cannot be recomputed from the records: a missing or stale row is computed again."""
 
-    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    region = region_link("+")
     year = models.PositiveSmallIntegerField()
     # The date decrees were checked on (assessment.engine.assessment_date); a row computed for
     # another date is stale.
