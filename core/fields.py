@@ -6,7 +6,8 @@ of what it holds. They build plain Django fields (migrations see no difference).
     meeting = link(Meeting, _("meeting"), "action_items", models.SET_NULL, optional=True)
     indicators = many("indicators.Indicator", _("indicators"), "policies")
 
-The acting user (created by, recorded by…) is core.provenance.user_field."""
+The acting user (created by, recorded by…) is core.provenance.user_field. At the end: the
+constraints with their messages (`unique`, `rule`) and the year fields and rules."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -37,7 +38,7 @@ def many(to, verbose_name, related_name, **options):
 #
 #     unique("workgroup", "year", name="one_work_plan_per_workgroup_year",
 #            message=_("This Pokja already has a work plan for this year."))
-#     rule(models.Q(amount__gt=0), "budget_amount_positive", _("The amount must be more than zero."))
+#     rule(models.Q(amount__gt=0), "budget_amount_positive", _("The amount must be positive."))
 
 
 def unique(*fields, name, message=None, **options):
