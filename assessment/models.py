@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, rule, unique
+from core.fields import check, link, once
 from core.provenance import user_field
 from core.uploads import upload_to
 
@@ -54,14 +54,14 @@ class Criterion(models.Model):
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
         constraints = [
-            unique(
+            once(
                 "year",
                 "code",
                 condition=models.Q(province__isnull=True),
                 name="unique_national_criterion_code",
                 message=_("A national criterion with this code exists for this year."),
             ),
-            unique(
+            once(
                 "year",
                 "code",
                 "province",
@@ -109,18 +109,18 @@ class Assessment(VersionedModel):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         constraints = [
-            unique(
+            once(
                 "region",
                 "year",
                 name="one_assessment_per_region_year",
                 message=_("This region already has an assessment for this year."),
             ),
-            rule(
+            check(
                 models.Q(submitted_at__isnull=True, submitted_by__isnull=True)
                 | models.Q(submitted_at__isnull=False),
                 "assessment_submitted_pair",
             ),
-            rule(
+            check(
                 models.Q(verified_at__isnull=True, verified_by__isnull=True)
                 | models.Q(verified_at__isnull=False),
                 "assessment_verified_pair",
@@ -168,8 +168,8 @@ class CriterionReview(models.Model):
         verbose_name = _("criterion review")
         verbose_name_plural = _("criterion reviews")
         constraints = [
-            unique("assessment", "criterion", name="one_review_per_criterion"),
-            rule(
+            once("assessment", "criterion", name="one_review_per_criterion"),
+            check(
                 ~models.Q(decision="rejected") | ~models.Q(reason=""),
                 "rejection_needs_reason",
                 _("A rejection needs a reason."),
@@ -210,7 +210,7 @@ class Declaration(models.Model):
     class Meta:
         verbose_name = _("declaration")
         verbose_name_plural = _("declarations")
-        constraints = [unique("region", "criterion", name="one_declaration_per_criterion")]
+        constraints = [once("region", "criterion", name="one_declaration_per_criterion")]
 
     def __str__(self):
         return f"{self.region} · {self.criterion.code}"
@@ -261,7 +261,7 @@ class RegionStatus(models.Model):
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [unique("region", "year", name="one_status_per_region_year")]
+        constraints = [once("region", "year", name="one_status_per_region_year")]
 
     def __str__(self):
         return f"{self.region_id} {self.year}: {self.computed_status}"

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, rule, unique, year_field, years_in_range
+from core.fields import check, link, once, year_field, years_in_range
 from core.formats import format_rupiah
 from core.provenance import DemoData, Provenance
 from core.uploads import upload_to
@@ -52,12 +52,12 @@ class BudgetAllocation(VersionedModel, Provenance, DemoData):
         verbose_name_plural = _("budget allocations")
         constraints = [
             years_in_range("year", name="budget_year_range"),
-            rule(
+            check(
                 models.Q(amount__gt=0),
                 "budget_amount_positive",
                 _("The allocated amount must be more than zero."),
             ),
-            rule(
+            check(
                 models.Q(realised__lte=models.F("amount")),
                 "budget_realised_within_amount",
                 _("The realised amount cannot exceed the allocated amount."),
@@ -118,8 +118,8 @@ class BudgetCalendar(VersionedModel):
         verbose_name = _("budget calendar")
         verbose_name_plural = _("budget calendars")
         constraints = [
-            unique("region", "budget_year", name="budget_one_calendar_per_year"),
-            rule(
+            once("region", "budget_year", name="budget_one_calendar_per_year"),
+            check(
                 models.Q(rkpd_from__lte=models.F("rkpd_until"))
                 & models.Q(rkpd_until__lte=models.F("kua_ppas"))
                 & models.Q(kua_ppas__lte=models.F("rapbd")),

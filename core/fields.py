@@ -7,7 +7,7 @@ of what it holds. They build plain Django fields (migrations see no difference).
     indicators = many("indicators.Indicator", _("indicators"), "policies")
 
 The acting user (created by, recorded by…) is core.provenance.user_field. At the end: the
-constraints with their messages (`unique`, `rule`) and the year fields and rules."""
+constraints with their messages (`once`, `check`) and the year fields and rules."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -36,12 +36,12 @@ def many(to, verbose_name, related_name, **options):
 # Constraints: the database's own rules, each with the message a form shows when a record would
 # break it (Model.validate_constraints), so the rule and its wording stand in one place:
 #
-#     unique("workgroup", "year", name="one_work_plan_per_workgroup_year",
+#     once("workgroup", "year", name="one_work_plan_per_workgroup_year",
 #            message=_("This Pokja already has a work plan for this year."))
-#     rule(models.Q(amount__gt=0), "budget_amount_positive", _("The amount must be positive."))
+#     check(models.Q(amount__gt=0), "budget_amount_positive", _("The amount must be positive."))
 
 
-def unique(*fields, name, message=None, **options):
+def once(*fields, name, message=None, **options):
     """At most one record per combination of `fields` (a UniqueConstraint; `condition=` limits
     it to some rows)."""
     return models.UniqueConstraint(
@@ -49,7 +49,7 @@ def unique(*fields, name, message=None, **options):
     )
 
 
-def rule(condition, name, message=None):
+def check(condition, name, message=None):
     """`condition` (a Q) holds for every record (a CheckConstraint)."""
     return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
 
@@ -77,7 +77,7 @@ def years_in_range(*fields, name, message=YEAR_RANGE_MESSAGE):
     bounds = {}
     for field in fields:
         bounds |= {f"{field}__gte": MIN_YEAR, f"{field}__lte": MAX_YEAR}
-    return rule(models.Q(**bounds), name, message)
+    return check(models.Q(**bounds), name, message)
 
 
 def period_ordered(start, end, *, name, message=PERIOD_ORDER_MESSAGE, optional=False):
@@ -88,4 +88,4 @@ def period_ordered(start, end, *, name, message=PERIOD_ORDER_MESSAGE, optional=F
         ordered = (
             models.Q(**{f"{start}__isnull": True}) | models.Q(**{f"{end}__isnull": True}) | ordered
         )
-    return rule(ordered, name, message)
+    return check(ordered, name, message)

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import unique
+from core.fields import once
 from core.provenance import user_field
 from core.uploads import upload_to
 
@@ -50,7 +50,7 @@ class BoundaryShape(models.Model):
 
     class Meta:
         constraints = [
-            unique(
+            once(
                 "boundary_map",
                 "region",
                 name="dashboards_shape_unique_region",

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import MAX_YEAR, MIN_YEAR, link, rule, unique, year_field
+from core.fields import MAX_YEAR, MIN_YEAR, check, link, once, year_field
 from core.provenance import DemoData, Provenance, user_field
 
 # Stored precision of every target and value: up to 99,999,999.9999.
@@ -38,7 +38,7 @@ def not_negative(field, name, message, *, optional=False):
     condition = models.Q(**{f"{field}__gte": 0})
     if optional:
         condition = models.Q(**{f"{field}__isnull": True}) | condition
-    return rule(condition, name, message)
+    return check(condition, name, message)
 
 
 class Indicator(VersionedModel):
@@ -130,7 +130,7 @@ class NationalTarget(VersionedModel):
         verbose_name = _("national target")
         verbose_name_plural = _("national targets")
         constraints = [
-            unique(
+            once(
                 "indicator",
                 "year",
                 name="unique_national_target_per_year",
@@ -204,7 +204,7 @@ class Target(RegionRecord):
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         constraints = [
-            unique(
+            once(
                 "region",
                 "indicator",
                 "year",
@@ -261,7 +261,7 @@ class Value(RegionRecord):
         verbose_name = _("realisation")
         verbose_name_plural = _("realisations")
         constraints = [
-            unique(
+            once(
                 "region",
                 "indicator",
                 "year",
@@ -273,7 +273,7 @@ class Value(RegionRecord):
                 ),
             ),
             not_negative("value", "value_not_negative", _("A value cannot be negative.")),
-            rule(
+            check(
                 models.Q(
                     period__in=["", "Q1", "Q2", "Q3", "Q4"] + [f"M{m:02d}" for m in range(1, 13)]
                 ),
@@ -323,7 +323,7 @@ class WorkGroupIndicator(VersionedModel, Provenance, DemoData):
         verbose_name = _("adopted indicator")
         verbose_name_plural = _("adopted indicators")
         constraints = [
-            unique(
+            once(
                 "workgroup",
                 "indicator",
                 "year",

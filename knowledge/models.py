@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionedModel
 from core.fields import (
     PERIOD_ORDER_MESSAGE,
+    check,
     link,
     many,
+    once,
     period_ordered,
-    rule,
-    unique,
     year_field,
     years_in_range,
 )
@@ -168,13 +168,13 @@ class KnowledgeDocument(VersionedModel, Provenance, DemoData):
         verbose_name = _("knowledge document")
         verbose_name_plural = _("knowledge documents")
         constraints = [
-            unique(
+            once(
                 "generator",
                 condition=~models.Q(generator=""),
                 name="one_document_per_generator",
                 message=_("This system template already exists."),
             ),
-            rule(
+            check(
                 models.Q(is_generated=False) | ~models.Q(generator=""),
                 "generated_document_names_generator",
                 _("A generated document names its generator."),

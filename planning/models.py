@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, many, rule, unique, year_field, years_in_range
+from core.fields import check, link, many, once, year_field, years_in_range
 from core.formats import MONTHS_ID
 from core.privacy import PUBLIC_TASK
 from core.provenance import DemoData, Provenance, user_field
@@ -68,14 +68,14 @@ class WorkPlan(VersionedModel, Provenance, DemoData):
         verbose_name = _("work plan")
         verbose_name_plural = _("work plans")
         constraints = [
-            unique(
+            once(
                 "workgroup",
                 "year",
                 name="one_work_plan_per_workgroup_year",
                 message=_("This Pokja already has a work plan for this year."),
             ),
             years_in_range("year", name="work_plan_year_range"),
-            rule(
+            check(
                 (
                     models.Q(status="draft", approved_on__isnull=True)
                     | (
@@ -142,19 +142,19 @@ class Activity(VersionedModel, Provenance):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         constraints = [
-            rule(
+            check(
                 models.Q(
                     start_month__gte=1, start_month__lte=12, end_month__gte=1, end_month__lte=12
                 ),
                 "activity_months_in_year",
                 _("Months are numbered 1 (January) to 12 (December)."),
             ),
-            rule(
+            check(
                 models.Q(start_month__lte=models.F("end_month")),
                 "activity_months_ordered",
                 _("The start month cannot be after the end month."),
             ),
-            rule(
+            check(
                 models.Q(planned_cost=0) | ~models.Q(cost_source=""),
                 "activity_cost_has_source",
                 _("Choose the source of funds for a planned cost."),

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import PERIOD_ORDER_MESSAGE, link, many, period_ordered, rule, year_field
+from core.fields import PERIOD_ORDER_MESSAGE, check, link, many, period_ordered, year_field
 from core.provenance import DemoData, Provenance
 from core.uploads import upload_to
 
@@ -74,7 +74,7 @@ class Policy(VersionedModel, Provenance, DemoData):
         verbose_name = _("policy")
         verbose_name_plural = _("policies")
         constraints = [
-            rule(
+            check(
                 models.Q(status="drafting") | models.Q(issued_on__isnull=False),
                 "policy_enacted_has_date",
                 _("An enacted or revoked policy needs its date of enactment."),

@@ -3,7 +3,7 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import link, many, rule
+from core.fields import check, link, many
 
 
 class RegionQuerySet(models.QuerySet):
@@ -63,7 +63,7 @@ class Region(models.Model):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
         constraints = [
-            rule(
+            check(
                 (models.Q(level="province", parent__isnull=True))
                 | (models.Q(level="regency", parent__isnull=False)),
                 "region_level_matches_parent",
