@@ -2,9 +2,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
+from core.fields import check, link, once
 from core.provenance import user_field
 from core.uploads import upload_to
+
+
+def region_link(related_name):
+    """The region an assessment record is about; the record goes when the region goes."""
+    return models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name=related_name)
 
 
 class Criterion(models.Model):
@@ -49,20 +54,19 @@ class Criterion(models.Model):
         verbose_name = _("criterion")
         verbose_name_plural = _("criteria")
         constraints = [
-            models.UniqueConstraint(
-                fields=["year", "code"],
+            once(
+                "year",
+                "code",
                 condition=models.Q(province__isnull=True),
                 name="unique_national_criterion_code",
-                violation_error_message=_(
-                    "A national criterion with this code exists for this year."
-                ),
+                message=_("A national criterion with this code exists for this year."),
             ),
-            models.UniqueConstraint(
-                fields=["year", "code", "province"],
+            once(
+                "year",
+                "code",
+                "province",
                 name="unique_provincial_criterion_code",
-                violation_error_message=_(
-                    "This province already has a criterion with this code for this year."
-                ),
+                message=_("This province already has a criterion with this code for this year."),
             ),
         ]
 
@@ -88,9 +92,7 @@ class Assessment(VersionedModel):
         RETURNED = "returned", _("Returned for correction")
         VERIFIED = "verified", _("Verified")
 
-    region = models.ForeignKey(
-        "regions.Region", on_delete=models.CASCADE, related_name="assessments"
-    )
+    region = region_link("assessments")
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -107,20 +109,21 @@ class Assessment(VersionedModel):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region", "year"],
+            once(
+                "region",
+                "year",
                 name="one_assessment_per_region_year",
-                violation_error_message=_("This region already has an assessment for this year."),
+                message=_("This region already has an assessment for this year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(submitted_at__isnull=True, submitted_by__isnull=True)
+            check(
+                models.Q(submitted_at__isnull=True, submitted_by__isnull=True)
                 | models.Q(submitted_at__isnull=False),
-                name="assessment_submitted_pair",
+                "assessment_submitted_pair",
             ),
-            models.CheckConstraint(
-                condition=models.Q(verified_at__isnull=True, verified_by__isnull=True)
+            check(
+                models.Q(verified_at__isnull=True, verified_by__isnull=True)
                 | models.Q(verified_at__isnull=False),
-                name="assessment_verified_pair",
+                "assessment_verified_pair",
             ),
         ]
         indexes = [
@@ -165,13 +168,11 @@ class CriterionReview(models.Model):
         verbose_name = _("criterion review")
         verbose_name_plural = _("criterion reviews")
         constraints = [
-            models.UniqueConstraint(
-                fields=["assessment", "criterion"], name="one_review_per_criterion"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(decision="rejected") | ~models.Q(reason=""),
-                name="rejection_needs_reason",
-                violation_error_message=_("A rejection needs a reason."),
+            once("assessment", "criterion", name="one_review_per_criterion"),
+            check(
+                ~models.Q(decision="rejected") | ~models.Q(reason=""),
+                "rejection_needs_reason",
+                _("A rejection needs a reason."),
             ),
         ]
 
@@ -197,9 +198,7 @@ class Declaration(models.Model):
     """The operator's statement, with evidence, for criteria that cannot be read from records
     (kind `declared`, e.g. a complete KB agency, or a province's own criterion)."""
 
-    region = models.ForeignKey(
-        "regions.Region", on_delete=models.CASCADE, related_name="declarations"
-    )
+    region = region_link("declarations")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="declarations")
     fulfilled = models.BooleanField(_("fulfilled"))
     note = models.TextField(_("explanation"), blank=True)
@@ -211,11 +210,7 @@ class Declaration(models.Model):
     class Meta:
         verbose_name = _("declaration")
         verbose_name_plural = _("declarations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["region", "criterion"], name="one_declaration_per_criterion"
-            )
-        ]
+        constraints = [once("region", "criterion", name="one_declaration_per_criterion")]
 
     def __str__(self):
         return f"{self.region} · {self.criterion.code}"
@@ -225,9 +220,7 @@ class Snapshot(models.Model):
     """The status of a region's Pokja for a year, frozen when it was verified: the history the
     province counts (how many kab/kota were effective in 2023, 2024, 2025)."""
 
-    region = models.ForeignKey(
-        "regions.Region", on_delete=models.CASCADE, related_name="assessment_snapshots"
-    )
+    region = region_link("assessment_snapshots")
     year = models.PositiveSmallIntegerField(_("year"))
     taken_at = models.DateTimeField(_("taken at"), auto_now_add=True)
     effective = models.BooleanField(_("effective"))
@@ -254,7 +247,7 @@ class RegionStatus(models.Model):
     dashboards, the matrix and the public page (see assessment/summary.py). It holds nothing
     that cannot be recomputed from the records: a missing or stale row is computed again."""
 
-    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    region = region_link("+")
     year = models.PositiveSmallIntegerField()
     # The date decrees were checked on (assessment.engine.assessment_date); a row computed for
     # another date is stale.
@@ -268,9 +261,7 @@ class RegionStatus(models.Model):
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["region", "year"], name="one_status_per_region_year")
-        ]
+        constraints = [once("region", "year", name="one_status_per_region_year")]
 
     def __str__(self):
         return f"{self.region_id} {self.year}: {self.computed_status}"

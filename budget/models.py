@@ -4,26 +4,21 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
+from core.fields import check, link, once, year_field, years_in_range
 from core.formats import format_rupiah
-from core.provenance import Provenance
+from core.provenance import DemoData, Provenance
 from core.uploads import upload_to
 from planning.choices import FundingSource
 
-MIN_YEAR = 2000
-MAX_YEAR = 2100
 
-
-class BudgetAllocation(VersionedModel, Provenance):
+class BudgetAllocation(VersionedModel, Provenance, DemoData):
     """Money allocated for the Pokja's operations in a budget year: criterion 4 of an effective
     Pokja (Sulsel 2023: BKKBN asks every kab/kota to budget for its Pokja, docs/domain.md §1).
     A Pokja may have several allocations a year (e.g. APBD plus a partner's CSR), each with its
     budget document (DPA) and the amount realised so far. Amounts are whole Rupiah."""
 
     workgroup = link("workgroups.WorkGroup", _("Pokja"), "budget_allocations")
-    year = models.PositiveSmallIntegerField(
-        _("budget year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
-    )
+    year = year_field(_("budget year"))
     source = models.CharField(_("source of funds"), max_length=20, choices=FundingSource.choices)
     amount = models.PositiveBigIntegerField(_("amount (Rp)"))
     purpose = models.CharField(
@@ -50,29 +45,22 @@ class BudgetAllocation(VersionedModel, Provenance):
         help_text=_("The date the realised amount was reported."),
     )
     note = models.TextField(_("note"), blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["-year", "source", "pk"]
         verbose_name = _("budget allocation")
         verbose_name_plural = _("budget allocations")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
-                name="budget_year_range",
-                violation_error_message=_("Enter a year between 2000 and 2100."),
+            years_in_range("year", name="budget_year_range"),
+            check(
+                models.Q(amount__gt=0),
+                "budget_amount_positive",
+                _("The allocated amount must be more than zero."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(amount__gt=0),
-                name="budget_amount_positive",
-                violation_error_message=_("The allocated amount must be more than zero."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(realised__lte=models.F("amount")),
-                name="budget_realised_within_amount",
-                violation_error_message=_(
-                    "The realised amount cannot exceed the allocated amount."
-                ),
+            check(
+                models.Q(realised__lte=models.F("amount")),
+                "budget_realised_within_amount",
+                _("The realised amount cannot exceed the allocated amount."),
             ),
         ]
         indexes = [
@@ -112,9 +100,7 @@ class BudgetCalendar(VersionedModel):
     sources in docs/budget-calendar.md). The early warning (budget.early_warning) reads it."""
 
     region = link("regions.Region", _("region"), "budget_calendars")
-    budget_year = models.PositiveSmallIntegerField(
-        _("budget year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
-    )
+    budget_year = year_field(_("budget year"))
     rkpd_from = models.DateField(_("RKPD drafting starts"))
     rkpd_until = models.DateField(_("RKPD drafting ends"))
     kua_ppas = models.DateField(_("KUA-PPAS agreed by"))
@@ -132,17 +118,13 @@ class BudgetCalendar(VersionedModel):
         verbose_name = _("budget calendar")
         verbose_name_plural = _("budget calendars")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region", "budget_year"], name="budget_one_calendar_per_year"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(rkpd_from__lte=models.F("rkpd_until"))
+            once("region", "budget_year", name="budget_one_calendar_per_year"),
+            check(
+                models.Q(rkpd_from__lte=models.F("rkpd_until"))
                 & models.Q(rkpd_until__lte=models.F("kua_ppas"))
                 & models.Q(kua_ppas__lte=models.F("rapbd")),
-                name="budget_calendar_in_order",
-                violation_error_message=_(
-                    "The milestones must follow each other: RKPD, KUA-PPAS, then RAPBD."
-                ),
+                "budget_calendar_in_order",
+                _("The milestones must follow each other: RKPD, KUA-PPAS, then RAPBD."),
             ),
         ]
 

@@ -6,8 +6,10 @@ of what it holds. They build plain Django fields (migrations see no difference).
     meeting = link(Meeting, _("meeting"), "action_items", models.SET_NULL, optional=True)
     indicators = many("indicators.Indicator", _("indicators"), "policies")
 
-The acting user (created by, recorded by…) is core.provenance.user_field."""
+The acting user (created by, recorded by…) is core.provenance.user_field. At the end: the
+constraints with their messages (`once`, `check`) and the year fields and rules."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,11 +30,11 @@ def many(to, verbose_name, related_name, **options):
     )
 
 
-# --- shared model parts (models of meetings, workgroups, privacy, letters, jobs, audit,
-# notifications, accounts)
+# --- shared model parts
 #
 # A database rule that a user can break through a form carries the sentence the form shows
-# (`violation_error_message`, Django validates constraints in ModelForm.validate_constraints):
+# (`violation_error_message`; Django validates constraints in ModelForm.validate_constraints,
+# Model.validate_constraints), so the rule and its wording stand in one place:
 #
 #     constraints = [
 #         once("meeting", "region", name="meetings_invitedregion_once",
@@ -43,15 +45,15 @@ def many(to, verbose_name, related_name, **options):
 
 
 def once(*fields, name, message=None, **options):
-    """The combination of `fields` occurs at most once (a UniqueConstraint; `condition=` limits
+    """At most one record per combination of `fields` (a UniqueConstraint; `condition=` limits
     it to some rows). `message` may be left out where no form can break the rule."""
     return models.UniqueConstraint(
         fields=list(fields), name=name, violation_error_message=message, **options
     )
 
 
-def check(condition, name, message):
-    """Every row satisfies `condition` (a CheckConstraint)."""
+def check(condition, name, message=None):
+    """`condition` (a Q) holds for every record (a CheckConstraint)."""
     return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
 
 
@@ -80,3 +82,40 @@ def demo_flag(*, editable=True):
     """`is_demo`: marks the rows the demo loader created, so that they can be told apart and
     removed together (ops.demo_data finds the models by this field)."""
     return models.BooleanField(_("demo data"), default=False, editable=editable)
+
+
+# The years a plan, budget, target or period may name (validated on every form and API).
+MIN_YEAR = 2000
+MAX_YEAR = 2100
+YEAR_RANGE_MESSAGE = _("Enter a year between 2000 and 2100.")
+PERIOD_ORDER_MESSAGE = _("The period cannot end before it starts.")
+
+
+def year_field(verbose_name, **options):
+    """A calendar year between MIN_YEAR and MAX_YEAR (a plan year, a budget year, the first or
+    last year of a period)."""
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+        **options,
+    )
+
+
+def years_in_range(*fields, name, message=YEAR_RANGE_MESSAGE):
+    """The database's own check that each of the year `fields` lies between MIN_YEAR and
+    MAX_YEAR (year_field validates forms; this also holds for imports and bulk writes)."""
+    bounds = {}
+    for field in fields:
+        bounds |= {f"{field}__gte": MIN_YEAR, f"{field}__lte": MAX_YEAR}
+    return check(models.Q(**bounds), name, message)
+
+
+def period_ordered(start, end, *, name, message=PERIOD_ORDER_MESSAGE, optional=False):
+    """A period (`start` … `end`, years or dates) cannot end before it starts; with `optional`
+    either end may be missing."""
+    ordered = models.Q(**{f"{end}__gte": models.F(start)})
+    if optional:
+        ordered = (
+            models.Q(**{f"{start}__isnull": True}) | models.Q(**{f"{end}__isnull": True}) | ordered
+        )
+    return check(ordered, name, message)

@@ -4,6 +4,8 @@ carries (work plans, activities, budgets, policies, strategic issues, documents,
 from django.conf import settings
 from django.db import models
 
+from core.fields import demo_flag
+
 
 def user_field(verbose_name=None, **options):
     """A link to the user who did something (created, recorded, approved…): by default optional
@@ -29,10 +31,6 @@ class Provenance(models.Model):
         abstract = True
 
 
-# --- shared model parts (models of meetings, workgroups, privacy, letters, jobs, audit,
-# notifications, accounts)
-
-
 class LastChange(models.Model):
     """`updated_at` and `updated_by`: who last changed a record that is edited in place (an
     office's letterhead or numbering scheme, a meeting's minutes) and when. The services set
@@ -40,6 +38,16 @@ class LastChange(models.Model):
 
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = user_field()
+
+    class Meta:
+        abstract = True
+
+
+class DemoData(models.Model):
+    """`is_demo`: the record was loaded as demo data (`load_demo`); removing the demo data
+    (ops.demo_data) deletes exactly the rows marked so; real records keep it false."""
+
+    is_demo = demo_flag()
 
     class Meta:
         abstract = True

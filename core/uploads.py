@@ -214,6 +214,27 @@ class UploadTo:
 upload_to = UploadTo
 
 
+# --- shared model parts (models of planning, knowledge…)
+
+
+@deconstructible
+class KeptExtensionUploadTo:
+    """`upload_to` for a field that takes several formats: a random name under `prefix` that
+    keeps the extension the content check found (the service renames the upload, e.g. to
+    `evidence.png`, before saving); any other extension is stored as `.bin`. A subclass names
+    `prefix` and `allowed`, and is what the migrations refer to."""
+
+    prefix = ""
+    allowed = ()
+
+    def __call__(self, instance, filename):
+        extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+        return stored_name(self.prefix, extension if extension in self.allowed else "bin")
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
 
 

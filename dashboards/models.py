@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
+from core.fields import once
 from core.provenance import user_field
 from core.uploads import upload_to
 
@@ -49,10 +50,11 @@ class BoundaryShape(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["boundary_map", "region"],
+            once(
+                "boundary_map",
+                "region",
                 name="dashboards_shape_unique_region",
-                violation_error_message=_("A boundary map has one shape per kab/kota."),
+                message=_("A boundary map has one shape per kab/kota."),
             )
         ]
 

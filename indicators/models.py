@@ -5,26 +5,40 @@ Domain facts and sources: docs/domain.md §3–§5. Achievement (capaian) is com
 stored: see `indicators.achievement`.
 """
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link
-from core.provenance import Provenance, user_field
+from core.fields import MAX_YEAR, MIN_YEAR, check, link, once, year_field
+from core.provenance import DemoData, Provenance, user_field
 
 # Stored precision of every target and value: up to 99,999,999.9999.
 VALUE_DIGITS = 12
 VALUE_DECIMALS = 4
-YEAR_MIN = 2000
-YEAR_MAX = 2100
-
-_year_validators = [MinValueValidator(YEAR_MIN), MaxValueValidator(YEAR_MAX)]
+# The years of core.fields, by the names the indicator forms, views and API import.
+YEAR_MIN = MIN_YEAR
+YEAR_MAX = MAX_YEAR
 
 # Words that cannot be indicator codes because they are fixed parts of the indicator URLs.
 RESERVED_CODES = frozenset(
     {"adopted", "import", "template", "export", "targets", "values", "new", "national-targets"}
 )
+
+
+def figure_field(verbose_name, **options):
+    """A target or value at the stored precision (VALUE_DIGITS, VALUE_DECIMALS)."""
+    return models.DecimalField(
+        verbose_name, max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS, **options
+    )
+
+
+def not_negative(field, name, message, *, optional=False):
+    """Targets and values are never below zero (an `optional` one may also be empty)."""
+    condition = models.Q(**{f"{field}__gte": 0})
+    if optional:
+        condition = models.Q(**{f"{field}__isnull": True}) | condition
+    return check(condition, name, message)
 
 
 class Indicator(VersionedModel):
@@ -58,10 +72,8 @@ class Indicator(VersionedModel):
         _("periodicity"), max_length=10, choices=Periodicity.choices, default=Periodicity.YEARLY
     )
     reference = models.CharField(_("source of the definition"), max_length=300, blank=True)
-    max_value = models.DecimalField(
+    max_value = figure_field(
         _("largest possible value"),
-        max_digits=VALUE_DIGITS,
-        decimal_places=VALUE_DECIMALS,
         null=True,
         blank=True,
         help_text=_("For example 100 for a percentage or an index; empty when there is no limit."),
@@ -104,8 +116,8 @@ class NationalTarget(VersionedModel):
     text of its source. Targets whose reading is doubtful are flagged `is_uncertain`."""
 
     indicator = link(Indicator, _("indicator"), "national_targets", models.CASCADE)
-    year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
-    value = models.DecimalField(_("target"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
+    year = year_field(_("year"))
+    value = figure_field(_("target"))
     source = models.TextField(_("source"), help_text=_("Document and address of the source."))
     is_uncertain = models.BooleanField(
         _("uncertain"),
@@ -118,17 +130,14 @@ class NationalTarget(VersionedModel):
         verbose_name = _("national target")
         verbose_name_plural = _("national targets")
         constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "year"],
+            once(
+                "indicator",
+                "year",
                 name="unique_national_target_per_year",
-                violation_error_message=_(
-                    "This indicator already has a national target for this year."
-                ),
+                message=_("This indicator already has a national target for this year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(value__gte=0),
-                name="national_target_not_negative",
-                violation_error_message=_("A target cannot be negative."),
+            not_negative(
+                "value", "national_target_not_negative", _("A target cannot be negative.")
             ),
         ]
 
@@ -150,13 +159,12 @@ class DataSource(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class RegionRecord(VersionedModel, Provenance):
+class RegionRecord(VersionedModel, Provenance, DemoData):
     """Fields shared by targets and realisations of a region (region, indicator and value are
     declared by each model, with their own names and related names)."""
 
-    year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
+    year = year_field(_("year"))
     note = models.CharField(_("note"), max_length=500, blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
     updated_by = user_field()
 
     class Meta:
@@ -168,10 +176,8 @@ class Target(RegionRecord):
     agreement). One per region, indicator and year."""
 
     region = link("regions.Region", _("region"), "indicator_targets")
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="targets", verbose_name=_("indicator")
-    )
-    value = models.DecimalField(_("target"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS)
+    indicator = link(Indicator, _("indicator"), "targets")
+    value = figure_field(_("target"))
 
     class PlanDocument(models.TextChoices):
         """The regional planning document the target comes from (exchange with SIPD)."""
@@ -198,18 +204,14 @@ class Target(RegionRecord):
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region", "indicator", "year"],
+            once(
+                "region",
+                "indicator",
+                "year",
                 name="unique_target_per_region_indicator_year",
-                violation_error_message=_(
-                    "This region already has a target for this indicator and year."
-                ),
+                message=_("This region already has a target for this indicator and year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(value__gte=0),
-                name="target_not_negative",
-                violation_error_message=_("A target cannot be negative."),
-            ),
+            not_negative("value", "target_not_negative", _("A target cannot be negative.")),
         ]
         indexes = [
             # The ranking page: targets of a province's kab/kota for one indicator and year.
@@ -247,40 +249,36 @@ class Value(RegionRecord):
         M12 = "M12", _("December")
 
     region = link("regions.Region", _("region"), "indicator_values")
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
-    )
+    indicator = link(Indicator, _("indicator"), "values")
     period = models.CharField(
         _("period"), max_length=3, choices=Period.choices, default=Period.YEAR, blank=True
     )
     source = models.CharField(_("data source"), max_length=10, choices=DataSource.choices)
-    value = models.DecimalField(
-        _("realisation"), max_digits=VALUE_DIGITS, decimal_places=VALUE_DECIMALS
-    )
+    value = figure_field(_("realisation"))
 
     class Meta:
         ordering = ["region__code", "indicator__order", "year", "period", "source"]
         verbose_name = _("realisation")
         verbose_name_plural = _("realisations")
         constraints = [
-            models.UniqueConstraint(
-                fields=["region", "indicator", "year", "period", "source"],
+            once(
+                "region",
+                "indicator",
+                "year",
+                "period",
+                "source",
                 name="unique_value_per_period_and_source",
-                violation_error_message=_(
+                message=_(
                     "This region already has a value for this indicator, period and data source."
                 ),
             ),
-            models.CheckConstraint(
-                condition=models.Q(value__gte=0),
-                name="value_not_negative",
-                violation_error_message=_("A value cannot be negative."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(
+            not_negative("value", "value_not_negative", _("A value cannot be negative.")),
+            check(
+                models.Q(
                     period__in=["", "Q1", "Q2", "Q3", "Q4"] + [f"M{m:02d}" for m in range(1, 13)]
                 ),
-                name="value_period_known",
-                violation_error_message=_("Unknown period."),
+                "value_period_known",
+                _("Unknown period."),
             ),
         ]
         indexes = [
@@ -309,42 +307,34 @@ def period_kind(period: str) -> str:
     return "quarter" if period.startswith("Q") else "month"
 
 
-class WorkGroupIndicator(VersionedModel, Provenance):
+class WorkGroupIndicator(VersionedModel, Provenance, DemoData):
     """An indicator a Pokja adopts for a year, with the Pokja's own target (criterion 3 of an
     effective Pokja: "Bangga Kencana indicators, with targets it works toward"). The assessment
     reads it through `indicators.services.adopted_counts`."""
 
     workgroup = link("workgroups.WorkGroup", _("Pokja"), "adopted_indicators", models.CASCADE)
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.PROTECT, related_name="adoptions", verbose_name=_("indicator")
-    )
-    year = models.PositiveSmallIntegerField(_("year"), validators=_year_validators)
-    target = models.DecimalField(
-        _("Pokja target"),
-        max_digits=VALUE_DIGITS,
-        decimal_places=VALUE_DECIMALS,
-        null=True,
-        blank=True,
-    )
+    indicator = link(Indicator, _("indicator"), "adoptions")
+    year = year_field(_("year"))
+    target = figure_field(_("Pokja target"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["workgroup", "year", "indicator__order"]
         verbose_name = _("adopted indicator")
         verbose_name_plural = _("adopted indicators")
         constraints = [
-            models.UniqueConstraint(
-                fields=["workgroup", "indicator", "year"],
+            once(
+                "workgroup",
+                "indicator",
+                "year",
                 name="unique_adoption_per_year",
-                violation_error_message=_(
-                    "This Pokja already adopted this indicator for this year."
-                ),
+                message=_("This Pokja already adopted this indicator for this year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(target__isnull=True) | models.Q(target__gte=0),
-                name="adoption_target_not_negative",
-                violation_error_message=_("A target cannot be negative."),
+            not_negative(
+                "target",
+                "adoption_target_not_negative",
+                _("A target cannot be negative."),
+                optional=True,
             ),
         ]
         indexes = [

@@ -7,6 +7,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import link
 from core.provenance import user_field
 
 KEY_PREFIX = "sipk_"
@@ -16,7 +17,20 @@ def hash_key(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-class IntegratorKey(models.Model):
+class RegionIntegration(models.Model):
+    """What an admin sets up for an integrator (an API key, a webhook): it serves one region and
+    everything below it, and records who created it and when; newest first."""
+
+    region = link("regions.Region", _("region"), "+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = user_field(blank=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+
+class IntegratorKey(RegionIntegration):
     """An API key of an integrator (a provincial data portal, the planning system), for one
     region and everything below it, read-only or read-write. Only its SHA-256 is stored: the key
     is shown once, when it is created."""
@@ -25,20 +39,14 @@ class IntegratorKey(models.Model):
         READ = "read", _("Read only")
         WRITE = "write", _("Read and write")
 
-    region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
-    )
     name = models.CharField(_("integrator"), max_length=150)
     access = models.CharField(_("access"), max_length=5, choices=Access.choices)
     prefix = models.CharField(max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = user_field(blank=False)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(RegionIntegration.Meta):
         verbose_name = _("integrator API key")
         verbose_name_plural = _("integrator API keys")
 
@@ -54,7 +62,7 @@ class IntegratorKey(models.Model):
         return self.access == self.Access.WRITE
 
 
-class Webhook(models.Model):
+class Webhook(RegionIntegration):
     """A URL told about events in a region (and below it), signed with HMAC-SHA256."""
 
     class Event(models.TextChoices):
@@ -63,18 +71,12 @@ class Webhook(models.Model):
         VALUES_CHANGED = "indicator_values.changed", _("Indicator values changed")
         MEETING_SCHEDULED = "meeting.scheduled", _("Meeting scheduled")
 
-    region = models.ForeignKey(
-        "regions.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
-    )
     url = models.URLField(_("URL"), max_length=500)
     events = models.JSONField(_("events"), default=list)
     secret = models.CharField(max_length=64, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = user_field(blank=False)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(RegionIntegration.Meta):
         verbose_name = _("webhook")
         verbose_name_plural = _("webhooks")
 

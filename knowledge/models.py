@@ -8,22 +8,25 @@
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, many
-from core.provenance import Provenance
-from core.uploads import stored_name
+from core.fields import (
+    PERIOD_ORDER_MESSAGE,
+    check,
+    link,
+    many,
+    once,
+    period_ordered,
+    year_field,
+    years_in_range,
+)
+from core.provenance import DemoData, Provenance
+from core.uploads import KeptExtensionUploadTo
 
-MIN_YEAR = 2000
-MAX_YEAR = 2100
-_year_validators = [MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
 
-
-class StrategicIssue(VersionedModel, Provenance):
+class StrategicIssue(VersionedModel, Provenance, DemoData):
     """A strategic issue (isu strategis) of a region for a period of years: a problem the Pokja
     must carry into its plan and its advocacy (Bangga Kencana programme, docs/domain.md
     §1: "Pokja should surface issues and advocate for regional-head commitment"). It is
@@ -56,37 +59,24 @@ class StrategicIssue(VersionedModel, Provenance):
     priority = models.CharField(
         _("priority"), max_length=6, choices=Priority.choices, default=Priority.MEDIUM
     )
-    period_start = models.PositiveSmallIntegerField(
-        _("period from (year)"), validators=_year_validators
-    )
-    period_end = models.PositiveSmallIntegerField(
-        _("period to (year)"), validators=_year_validators
-    )
+    period_start = year_field(_("period from (year)"))
+    period_end = year_field(_("period to (year)"))
     subgroup = link("workgroups.SubGroup", _("owning sub-group"), "strategic_issues", optional=True)
     indicators = many("indicators.Indicator", _("indicators (evidence)"), "strategic_issues")
     activities = many("planning.Activity", _("answering activities"), "strategic_issues")
     policies = many("policies.Policy", _("answering policies"), "strategic_issues")
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["-period_start", "title", "pk"]
         verbose_name = _("strategic issue")
         verbose_name_plural = _("strategic issues")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(period_end__gte=models.F("period_start")),
-                name="strategic_issue_period_ordered",
-                violation_error_message=_("The period cannot end before it starts."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(
-                    period_start__gte=MIN_YEAR,
-                    period_start__lte=MAX_YEAR,
-                    period_end__gte=MIN_YEAR,
-                    period_end__lte=MAX_YEAR,
-                ),
+            period_ordered("period_start", "period_end", name="strategic_issue_period_ordered"),
+            years_in_range(
+                "period_start",
+                "period_end",
                 name="strategic_issue_years_in_range",
-                violation_error_message=_("Enter years between 2000 and 2100."),
+                message=_("Enter years between 2000 and 2100."),
             ),
         ]
         indexes = [
@@ -114,25 +104,17 @@ class StrategicIssue(VersionedModel, Provenance):
 
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+            raise ValidationError({"period_end": PERIOD_ORDER_MESSAGE})
 
 
-@deconstructible
-class DocumentUploadTo:
-    """Random storage names for knowledge documents, keeping the extension the content check
-    found (the service names the upload `document.pdf`, `.xlsx` or `.docx` before saving)."""
+class DocumentUploadTo(KeptExtensionUploadTo):
+    """Knowledge documents: the service names the upload `document.pdf`, `.xlsx` or `.docx`."""
 
+    prefix = "knowledge"
     allowed = ("pdf", "xlsx", "docx")
 
-    def __call__(self, instance, filename):
-        extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-        return stored_name("knowledge", extension if extension in self.allowed else "bin")
 
-    def __eq__(self, other):
-        return isinstance(other, DocumentUploadTo)
-
-
-class KnowledgeDocument(VersionedModel, Provenance):
+class KnowledgeDocument(VersionedModel, Provenance, DemoData):
     """A guide or template of the Pokja knowledge centre: how to form a Pokja, write its work
     plan, set indicator targets, budget for it, advocate, run the forum. Published nationally
     (BKKBN headquarters, `publisher` empty) or by a province (BKKBN Perwakilan); readable by
@@ -180,23 +162,22 @@ class KnowledgeDocument(VersionedModel, Provenance):
     # Templates Sipokja generates itself (`manage.py seed_knowledge`).
     is_generated = models.BooleanField(_("generated by the system"), default=False)
     generator = models.SlugField(max_length=40, blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["-issued_on", "-pk"]
         verbose_name = _("knowledge document")
         verbose_name_plural = _("knowledge documents")
         constraints = [
-            models.UniqueConstraint(
-                fields=["generator"],
+            once(
+                "generator",
                 condition=~models.Q(generator=""),
                 name="one_document_per_generator",
-                violation_error_message=_("This system template already exists."),
+                message=_("This system template already exists."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(is_generated=False) | ~models.Q(generator=""),
-                name="generated_document_names_generator",
-                violation_error_message=_("A generated document names its generator."),
+            check(
+                models.Q(is_generated=False) | ~models.Q(generator=""),
+                "generated_document_names_generator",
+                _("A generated document names its generator."),
             ),
         ]
         indexes = [

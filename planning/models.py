@@ -1,36 +1,35 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, many
+from core.fields import check, link, many, once, year_field, years_in_range
 from core.formats import MONTHS_ID
-from core.provenance import Provenance, user_field
-from core.uploads import stored_name, upload_to
+from core.privacy import PUBLIC_TASK
+from core.provenance import DemoData, Provenance, user_field
+from core.uploads import KeptExtensionUploadTo, upload_to
 from planning.choices import FundingSource
 
-MIN_YEAR = 2000
-MAX_YEAR = 2100
 MONTH_CHOICES = [(i + 1, name) for i, name in enumerate(MONTHS_ID)]
 
 
-@deconstructible
-class EvidenceUploadTo:
-    """Random storage names for activity evidence, keeping the extension the content check found
-    (the service renames the upload to `evidence.pdf`, `.png` or `.jpg` before saving)."""
+def month_field(verbose_name):
+    """A month of the plan year: 1 (January) to 12 (December), shown by its Indonesian name."""
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        choices=MONTH_CHOICES,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
 
+
+class EvidenceUploadTo(KeptExtensionUploadTo):
+    """Activity evidence: the service renames the upload to `evidence.pdf`, `.png` or `.jpg`."""
+
+    prefix = "activity-evidence"
     allowed = ("pdf", "png", "jpg")
 
-    def __call__(self, instance, filename):
-        extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-        return stored_name("activity-evidence", extension if extension in self.allowed else "bin")
 
-    def __eq__(self, other):
-        return isinstance(other, EvidenceUploadTo)
-
-
-class WorkPlan(VersionedModel, Provenance):
+class WorkPlan(VersionedModel, Provenance, DemoData):
     """The yearly work plan (Rencana Kerja) of a Pokja: criterion 2 of an effective Pokja
     (Sulsel 2023 wording, docs/domain.md §2). Drafted by the secretariat, then approved
     (usually signed by the Pokja chair or the regional head) with its signed document."""
@@ -40,9 +39,7 @@ class WorkPlan(VersionedModel, Provenance):
         APPROVED = "approved", _("Approved")
 
     workgroup = link("workgroups.WorkGroup", _("Pokja"), "work_plans")
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
-    )
+    year = year_field(_("year"))
     title = models.CharField(_("title"), max_length=200, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     status = models.CharField(
@@ -58,12 +55,11 @@ class WorkPlan(VersionedModel, Provenance):
         _("signed document (PDF)"), upload_to=upload_to("work-plans", "pdf"), blank=True
     )
     document_filename = models.CharField(max_length=200, blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class DataScrubbing:
         personal_fields = ("approver_name",)
         purpose = _("The official who approved the work plan.")
-        legal_basis = "public_task"
+        legal_basis = PUBLIC_TASK
         retention = _("As long as the work plan is kept (public record).")
         visible_to = _("Users of the region.")
 
@@ -72,26 +68,23 @@ class WorkPlan(VersionedModel, Provenance):
         verbose_name = _("work plan")
         verbose_name_plural = _("work plans")
         constraints = [
-            models.UniqueConstraint(
-                fields=["workgroup", "year"],
+            once(
+                "workgroup",
+                "year",
                 name="one_work_plan_per_workgroup_year",
-                violation_error_message=_("This Pokja already has a work plan for this year."),
+                message=_("This Pokja already has a work plan for this year."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
-                name="work_plan_year_range",
-                violation_error_message=_("Enter a year between 2000 and 2100."),
-            ),
-            models.CheckConstraint(
-                condition=(
+            years_in_range("year", name="work_plan_year_range"),
+            check(
+                (
                     models.Q(status="draft", approved_on__isnull=True)
                     | (
                         models.Q(status="approved", approved_on__isnull=False)
                         & ~models.Q(approver_name="")
                     )
                 ),
-                name="work_plan_approval_complete",
-                violation_error_message=_(
+                "work_plan_approval_complete",
+                _(
                     "An approved work plan needs the approval date and the approver's name; "
                     "a draft has neither."
                 ),
@@ -125,22 +118,12 @@ class Activity(VersionedModel, Provenance):
         DONE = "done", _("Done")
         CANCELLED = "cancelled", _("Cancelled")
 
-    plan = models.ForeignKey(
-        WorkPlan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("work plan")
-    )
+    plan = link(WorkPlan, _("work plan"), "activities", models.CASCADE)
     title = models.CharField(_("activity"), max_length=300)
     subgroup = link("workgroups.SubGroup", _("sub-group"), "activities", optional=True)
     institutions = many("workgroups.Institution", _("responsible institutions"), "activities")
-    start_month = models.PositiveSmallIntegerField(
-        _("start month"),
-        choices=MONTH_CHOICES,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-    )
-    end_month = models.PositiveSmallIntegerField(
-        _("end month"),
-        choices=MONTH_CHOICES,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-    )
+    start_month = month_field(_("start month"))
+    end_month = month_field(_("end month"))
     expected_output = models.TextField(_("expected output"), blank=True)
     indicators = many("indicators.Indicator", _("indicators"), "activities")
     planned_cost = models.PositiveBigIntegerField(_("planned cost (Rp)"), default=0)
@@ -159,22 +142,22 @@ class Activity(VersionedModel, Provenance):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(
+            check(
+                models.Q(
                     start_month__gte=1, start_month__lte=12, end_month__gte=1, end_month__lte=12
                 ),
-                name="activity_months_in_year",
-                violation_error_message=_("Months are numbered 1 (January) to 12 (December)."),
+                "activity_months_in_year",
+                _("Months are numbered 1 (January) to 12 (December)."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(start_month__lte=models.F("end_month")),
-                name="activity_months_ordered",
-                violation_error_message=_("The start month cannot be after the end month."),
+            check(
+                models.Q(start_month__lte=models.F("end_month")),
+                "activity_months_ordered",
+                _("The start month cannot be after the end month."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(planned_cost=0) | ~models.Q(cost_source=""),
-                name="activity_cost_has_source",
-                violation_error_message=_("Choose the source of funds for a planned cost."),
+            check(
+                models.Q(planned_cost=0) | ~models.Q(cost_source=""),
+                "activity_cost_has_source",
+                _("Choose the source of funds for a planned cost."),
             ),
         ]
 

@@ -1,18 +1,14 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import link, many
-from core.provenance import Provenance
+from core.fields import PERIOD_ORDER_MESSAGE, check, link, many, period_ordered, year_field
+from core.provenance import DemoData, Provenance
 from core.uploads import upload_to
 
-MIN_YEAR = 2000
-MAX_YEAR = 2100
 
-
-class Policy(VersionedModel, Provenance):
+class Policy(VersionedModel, Provenance, DemoData):
     """A regional policy or regulation the Pokja drafts, advocates or follows (Perda, Pergub,
     Perbup/Perwali, SK of the regional head, circulars) or a regional planning document (RPJMD,
     RKPD, Renstra OPD, GDPK). Bringing Bangga Kencana into regional policy, and its indicators
@@ -54,21 +50,15 @@ class Policy(VersionedModel, Provenance):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFTING
     )
     subgroup = link("workgroups.SubGroup", _("related sub-group"), "policies", optional=True)
-    period_start = models.PositiveSmallIntegerField(
+    period_start = year_field(
         _("period from (year)"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
         help_text=_(
             "For planning documents: the first year they cover (e.g. 2025 for RPJMD 2025–2029)."
         ),
     )
-    period_end = models.PositiveSmallIntegerField(
-        _("period to (year)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
-    )
+    period_end = year_field(_("period to (year)"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     file = models.FileField(_("document (PDF)"), upload_to=upload_to("policies", "pdf"), blank=True)
     original_filename = models.CharField(max_length=200, blank=True)
@@ -78,26 +68,19 @@ class Policy(VersionedModel, Provenance):
         "policies",
         help_text=_("For planning documents: the Bangga Kencana indicators the document includes."),
     )
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         ordering = ["-issued_on", "title", "pk"]
         verbose_name = _("policy")
         verbose_name_plural = _("policies")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status="drafting") | models.Q(issued_on__isnull=False),
-                name="policy_enacted_has_date",
-                violation_error_message=_(
-                    "An enacted or revoked policy needs its date of enactment."
-                ),
+            check(
+                models.Q(status="drafting") | models.Q(issued_on__isnull=False),
+                "policy_enacted_has_date",
+                _("An enacted or revoked policy needs its date of enactment."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(period_start__isnull=True)
-                | models.Q(period_end__isnull=True)
-                | models.Q(period_end__gte=models.F("period_start")),
-                name="policy_period_ordered",
-                violation_error_message=_("The period cannot end before it starts."),
+            period_ordered(
+                "period_start", "period_end", optional=True, name="policy_period_ordered"
             ),
         ]
         indexes = [
@@ -128,7 +111,7 @@ class Policy(VersionedModel, Provenance):
             if not self.number.strip():
                 errors["number"] = _("Enter the number of the enacted policy.")
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            errors["period_end"] = _("The period cannot end before it starts.")
+            errors["period_end"] = PERIOD_ORDER_MESSAGE
         if self.region_id:
             level = self.region.level
             if self.kind in self.PROVINCE_ONLY and level != "province":

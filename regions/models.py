@@ -3,7 +3,7 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import link, many
+from core.fields import check, link, many
 
 
 class RegionQuerySet(models.QuerySet):
@@ -63,11 +63,11 @@ class Region(models.Model):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
         constraints = [
-            models.CheckConstraint(
-                condition=(models.Q(level="province", parent__isnull=True))
+            check(
+                (models.Q(level="province", parent__isnull=True))
                 | (models.Q(level="regency", parent__isnull=False)),
-                name="region_level_matches_parent",
-                violation_error_message=_("A province has no parent; a regency/city has one."),
+                "region_level_matches_parent",
+                _("A province has no parent; a regency/city has one."),
             )
         ]
 
