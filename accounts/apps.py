@@ -10,13 +10,5 @@ class AccountsConfig(AppConfig):
         from accounts.models import ApiToken, RoleAssignment
         from audit.registry import register
 
-        register(
-            RoleAssignment,
-            region=lambda obj: obj.region.code if obj.region_id else "",
-            fields=("user", "role", "region"),
-        )
-        register(
-            ApiToken,
-            region=lambda obj: "",
-            fields=("user", "name", "revoked_at"),
-        )
+        register(RoleAssignment, fields=("user", "role", "region"))
+        register(ApiToken, region=None, fields=("user", "name", "revoked_at"))

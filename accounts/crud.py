@@ -54,6 +54,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts import resubmit
 from accounts.access import has_permission
+from core.concurrency import save_versioned
 from core.errors import DomainError
 from core.forms import ConfirmForm, add_errors
 
@@ -89,6 +90,14 @@ def locked(form) -> dict:
     """`expected_version=` for a service call, from the form's version field (None when the
     form creates a record and has no version)."""
     return {"expected_version": form.cleaned_data.get("version")}
+
+
+def save_record(form):
+    """`save` for a form that saves its record itself (no domain service): the form's instance,
+    saved if nobody changed it since the user read it (core.concurrency.save_versioned); the
+    record's audit comes from its registration (audit.registry)."""
+    save_versioned(form.instance, **locked(form))
+    return form.instance
 
 
 def context_for(request, context=None) -> dict:

@@ -1,6 +1,6 @@
 """Automatic audit records for every create, update and delete of registered models.
 
-`register(Model, region=..., fields=...)` is called from each app's `AppConfig.ready()`.
+`register(Model, ..., region=..., fields=...)` is called from each app's `AppConfig.ready()`.
 Bulk operations (imports) bypass model signals; their services call `record()` once instead.
 """
 
@@ -119,10 +119,37 @@ def _post_delete(sender, instance, **kwargs):
     )
 
 
-def register(model, *, region, fields=None):
-    """Audit every save and delete of `model`. `region(obj)` returns the region code."""
-    _registry[model] = {"region": region, "fields": _fields(model, fields)}
-    uid = f"audit-{model._meta.label}"
-    pre_save.connect(_pre_save, sender=model, dispatch_uid=uid + "-pre")
-    post_save.connect(_post_save, sender=model, dispatch_uid=uid + "-post")
-    post_delete.connect(_post_delete, sender=model, dispatch_uid=uid + "-del")
+def region_at(path: str):
+    """The region code of a record found by following `path` (dotted attribute names, e.g.
+    "workgroup.region") to a region: "" when a link on the way is empty."""
+
+    def code(obj) -> str:
+        for name in path.split("."):
+            obj = getattr(obj, name)
+            if obj is None:
+                return ""
+        return obj.code
+
+    return code
+
+
+def _national(obj) -> str:
+    return ""
+
+
+def register(*models, region="region", fields=None):
+    """Audit every save and delete of `models`. `region` finds a record's region code: the
+    path to its region (`region_at`; by default its own `region` field), None for national
+    records (no region), or a function of the record."""
+    if region is None:
+        find = _national
+    elif isinstance(region, str):
+        find = region_at(region)
+    else:
+        find = region
+    for model in models:
+        _registry[model] = {"region": find, "fields": _fields(model, fields)}
+        uid = f"audit-{model._meta.label}"
+        pre_save.connect(_pre_save, sender=model, dispatch_uid=uid + "-pre")
+        post_save.connect(_post_save, sender=model, dispatch_uid=uid + "-post")
+        post_delete.connect(_post_delete, sender=model, dispatch_uid=uid + "-del")

@@ -4,13 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.models import BudgetAllocation, BudgetCalendar
 from budget.services import ALLOCATION_FIELDS
-from core.forms import IndonesianDateField, VersionField
+from core.forms import IndonesianDateField, VersionedForm, VersionField
 from planning.common import year_choices
 from planning.fields import PdfField, RupiahField
 
 
-class AllocationForm(forms.ModelForm):
+class AllocationForm(VersionedForm, forms.ModelForm):
     """A budget allocation: amounts typed as `1.250.000` (whole Rupiah)."""
+
+    removable_file = "document"
 
     year = forms.TypedChoiceField(label=_("Budget year"), coerce=int)
     amount = RupiahField(label=_("Amount (Rp)"), help_text=_("Whole Rupiah, e.g. 150.000.000."))
@@ -21,8 +23,6 @@ class AllocationForm(forms.ModelForm):
     )
     realised_on = IndonesianDateField(label=_("Realisation as of"), required=False)
     document = PdfField(label=_("Budget document (PDF)"))
-    remove_document = forms.BooleanField(label=_("Remove the current document"), required=False)
-    version = VersionField(required=False)
 
     class Meta:
         model = BudgetAllocation
@@ -39,12 +39,6 @@ class AllocationForm(forms.ModelForm):
             self.fields["add_another"] = forms.BooleanField(
                 label=_("Save and add another"), required=False
             )
-            del self.fields["remove_document"]
-            del self.fields["version"]
-        else:
-            self.fields["version"].required = True
-            if not self.instance.document:
-                del self.fields["remove_document"]
 
     def clean_realised(self):
         return self.cleaned_data.get("realised") or 0

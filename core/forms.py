@@ -1,11 +1,18 @@
-"""Form pieces every screen shares: the optimistic-lock version field, the delete/confirm form
-that carries it, the one way to show a service's refusal on a form (see accounts/crud.py), and
-the date picker that also reads dates typed the Indonesian way."""
+"""Form pieces every screen shares: the optimistic-lock version field, the form mixin that
+asks for it when editing, the delete/confirm form that carries it, the one way to show a
+service's refusal on a form (see accounts/crud.py), and the date picker that also reads dates
+typed the Indonesian way."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from core.formats import parse_date
+from core.uploads import validate_spreadsheet
+
+SPREADSHEET_ACCEPT = (
+    ".xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+)
 
 
 def parsed(parse, value, empty_values=forms.Field.empty_values):
@@ -45,6 +52,45 @@ class VersionField(forms.IntegerField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
         super().__init__(*args, **kwargs)
+
+
+class VersionedForm:
+    """A ModelForm mixin for a record kept with a version (optimistic locking, core.concurrency).
+
+    Editing, the form requires the version the user saw (a hidden `version` field); a new
+    record's form has none. `removable_file` names the model's file field whose stored file the
+    form may remove: editing a record that has one, the form offers the `remove_<name>` checkbox
+    (labelled `remove_label`); the service removes the file when it is ticked."""
+
+    removable_file = ""
+    remove_label = gettext_lazy("Remove the current document")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            return
+        if self.removable_file and getattr(self.instance, self.removable_file):
+            self.fields[f"remove_{self.removable_file}"] = forms.BooleanField(
+                label=self.remove_label, required=False
+            )
+        self.fields["version"] = VersionField()
+
+
+class SpreadsheetField(forms.FileField):
+    """An uploaded workbook (.xlsx, .xls or .ods) to import: the browser's file picker offers
+    spreadsheets, and the upload is checked by content with `check` (by default
+    core.uploads.validate_spreadsheet; an app passes its own wording of the refusals)."""
+
+    def __init__(self, *, check=validate_spreadsheet, **kwargs):
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": SPREADSHEET_ACCEPT}))
+        super().__init__(**kwargs)
+        self.check = check
+
+    def clean(self, data, initial=None):
+        uploaded = super().clean(data, initial)
+        if uploaded:
+            self.check(uploaded)
+        return uploaded
 
 
 class ConfirmForm(forms.Form):

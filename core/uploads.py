@@ -320,6 +320,15 @@ def body_response(content, content_type: str) -> HttpResponse:
     return StreamingHttpResponse(content, content_type=content_type)
 
 
+def download(content, content_type: str, filename: str) -> HttpResponse:
+    """A file made for this user (an export, a template, a PDF, a calendar entry) as an
+    attachment named `filename`, kept in no shared cache nor the browser's history."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def serve(
     field_file, download_name: str, *, inline: bool = False, file_type: str = ""
 ) -> HttpResponse:

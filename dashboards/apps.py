@@ -13,7 +13,7 @@ class DashboardsConfig(AppConfig):
         # The shapes are derived from the file at upload; the map's own fields are audited.
         register(
             BoundaryMap,
-            region=lambda obj: obj.province.code,
+            region="province",
             fields=["province", "source", "original_filename", "feature_count", "uploaded_by"],
         )
 

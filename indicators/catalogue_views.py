@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import crud
 from accounts.access import has_permission, national_view
 from accounts.permissions import Permission
-from core.concurrency import save_versioned
 from core.errors import DomainError
 from indicators.forms import IndicatorForm, NationalTargetForm
 from indicators.models import Indicator, NationalTarget
@@ -58,21 +59,14 @@ def indicator_create(request):
 @national_view(Permission.CATALOGUE_MANAGE)
 def indicator_edit(request, indicator_code):
     indicator = _indicator(indicator_code)
-    form = IndicatorForm(
-        request.POST or None, instance=indicator, initial={"version": indicator.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            save_versioned(form.instance, expected_version=form.cleaned_data["version"])
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("indicators:indicator_info", indicator_code=indicator.code)
-    return render(
+    return crud.form_screen(
         request,
-        "indicators/indicator_form.html",
-        {"form": form, "title": indicator.name, "indicator": indicator},
+        crud.bind(request, IndicatorForm, instance=indicator),
+        save=crud.save_record,
+        template="indicators/indicator_form.html",
+        context={"title": indicator.name, "indicator": indicator},
+        message=_("Saved."),
+        success_url=reverse("indicators:indicator_info", args=[indicator.code]),
     )
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import has_permission, region_view
 from accounts.permissions import Permission
 from core.errors import DomainError
+from core.uploads import download
 from core.years import open_year
 from indicators import selectors
 from indicators.achievement import Grade, achievement, grade
@@ -72,12 +73,8 @@ def _filters(request, year, source):
 
 
 def _attachment(content: bytes, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(
-        content, content_type=XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    content_type = XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
+    return download(content, content_type, f"{filename}.{fmt}")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,19 +15,11 @@ class InteropConfig(AppConfig):
         from interop.models import Delivery, IntegratorKey, Webhook
 
         # Never the key's hash or the webhook's secret in the audit trail.
-        register(
-            IntegratorKey,
-            region=lambda obj: obj.region.code,
-            fields=["region", "name", "access", "prefix", "revoked_at"],
-        )
-        register(
-            Webhook,
-            region=lambda obj: obj.region.code,
-            fields=["region", "url", "events", "is_active"],
-        )
+        register(IntegratorKey, fields=["region", "name", "access", "prefix", "revoked_at"])
+        register(Webhook, fields=["region", "url", "events", "is_active"])
         register(
             Delivery,
-            region=lambda obj: obj.webhook.region.code,
+            region="webhook.region",
             fields=["webhook", "event", "state", "attempts", "response_status"],
         )
         post_save.connect(

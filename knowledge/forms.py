@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import IndonesianDateField, VersionField
+from core.forms import IndonesianDateField, VersionedForm
 from knowledge.models import KnowledgeDocument, StrategicIssue
 from knowledge.services import DOCUMENT_FIELDS, ISSUE_FIELDS
 from knowledge.validators import document_format
@@ -21,7 +21,7 @@ class ActivityChoice(forms.ModelMultipleChoiceField):
         return f"{obj.plan.year} · {obj.title}"
 
 
-class IssueForm(forms.ModelForm):
+class IssueForm(VersionedForm, forms.ModelForm):
     activities = ActivityChoice(
         queryset=None,
         required=False,
@@ -29,7 +29,6 @@ class IssueForm(forms.ModelForm):
         label=_("Answering activities"),
         help_text=_("Activities of this region's work plans within the issue's period."),
     )
-    version = VersionField(required=False)
 
     class Meta:
         model = StrategicIssue
@@ -66,9 +65,6 @@ class IssueForm(forms.ModelForm):
             year = timezone.localdate().year
             self.fields["period_start"].initial = year
             self.fields["period_end"].initial = year
-            del self.fields["version"]
-        else:
-            self.fields["version"].required = True
 
 
 class IssueFilter(forms.Form):
@@ -79,7 +75,7 @@ class IssueFilter(forms.Form):
         self.fields["year"].choices = [("", _("All years")), *[(y, y) for y in years]]
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(VersionedForm, forms.ModelForm):
     issued_on = IndonesianDateField(label=_("Date"))
     publisher_choice = forms.ChoiceField(label=_("Published by"))
     upload = forms.FileField(
@@ -88,7 +84,6 @@ class DocumentForm(forms.ModelForm):
         widget=forms.FileInput(attrs={"accept": ACCEPT}),
         help_text=_("PDF, Excel workbook (.xlsx) or Word document (.docx), checked by content."),
     )
-    version = VersionField(required=False)
 
     class Meta:
         model = KnowledgeDocument
@@ -99,7 +94,6 @@ class DocumentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["publisher_choice"]
-            self.fields["version"].required = True
         else:
             self.fields["upload"].required = True
             self.fields["publisher_choice"].choices = [
@@ -107,7 +101,6 @@ class DocumentForm(forms.ModelForm):
                 for p in publishers
             ]
             self._publishers = {NATIONAL if p is None else p.code: p for p in publishers}
-            del self.fields["version"]
             self.fields["issued_on"].initial = timezone.localdate()
 
     def clean_upload(self):

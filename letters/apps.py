@@ -10,15 +10,9 @@ class LettersConfig(AppConfig):
         from audit.registry import register
         from letters.models import IssuedDocument, Letter, NumberingScheme, OfficeCertificate
 
-        register(Letter, region=lambda obj: obj.region.code)
-        register(NumberingScheme, region=lambda obj: obj.region.code)
-        register(IssuedDocument, region=lambda obj: obj.region.code)
+        register(Letter, NumberingScheme, IssuedDocument)
         # Never the encrypted key material: only what identifies the certificate.
-        register(
-            OfficeCertificate,
-            region=lambda obj: obj.region.code,
-            fields=OfficeCertificate.AUDITED_FIELDS,
-        )
+        register(OfficeCertificate, fields=OfficeCertificate.AUDITED_FIELDS)
 
         from accounts.region_links import register_region_links
         from letters.navigation import REGION_LINKS

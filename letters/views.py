@@ -81,33 +81,23 @@ def register_export(request, region, fmt):
     return response
 
 
+def _next_numbers(region) -> list:
+    """The number each letter type would take next, as (label, number)."""
+    return [(label, services.preview_number(region, value)) for value, label in LetterType.choices]
+
+
 @region_view(Permission.LETTER_ISSUE)
 def letter_create(request, region):
-    form = LetterForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            letter = services.register_letter(
-                by=request.user,
-                office=region,
-                letter_type=form.cleaned_data["letter_type"],
-                subject=form.cleaned_data["subject"],
-                recipient=form.cleaned_data["recipient"],
-                letter_date=form.cleaned_data["letter_date"],
-            )
-        except (DomainError, ValidationError) as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Number %(number)s was registered.") % {"number": letter.number}
-            )
-            return redirect("letters:detail", code=region.code, pk=letter.pk)
-    next_numbers = [
-        (label, services.preview_number(region, value)) for value, label in LetterType.choices
-    ]
-    return render(
+    return crud.form_screen(
         request,
-        "letters/letter_form.html",
-        {"region": region, "form": form, "next_numbers": next_numbers},
+        crud.bind(request, LetterForm),
+        save=lambda form: services.register_letter(
+            by=request.user, office=region, **form.cleaned_data
+        ),
+        template="letters/letter_form.html",
+        context={"next_numbers": _next_numbers(region)},
+        message=lambda letter: _("Number %(number)s was registered.") % {"number": letter.number},
+        success_url=lambda letter: reverse("letters:detail", args=[region.code, letter.pk]),
     )
 
 
@@ -193,60 +183,42 @@ def numbering(request, region):
         "version": scheme.version if scheme.pk else None,
         **{f"code_{k}": v for k, v in (scheme.classifications or {}).items()},
     }
-    form = NumberingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_numbering(
-                by=request.user,
-                office=region,
-                pattern=form.cleaned_data["pattern"],
-                unit_code=form.cleaned_data["unit_code"],
-                classifications=form.classifications(),
-                expected_version=form.cleaned_data["version"],
-            )
-        except (DomainError, ValidationError) as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The numbering was saved."))
-            return redirect("letters:register", code=region.code)
-    examples = [
-        (label, services.preview_number(region, value)) for value, label in LetterType.choices
-    ]
-    return render(
+    return crud.form_screen(
         request,
-        "letters/numbering.html",
-        {"region": region, "form": form, "examples": examples},
+        crud.bind(request, NumberingForm, initial=initial),
+        save=lambda form: services.save_numbering(
+            by=request.user,
+            office=region,
+            pattern=form.cleaned_data["pattern"],
+            unit_code=form.cleaned_data["unit_code"],
+            classifications=form.classifications(),
+            **crud.locked(form),
+        ),
+        template="letters/numbering.html",
+        context={"examples": _next_numbers(region)},
+        message=_("The numbering was saved."),
+        success_url=reverse("letters:register", args=[region.code]),
     )
 
 
 @region_view(Permission.SIGNING_CERTIFICATE_MANAGE)
 def certificate(request, region):
     current = OfficeCertificate.objects.filter(region=region).first()
-    form = CertificateForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.upload_certificate(
-                by=request.user,
-                office=region,
-                p12=form.cleaned_data["file"].read(),
-                password=form.cleaned_data["password"],
-                signer_name=form.cleaned_data["signer_name"],
-                signer_title=form.cleaned_data["signer_title"],
-            )
-        except (DomainError, ValidationError) as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("The signing certificate was saved."))
-            return redirect("letters:certificate", code=region.code)
-    return render(
+    return crud.form_screen(
         request,
-        "letters/certificate.html",
-        {
-            "region": region,
-            "form": form,
-            "current": current,
-            "from_environment": current is None and has_signer(region),
-        },
+        crud.bind(request, CertificateForm),
+        save=lambda form: services.upload_certificate(
+            by=request.user,
+            office=region,
+            p12=form.cleaned_data["file"].read(),
+            password=form.cleaned_data["password"],
+            signer_name=form.cleaned_data["signer_name"],
+            signer_title=form.cleaned_data["signer_title"],
+        ),
+        template="letters/certificate.html",
+        context={"current": current, "from_environment": current is None and has_signer(region)},
+        message=_("The signing certificate was saved."),
+        success_url=reverse("letters:certificate", args=[region.code]),
     )
 
 

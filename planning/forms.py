@@ -4,8 +4,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import IndonesianDateField, VersionField
-from core.uploads import check_size, validate_image, validate_pdf, validate_spreadsheet
+from core.forms import IndonesianDateField, SpreadsheetField, VersionedForm, VersionField
+from core.uploads import check_size, validate_image, validate_pdf
 from planning.common import year_choices
 from planning.fields import PdfField, RupiahField
 from planning.models import Activity, WorkPlan
@@ -92,7 +92,10 @@ class ApproveForm(forms.Form):
         return value
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(VersionedForm, forms.ModelForm):
+    removable_file = "evidence"
+    remove_label = _("Remove the current evidence")
+
     planned_cost = RupiahField(
         label=_("Planned cost (Rp)"),
         required=False,
@@ -103,8 +106,6 @@ class ActivityForm(forms.ModelForm):
         required=False,
         widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf,image/png,image/jpeg"}),
     )
-    remove_evidence = forms.BooleanField(label=_("Remove the current evidence"), required=False)
-    version = VersionField(required=False)
 
     class Meta:
         model = Activity
@@ -140,15 +141,9 @@ class ActivityForm(forms.ModelForm):
         self.fields["indicators"].queryset = Indicator.objects.filter(is_active=True)
         self.fields["institutions"].help_text = _("Institutions recorded for this region's Pokja.")
         if self.instance.pk is None:
-            del self.fields["remove_evidence"]
-            del self.fields["version"]
             # A new activity runs all year unless the user says otherwise.
             self.fields["start_month"].initial = self.fields["start_month"].initial or 1
             self.fields["end_month"].initial = self.fields["end_month"].initial or 12
-        else:
-            self.fields["version"].required = True
-            if not self.instance.evidence:
-                del self.fields["remove_evidence"]
 
     def clean_planned_cost(self):
         return self.cleaned_data.get("planned_cost") or 0
@@ -172,17 +167,4 @@ class ActivityForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Spreadsheet (.xlsx, .xls or .ods)"),
-        widget=forms.FileInput(
-            attrs={
-                "accept": ".xlsx,.xls,.ods,"
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
-    )
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        validate_spreadsheet(uploaded)
-        return uploaded
+    file = SpreadsheetField(label=_("Spreadsheet (.xlsx, .xls or .ods)"))

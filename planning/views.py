@@ -10,6 +10,7 @@ from accounts.access import region_view
 from accounts.next_step import guided
 from accounts.permissions import Permission
 from core.forms import ConfirmForm
+from core.uploads import download
 from core.years import selected_year
 from planning import excel, services
 from planning.common import active_workgroup, pokja_url, serve_file
@@ -293,10 +294,7 @@ def activity_evidence(request, region, year, pk):
 
 
 def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=excel.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download(content, excel.XLSX_CONTENT_TYPE, filename)
 
 
 @region_view(Permission.PLAN_EDIT)

@@ -1,16 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import IndonesianDateField, VersionField
+from core.forms import IndonesianDateField, VersionedForm
 from planning.fields import PdfField
 from policies.models import Policy
 
 
-class PolicyForm(forms.ModelForm):
+class PolicyForm(VersionedForm, forms.ModelForm):
+    removable_file = "file"
+
     issued_on = IndonesianDateField(label=_("Date enacted"), required=False)
     file = PdfField(label=_("Document (PDF)"))
-    remove_file = forms.BooleanField(label=_("Remove the current document"), required=False)
-    version = VersionField(required=False)
 
     class Meta:
         model = Policy
@@ -46,13 +46,6 @@ class PolicyForm(forms.ModelForm):
         self.fields["kind"].choices = [("", "---------"), *kinds]
         self.fields["subgroup"].queryset = SubGroup.objects.filter(is_active=True)
         self.fields["indicators"].queryset = Indicator.objects.filter(is_active=True)
-        if self.instance.pk is None:
-            del self.fields["remove_file"]
-            del self.fields["version"]
-        else:
-            self.fields["version"].required = True
-            if not self.instance.file:
-                del self.fields["remove_file"]
 
     def clean(self):
         data = super().clean()

@@ -10,12 +10,10 @@ class WorkgroupsConfig(AppConfig):
         from audit.registry import register
         from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
 
-        register(WorkGroup, region=lambda obj: obj.region.code)
-        register(Institution, region=lambda obj: obj.region.code)
-        register(Decree, region=lambda obj: obj.workgroup.region.code)
-        register(Member, region=lambda obj: obj.workgroup.region.code)
+        register(WorkGroup, Institution)
+        register(Decree, Member, region="workgroup.region")
         # The national catalogue: no region.
-        register(SubGroup, region=lambda obj: "")
+        register(SubGroup, region=None)
 
         from accounts.region_links import register_region_links
         from workgroups.navigation import REGION_LINKS

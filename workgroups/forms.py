@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.forms import SPREADSHEET_ACCEPT, DateInput, SpreadsheetField
 from core.kept_uploads import KeepUploadsMixin
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
 from workgroups.services import MEMBER_FIELDS, WORKGROUP_FIELDS, LoginMethod, allowed_subgroups
@@ -169,20 +169,11 @@ class MemberForm(VersionedForm):
 
 
 class MemberImportForm(forms.Form):
-    file = forms.FileField(
+    file = SpreadsheetField(
         label=_("Filled-in members template (.xlsx)"),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,.xls,.ods,"
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
+        check=check_members_xlsx,
+        widget=forms.ClearableFileInput(attrs={"accept": SPREADSHEET_ACCEPT}),
     )
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        check_members_xlsx(uploaded)
-        return uploaded
 
 
 class GrantLoginForm(forms.Form):

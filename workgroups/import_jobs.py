@@ -13,7 +13,7 @@ from jobs.models import Job
 from workgroups import services
 from workgroups.forms import MemberImportForm
 from workgroups.models import WorkGroup
-from workgroups.views.common import workgroup_or_redirect
+from workgroups.views.common import with_workgroup
 
 KIND = "workgroups.members_import"
 
@@ -58,13 +58,11 @@ def start(*, by, workgroup, uploaded, next_url="") -> Job:
 
 
 @region_view(Permission.WORKGROUP_EDIT)
-def members_import(request, region):
+@with_workgroup
+def members_import(request, region, workgroup):
     """Upload a filled-in template: checked by content here, imported by a job whose page shows
     the progress, the problems by row and column (one bad row and nothing is saved) and a link
     to the members."""
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
     form = MemberImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         next_url = reverse("regions:next_step", args=[region.code])

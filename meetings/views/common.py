@@ -4,7 +4,7 @@ file responses."""
 from django.http import HttpResponse
 from django.urls import reverse
 
-from core.uploads import safe_filename
+from core.uploads import download, safe_filename
 from meetings.scope import get_meeting, require_meeting_edit
 
 
@@ -25,7 +25,4 @@ def editable_meeting(request, region, pk):
 
 
 def pdf_response(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{safe_filename(filename)}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download(data, "application/pdf", safe_filename(filename))

@@ -2,10 +2,11 @@
 (PDF), and the calendar entry (ICS)."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 
 from accounts.access import region_view
 from accounts.permissions import Permission
+from core.uploads import download
 from meetings.calendar import meeting_ics
 from meetings.links import meeting_url
 from meetings.models import Minutes
@@ -24,13 +25,11 @@ def invitation_pdf(request, region, pk):
 @region_view(Permission.REGION_VIEW)
 def calendar_ics(request, region, pk):
     meeting = get_meeting(region, pk)
-    response = HttpResponse(
+    return download(
         meeting_ics(meeting, url=meeting_url(meeting, region)),
-        content_type="text/calendar; charset=utf-8",
+        "text/calendar; charset=utf-8",
+        f"rapat-{meeting.pk}.ics",
     )
-    response["Content-Disposition"] = f'attachment; filename="rapat-{meeting.pk}.ics"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @region_view(Permission.REGION_VIEW)

@@ -1,3 +1,5 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -40,14 +42,20 @@ def delete_screen(request, obj, *, delete, question, message, list_name):
     )
 
 
-def workgroup_or_redirect(request, region):
-    """(workgroup, None) for the region's active Pokja, or (None, redirect to the profile page
-    that says no Pokja has been formed)."""
-    workgroup = active_workgroup(region)
-    if workgroup is None:
-        messages.info(request, _("This region has no Pokja yet. Record it first."))
-        return None, redirect("workgroups:profile", code=region.code)
-    return workgroup, None
+def with_workgroup(view):
+    """For a region view (below `region_view`) of the region's Pokja: the view gets the active
+    Pokja after the region; a region without one is sent to the profile page that says no Pokja
+    has been formed yet."""
+
+    @wraps(view)
+    def wrapper(request, region, *args, **kwargs):
+        workgroup = active_workgroup(region)
+        if workgroup is None:
+            messages.info(request, _("This region has no Pokja yet. Record it first."))
+            return redirect("workgroups:profile", code=region.code)
+        return view(request, region, workgroup, *args, **kwargs)
+
+    return wrapper
 
 
 def no_store(response):

@@ -22,7 +22,7 @@ from jobs.models import Job
 from workgroups import decree_import
 from workgroups.forms import DecreeForm
 from workgroups.models import Decree, Member
-from workgroups.views.common import workgroup_or_redirect
+from workgroups.views.common import with_workgroup
 
 NEW = "new"
 
@@ -81,11 +81,9 @@ def _reading_job(request, region, pk) -> Job:
 
 
 @region_view(Permission.WORKGROUP_EDIT)
-def decree_read(request, region):
+@with_workgroup
+def decree_read(request, region, workgroup):
     """Upload the SK; its reading starts as a job."""
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
@@ -184,11 +182,9 @@ def _confirmed_rows(formset, workgroup) -> list:
 
 
 @region_view(Permission.WORKGROUP_EDIT)
-def decree_read_review(request, region, job):
+@with_workgroup
+def decree_read_review(request, region, workgroup, job):
     """The prefilled decree and member table; confirming writes them all at once."""
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
     job = _reading_job(request, region, job)
     if job.params.get("decree_id"):
         messages.info(request, _("This SK has already been saved."))

@@ -14,7 +14,7 @@ from workgroups.views.common import (
     delete_screen,
     profile_url,
     serve_decree,
-    workgroup_or_redirect,
+    with_workgroup,
 )
 
 
@@ -26,10 +26,8 @@ def _decree(region, pk):
 
 
 @region_view(Permission.REGION_VIEW)
-def decree_list(request, region):
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
+@with_workgroup
+def decree_list(request, region, workgroup):
     today = timezone.localdate()
     decrees = list(workgroup.decrees.order_by(*Decree.CURRENT_ORDER))
     current = workgroup.current_decree(on=today)
@@ -75,10 +73,8 @@ def _new_decree(region) -> dict:
 
 
 @region_view(Permission.WORKGROUP_EDIT)
-def decree_create(request, region):
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
+@with_workgroup
+def decree_create(request, region, workgroup):
     return crud.form_screen(
         request,
         crud.bind(request, DecreeForm, workgroup=workgroup, initial=_new_decree(region)),

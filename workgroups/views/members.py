@@ -19,7 +19,7 @@ from workgroups.views.common import (
     can_see_contact,
     delete_screen,
     no_store,
-    workgroup_or_redirect,
+    with_workgroup,
 )
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,10 +49,8 @@ MEMBER_SORTS = {
 
 
 @region_view(Permission.REGION_VIEW)
-def member_list(request, region):
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
+@with_workgroup
+def member_list(request, region, workgroup):
     show_all = request.GET.get("all") == "1"
     if show_all:
         members = workgroup.members.select_related("institution", "subgroup", "user")
@@ -92,10 +90,8 @@ def _members_url(region, view="workgroups:members") -> str:
 
 
 @region_view(Permission.WORKGROUP_EDIT)
-def member_create(request, region):
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
+@with_workgroup
+def member_create(request, region, workgroup):
     form = crud.bind(
         request,
         MemberForm,
@@ -123,10 +119,8 @@ def member_create(request, region):
 
 
 @region_view(Permission.WORKGROUP_EDIT)
-def member_edit(request, region, pk):
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
+@with_workgroup
+def member_edit(request, region, workgroup, pk):
     member = _member(workgroup, pk)
     form = crud.bind(
         request,
@@ -153,10 +147,8 @@ def member_edit(request, region, pk):
 
 
 @region_view(Permission.WORKGROUP_EDIT)
-def member_delete(request, region, pk):
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
+@with_workgroup
+def member_delete(request, region, workgroup, pk):
     member = _member(workgroup, pk)
     question = _("Remove %(name)s from the Pokja?") % {"name": member.name}
     if member.user_id:
@@ -172,12 +164,10 @@ def member_delete(request, region, pk):
 
 
 @region_view(Permission.WORKGROUP_EDIT)
-def member_login(request, region, pk):
+@with_workgroup
+def member_login(request, region, workgroup, pk):
     """Give a member a log-in (role `member` for this region): a link by e-mail, or an initial
     password shown once on this page."""
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
     member = _member(workgroup, pk)
     if member.user_id:
         messages.info(request, _("%(name)s already has a log-in.") % {"name": member.name})
@@ -222,11 +212,9 @@ def member_login(request, region, pk):
 
 
 @region_view(Permission.WORKGROUP_EDIT)
-def members_template(request, region):
+@with_workgroup
+def members_template(request, region, workgroup):
     """The .xlsx template to fill in and import."""
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
     content = xlsx.members_template(
         workgroup,
         subgroups=list(services.allowed_subgroups(workgroup)),
@@ -236,11 +224,9 @@ def members_template(request, region):
 
 
 @region_view(Permission.REGION_VIEW)
-def members_export(request, region):
+@with_workgroup
+def members_export(request, region, workgroup):
     """The current members as .xlsx; phone and e-mail only for users with the contact right."""
-    workgroup, response = workgroup_or_redirect(request, region)
-    if response:
-        return response
     members = services.sort_members(services.current_members(workgroup))
     content = xlsx.export_members(
         workgroup, members, include_contact=can_see_contact(request, region)

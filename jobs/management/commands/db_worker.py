@@ -16,6 +16,9 @@ from django_tasks_db.management.commands import db_worker as upstream
 
 log = logging.getLogger("jobs.worker")
 
+# Options of the upstream command handed to the worker unchanged.
+WORKER_OPTIONS = ("interval", "backend_name", "startup_delay", "max_tasks", "worker_id")
+
 
 def maintain() -> None:
     """One round of the schedule and the sweep (errors are logged, never fatal)."""
@@ -76,13 +79,8 @@ class Command(upstream.Command):
         *,
         verbosity,
         queue_name,
-        interval,
         batch,
-        backend_name,
-        startup_delay,
         reload,
-        max_tasks,
-        worker_id,
         exclude_queues,
         sweep_interval,
         **options,
@@ -104,14 +102,10 @@ class Command(upstream.Command):
             sweep_interval = 0
         worker = Worker(
             queue_names=queue_names,
-            interval=interval,
-            batch=batch,
-            backend_name=backend_name,
-            startup_delay=startup_delay,
-            max_tasks=max_tasks,
-            worker_id=worker_id,
             excluded_queue_names=excluded,
+            batch=batch,
             sweep_interval=sweep_interval,
+            **{name: options[name] for name in WORKER_OPTIONS},
         )
         if reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
