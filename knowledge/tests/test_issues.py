@@ -2,7 +2,6 @@
 region, the unanswered flag, evidence from the latest achievement, the province's themes view,
 concurrency, audit and the API."""
 
-import json
 from decimal import Decimal
 
 import pytest
@@ -15,12 +14,9 @@ from knowledge import services
 from knowledge.models import StrategicIssue
 from knowledge.tests import helpers as k
 from planning.tests import helpers as h
+from tests.api import send_json
 
 pytestmark = pytest.mark.django_db
-
-
-def _json(client, method, url, body):
-    return getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
 
 
 def _form(**overrides):
@@ -103,20 +99,26 @@ def test_operator_records_three_issues_and_the_region_page_shows_one_unanswered(
     }
 
 
+def _save_stunting_issue(region, *, until, activities):
+    """A new stunting issue of `region` from 2025 to `until`, answered by `activities`, saved
+    through the service."""
+    return services.save_issue(
+        by=None,
+        region=region,
+        title="Stunting",
+        theme="stunting",
+        period_start=2025,
+        period_end=until,
+        activities=activities,
+    )
+
+
 def test_issue_is_answered_by_a_policy_but_not_by_a_cancelled_activity(regions):
     plan = h.plan("73.06", 2025, activities=1)
     activity = plan.activities.get()
     activity.status = "cancelled"
     activity.save()
-    issue = services.save_issue(
-        by=None,
-        region=regions["73.06"],
-        title="Stunting",
-        theme="stunting",
-        period_start=2025,
-        period_end=2025,
-        activities=[activity],
-    )
+    issue = _save_stunting_issue(regions["73.06"], until=2025, activities=[activity])
     assert services.is_answered(services.issues_for([regions["73.06"].pk]).get()) is False
     assert services.unanswered_count([regions["73.06"].pk], 2025) == {regions["73.06"].pk: 1}
 
@@ -138,22 +140,14 @@ def test_another_regions_activity_is_refused(personas, regions):
     assert not StrategicIssue.objects.exists()
 
     with pytest.raises(DomainError) as error:
-        services.save_issue(
-            by=None,
-            region=regions["73.06"],
-            title="Stunting",
-            theme="stunting",
-            period_start=2025,
-            period_end=2029,
-            activities=[makassar_activity.pk],
-        )
+        _save_stunting_issue(regions["73.06"], until=2029, activities=[makassar_activity.pk])
     assert error.value.errors[0]["field"] == "activities"
     assert not StrategicIssue.objects.exists()
 
 
 def test_another_regions_policy_is_refused(personas, regions):
     makassar_policy = h.policy("73.71", title="Stunting di Makassar")
-    response = _json(
+    response = send_json(
         personas.api_client("gowa_operator"),
         "post",
         "/api/v1/regions/73.06/strategic-issues",
@@ -334,7 +328,7 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
     activity = h.plan("73.06", 2025).activities.get()
     client = personas.api_client("gowa_operator")
 
-    created = _json(
+    created = send_json(
         client,
         "post",
         "/api/v1/regions/7306/strategic-issues",
@@ -363,14 +357,14 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
     assert body["evidence"][0]["indicator"] == "stunting" and body["evidence"][0]["year"] is None
     url = f"/api/v1/regions/73.06/strategic-issues/{body['id']}"
 
-    updated = _json(client, "patch", url, {"version": 1, "activities": [], "priority": "low"})
+    updated = send_json(client, "patch", url, {"version": 1, "activities": [], "priority": "low"})
     assert updated.status_code == 200
     assert (updated.json()["answered"], updated.json()["priority"], updated.json()["version"]) == (
         False,
         "low",
         2,
     )
-    stale = _json(client, "patch", url, {"version": 1, "title": "Timpa"})
+    stale = send_json(client, "patch", url, {"version": 1, "title": "Timpa"})
     assert stale.status_code == 409
     assert StrategicIssue.objects.get().title == "Stunting tinggi"
 
@@ -382,7 +376,7 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
 
 
 def test_api_unknown_indicator_code_is_a_400(personas):
-    response = _json(
+    response = send_json(
         personas.api_client("gowa_operator"),
         "post",
         "/api/v1/regions/73.06/strategic-issues",

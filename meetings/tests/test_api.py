@@ -1,19 +1,13 @@
-import json
-
 import pytest
 
-from meetings import services
 from meetings.models import ActionItem, Meeting, Minutes
 from meetings.tests import helpers as h
-
-
-def _send(client, method, path, body):
-    return getattr(client, method)(path, data=json.dumps(body), content_type="application/json")
+from tests.api import send_json
 
 
 def test_api_creates_a_forum_for_all_regencies_in_the_regions_time_zone(personas):
     client = personas.api_client("sulsel_admin")
-    response = _send(
+    response = send_json(
         client, "post", "/api/v1/regions/73/meetings",
         {"title": "Forum", "kind": "forum", "starts_at": "2030-07-24T09:00:00", "ends_at": "2030-07-25T16:00:00",
          "venue": "Makassar", "invite_all_children": True},
@@ -37,12 +31,12 @@ def test_api_refuses_an_unknown_or_foreign_region(personas):
         "venue": "X",
     }
     assert (
-        _send(
+        send_json(
             client, "post", "/api/v1/regions/73/meetings", {**base, "invited_regions": ["99.99"]}
         ).status_code
         == 400
     )
-    response = _send(
+    response = send_json(
         client, "post", "/api/v1/regions/73/meetings", {**base, "invited_regions": ["74.01"]}
     )
     assert response.status_code == 400 and "74.01" in response.json()["detail"]
@@ -52,14 +46,14 @@ def test_api_refuses_an_unknown_or_foreign_region(personas):
 def test_api_meeting_update_with_a_stale_version_is_409(personas):
     meeting = h.meeting("73.06")
     client = personas.api_client("gowa_operator")
-    ok = _send(
+    ok = send_json(
         client,
         "patch",
         f"/api/v1/regions/73.06/meetings/{meeting.pk}",
         {"version": 1, "venue": "Ruang 2"},
     )
     assert ok.status_code == 200 and ok.json()["version"] == 2
-    stale = _send(
+    stale = send_json(
         client,
         "patch",
         f"/api/v1/regions/73.06/meetings/{meeting.pk}",
@@ -72,19 +66,17 @@ def test_api_meeting_update_with_a_stale_version_is_409(personas):
 def test_api_attendance_errors_name_the_row_and_save_nothing(personas):
     workgroup = h.pokja("73.06", members=2)
     meeting = h.meeting("73.06")
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.invite_pokja(meeting, workgroup)
     p1, p2 = meeting.participants.order_by("pk")
     client = personas.api_client("gowa_operator")
-    response = _send(
+    response = send_json(
         client, "put", f"/api/v1/regions/73.06/meetings/{meeting.pk}/attendance",
         {"entries": [{"participant_id": p1.pk, "attendance": "present"}, {"participant_id": p2.pk, "attendance": "represented"}]},
     )  # fmt: skip
     assert response.status_code == 400
     assert response.json()["errors"][0]["row"] == 2
     assert set(meeting.participants.values_list("attendance", flat=True)) == {"unknown"}
-    response = _send(
+    response = send_json(
         client, "put", f"/api/v1/regions/73.06/meetings/{meeting.pk}/attendance",
         {"entries": [{"participant_id": p1.pk, "attendance": "present"},
                      {"participant_id": p2.pk, "attendance": "represented", "represented_by": "Staf"}]},
@@ -97,15 +89,15 @@ def test_api_minutes_are_sanitised_and_locked_after_approval(personas):
     meeting = h.meeting("73.06")
     client = personas.api_client("gowa_operator")
     url = f"/api/v1/regions/73.06/meetings/{meeting.pk}/minutes"
-    response = _send(
+    response = send_json(
         client, "put", url,
         {"body": "<p>Isi</p><script>steal()</script>", "decisions": [{"text": "Satu"}, {"text": "Dua"}, {"text": "Tiga"}]},
     )  # fmt: skip
     assert response.status_code == 200
     assert response.json()["body"] == "<p>Isi</p>" and len(response.json()["decisions"]) == 3
     assert Minutes.objects.get(meeting=meeting).body == "<p>Isi</p>"
-    assert _send(client, "post", url + "/approve", {"version": 1}).status_code == 200
-    refused = _send(client, "put", url, {"body": "<p>Baru</p>", "version": 2})
+    assert send_json(client, "post", url + "/approve", {"version": 1}).status_code == 200
+    refused = send_json(client, "put", url, {"body": "<p>Baru</p>", "version": 2})
     assert refused.status_code == 400
     assert personas.api_client("gowa_member").get(url).json()["approved_by"] == "gowa_operator"
 
@@ -115,14 +107,14 @@ def test_api_member_updates_own_item_and_gets_403_on_another(personas):
     own = h.item("73.06", member=workgroup.members.get(user=personas.gowa_member))
     other = h.item("73.06", member=workgroup.members.exclude(user=personas.gowa_member).get())
     client = personas.api_client("gowa_member")
-    response = _send(
+    response = send_json(
         client,
         "post",
         f"/api/v1/regions/73.06/action-items/{own.pk}/progress",
         {"version": 1, "status": "done", "text": "Ok"},
     )
     assert response.status_code == 201 and response.json()["status_to"] == "done"
-    denied = _send(
+    denied = send_json(
         client,
         "post",
         f"/api/v1/regions/73.06/action-items/{other.pk}/progress",
@@ -137,11 +129,14 @@ def test_api_progress_with_a_stale_version_is_409(personas):
     client = personas.api_client("gowa_operator")
     url = f"/api/v1/regions/73.06/action-items/{item.pk}/progress"
     assert (
-        _send(client, "post", url, {"version": 1, "text": "a", "status": "in_progress"}).status_code
+        send_json(
+            client, "post", url, {"version": 1, "text": "a", "status": "in_progress"}
+        ).status_code
         == 201
     )
     assert (
-        _send(client, "post", url, {"version": 1, "text": "b", "status": "done"}).status_code == 409
+        send_json(client, "post", url, {"version": 1, "text": "b", "status": "done"}).status_code
+        == 409
     )
     assert ActionItem.objects.get(pk=item.pk).status == "in_progress"
 
@@ -159,14 +154,14 @@ def test_api_action_items_list_shows_assigned_and_overdue(personas):
 
 def test_api_action_item_assignment_is_checked(personas):
     client = personas.api_client("sulsel_admin")
-    bad = _send(
+    bad = send_json(
         client,
         "post",
         "/api/v1/regions/73.06/action-items",
         {"title": "x", "due_date": "2030-01-01", "assigned_region": "73.71"},
     )
     assert bad.status_code == 400
-    unknown = _send(
+    unknown = send_json(
         client,
         "post",
         "/api/v1/regions/73/action-items",
@@ -178,7 +173,7 @@ def test_api_action_item_assignment_is_checked(personas):
 
 @pytest.mark.parametrize("persona", ["gowa_operator", "gowa_member"])
 def test_api_announcement_read_by_regency_users_is_reported_to_the_province(personas, persona):
-    created = _send(
+    created = send_json(
         personas.api_client("sulsel_admin"),
         "post",
         "/api/v1/regions/73/announcements",

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from core.tests.helpers import workbook_upload
 from regions.models import Region
 
 YEAR = 2025
@@ -165,13 +166,7 @@ def filled_template(content: bytes, rows, *, name="kegiatan.xlsx") -> SimpleUplo
     for offset, values in enumerate(rows):
         for column, value in enumerate(values, start=1):
             sheet.cell(row=5 + offset, column=column, value=value)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(
-        name,
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return workbook_upload(workbook, name)
 
 
 def activity_row(title="Rapat koordinasi", **overrides):
