@@ -172,7 +172,8 @@ def filled_template(content: bytes, rows, *, name="kegiatan.xlsx") -> SimpleUplo
 def activity_row(title="Rapat koordinasi", **overrides):
     """One template row: activity, sub-group, institutions, start, end, output, indicators,
     cost, source, status, progress note."""
-    row = {
+    # The template's columns in their order, with the values of a row that is not overridden.
+    columns = {
         "title": title,
         "subgroup": "Percepatan Penurunan Stunting (TPPS)",
         "institutions": "Dinas Kesehatan",
@@ -184,23 +185,9 @@ def activity_row(title="Rapat koordinasi", **overrides):
         "cost_source": "APBD Kabupaten/Kota",
         "status": "",
         "progress_note": "",
-    } | overrides
-    return [
-        row[k]
-        for k in (
-            "title",
-            "subgroup",
-            "institutions",
-            "start_month",
-            "end_month",
-            "expected_output",
-            "indicators",
-            "planned_cost",
-            "cost_source",
-            "status",
-            "progress_note",
-        )
-    ]
+    }
+    row = columns | overrides
+    return [row[k] for k in columns]
 
 
 def template_for(plan_obj) -> bytes:
