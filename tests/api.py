@@ -1,9 +1,5 @@
 """Helpers of the API tests."""
 
-import json
-
-
-def send_json(client, method: str, path: str, body):
-    """`client.<method>(path)` ("post", "patch", ...) with `body` sent as JSON, the way an API
-    client sends it."""
-    return getattr(client, method)(path, data=json.dumps(body), content_type="application/json")
+# The content type of a JSON body: the test client encodes a dict or list given with it as JSON,
+# `client.post(path, {"name": "x"}, content_type=JSON)`, the way an API client sends it.
+JSON = "application/json"

@@ -12,7 +12,7 @@ from budget.models import BudgetAllocation
 from core.concurrency import stale_message
 from core.tests.helpers import rupiah_error
 from planning.tests import helpers as h
-from tests.api import send_json
+from tests.api import JSON
 
 pytestmark = pytest.mark.django_db
 
@@ -120,14 +120,13 @@ def test_concurrent_allocation_edit_refuses_the_second_save(personas):
 def test_api_concurrent_edit_answers_409(personas):
     allocation = h.allocation("73.06")
     url = f"/api/v1/regions/73.06/budget/{allocation.pk}"
-    first = send_json(
-        personas.api_client("gowa_operator"),
-        "patch",
+    first = personas.api_client("gowa_operator").patch(
         url,
         {"version": 1, "realised": "40.000.000", "realised_on": "2025-09-30"},
+        content_type=JSON,
     )
-    second = send_json(
-        personas.api_client("sulsel_admin"), "patch", url, {"version": 1, "realised": 1}
+    second = personas.api_client("sulsel_admin").patch(
+        url, {"version": 1, "realised": 1}, content_type=JSON
     )
     assert first.status_code == 200 and first.json()["realised"] == 40_000_000
     assert second.status_code == 409
@@ -149,8 +148,8 @@ def test_api_refuses_bad_allocations(personas, body, field):
     payload = {"year": 2025, "source": "apbd_regency", "amount": 100_000_000} | body
     if field == "realised":
         payload["realised_on"] = "2025-06-30"
-    response = send_json(
-        personas.api_client("gowa_operator"), "post", "/api/v1/regions/73.06/budget", payload
+    response = personas.api_client("gowa_operator").post(
+        "/api/v1/regions/73.06/budget", payload, content_type=JSON
     )
     assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == [field]

@@ -14,7 +14,7 @@ from knowledge import services
 from knowledge.models import StrategicIssue
 from knowledge.tests import helpers as k
 from planning.tests import helpers as h
-from tests.api import send_json
+from tests.api import JSON
 
 pytestmark = pytest.mark.django_db
 
@@ -147,9 +147,7 @@ def test_another_regions_activity_is_refused(personas, regions):
 
 def test_another_regions_policy_is_refused(personas, regions):
     makassar_policy = h.policy("73.71", title="Stunting di Makassar")
-    response = send_json(
-        personas.api_client("gowa_operator"),
-        "post",
+    response = personas.api_client("gowa_operator").post(
         "/api/v1/regions/73.06/strategic-issues",
         {
             "title": "Stunting",
@@ -158,6 +156,7 @@ def test_another_regions_policy_is_refused(personas, regions):
             "period_end": 2029,
             "policies": [makassar_policy.pk],
         },
+        content_type=JSON,
     )
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "policies"
@@ -328,9 +327,7 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
     activity = h.plan("73.06", 2025).activities.get()
     client = personas.api_client("gowa_operator")
 
-    created = send_json(
-        client,
-        "post",
+    created = client.post(
         "/api/v1/regions/7306/strategic-issues",
         {
             "title": "Stunting tinggi",
@@ -342,6 +339,7 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
             "indicators": ["stunting"],
             "activities": [activity.pk],
         },
+        content_type=JSON,
     )
     assert created.status_code == 201, created.content
     body = created.json()
@@ -357,14 +355,16 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
     assert body["evidence"][0]["indicator"] == "stunting" and body["evidence"][0]["year"] is None
     url = f"/api/v1/regions/73.06/strategic-issues/{body['id']}"
 
-    updated = send_json(client, "patch", url, {"version": 1, "activities": [], "priority": "low"})
+    updated = client.patch(
+        url, {"version": 1, "activities": [], "priority": "low"}, content_type=JSON
+    )
     assert updated.status_code == 200
     assert (updated.json()["answered"], updated.json()["priority"], updated.json()["version"]) == (
         False,
         "low",
         2,
     )
-    stale = send_json(client, "patch", url, {"version": 1, "title": "Timpa"})
+    stale = client.patch(url, {"version": 1, "title": "Timpa"}, content_type=JSON)
     assert stale.status_code == 409
     assert StrategicIssue.objects.get().title == "Stunting tinggi"
 
@@ -376,9 +376,7 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
 
 
 def test_api_unknown_indicator_code_is_a_400(personas):
-    response = send_json(
-        personas.api_client("gowa_operator"),
-        "post",
+    response = personas.api_client("gowa_operator").post(
         "/api/v1/regions/73.06/strategic-issues",
         {
             "title": "X",
@@ -387,6 +385,7 @@ def test_api_unknown_indicator_code_is_a_400(personas):
             "period_end": 2025,
             "indicators": ["nope"],
         },
+        content_type=JSON,
     )
     assert response.status_code == 400
     assert "nope" in response.json()["detail"]
