@@ -14,6 +14,7 @@ from audit.models import AuditEvent
 from budget import warning_jobs
 from budget.calendar import calendar_for, default_calendar
 from budget.early_warning import HIGH, MEDIUM, flags_for
+from budget.tests.helpers import CALENDAR_2027
 from core.whatsapp import wa_link
 from planning.tests import helpers as h
 
@@ -21,14 +22,6 @@ pytestmark = pytest.mark.django_db
 
 # The budget of 2027 is prepared in 2026; default KUA-PPAS 31-07-2026, warning from 05-06-2026.
 KUA = datetime.date(2026, 7, 31)
-# A regency's own calendar of the 2027 budget: the KUA-PPAS on 14 August, warned 4 weeks before.
-CALENDAR_2027 = {
-    "rkpd_from": "02-01-2026",
-    "rkpd_until": "29-05-2026",
-    "kua_ppas": "14-08-2026",
-    "rapbd": "30-11-2026",
-    "warn_weeks": "4",
-}
 
 
 def _flags(code, today, kind=None):
