@@ -85,6 +85,12 @@ def form(name: str, path: str, shape=edit_gowa, setup=None, data=None, *, ok=302
     ]
 
 
+def action(name: str, path: str, setup=None, data=None, *, shape=edit_gowa, ok=302) -> Row:
+    """A POST row on its own: a button with no page of its own (delete, approve, send), or a form
+    saved where its page has rows elsewhere. Expects `shape(ok)`, a redirect by default."""
+    return Row(name, "POST", path, shape(ok), setup=setup, data=data)
+
+
 def api_rows(prefix: str, **names) -> Callable[..., Row]:
     """A maker of API rows under `prefix` ("/api/v1/regions/{code}"), whose path parameters are
     filled in from `names` (code="{gowa}", year=2025):

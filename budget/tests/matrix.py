@@ -1,5 +1,6 @@
 """Permission matrix of the budget pages and API (see tests/matrix.py)."""
 
+from budget.tests.helpers import CALENDAR_2027
 from planning.tests import helpers as h
 from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, form, view_gowa, view_sulsel
 
@@ -42,14 +43,7 @@ _json = {
     "realised_on": "2025-06-30",
 }
 
-_calendar = {
-    "rkpd_from": "02-01-2026",
-    "rkpd_until": "29-05-2026",
-    "kua_ppas": "14-08-2026",
-    "rapbd": "30-11-2026",
-    "warn_weeks": "6",
-    "note": "",
-}
+_calendar = CALENDAR_2027 | {"warn_weeks": "6", "note": ""}
 
 B = "/r/{gowa}/budget"
 W = "/r/{sulsel}/budget/early-warning"

@@ -2,7 +2,6 @@
 concurrency, API and the totals other apps read."""
 
 import datetime
-import json
 
 import pytest
 from django.utils import translation
@@ -11,23 +10,11 @@ from audit.models import AuditEvent
 from budget import services
 from budget.models import BudgetAllocation
 from core.concurrency import stale_message
-from core.formats import parse_rupiah
+from core.tests.helpers import rupiah_error
 from planning.tests import helpers as h
+from tests.api import JSON
 
 pytestmark = pytest.mark.django_db
-
-
-def _rupiah_error(text):
-    try:
-        with translation.override("id"):
-            parse_rupiah(text)
-    except ValueError as exc:
-        return str(exc)
-    raise AssertionError(text)
-
-
-def _json(client, method, url, body):
-    return getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
 
 
 FORM = {
@@ -92,7 +79,7 @@ def test_allocation_form_refuses_bad_amounts(personas, field, value):
     h.workgroup("73.06")
     response = personas.client("gowa_operator").post("/r/73.06/budget/new/", FORM | {field: value})
     assert response.status_code == 200
-    assert response.context["form"].errors[field] == [_rupiah_error(value)]
+    assert response.context["form"].errors[field] == [rupiah_error(value)]
     assert not BudgetAllocation.objects.exists()
 
 
@@ -133,13 +120,14 @@ def test_concurrent_allocation_edit_refuses_the_second_save(personas):
 def test_api_concurrent_edit_answers_409(personas):
     allocation = h.allocation("73.06")
     url = f"/api/v1/regions/73.06/budget/{allocation.pk}"
-    first = _json(
-        personas.api_client("gowa_operator"),
-        "patch",
+    first = personas.api_client("gowa_operator").patch(
         url,
         {"version": 1, "realised": "40.000.000", "realised_on": "2025-09-30"},
+        content_type=JSON,
     )
-    second = _json(personas.api_client("sulsel_admin"), "patch", url, {"version": 1, "realised": 1})
+    second = personas.api_client("sulsel_admin").patch(
+        url, {"version": 1, "realised": 1}, content_type=JSON
+    )
     assert first.status_code == 200 and first.json()["realised"] == 40_000_000
     assert second.status_code == 409
     allocation.refresh_from_db()
@@ -160,8 +148,8 @@ def test_api_refuses_bad_allocations(personas, body, field):
     payload = {"year": 2025, "source": "apbd_regency", "amount": 100_000_000} | body
     if field == "realised":
         payload["realised_on"] = "2025-06-30"
-    response = _json(
-        personas.api_client("gowa_operator"), "post", "/api/v1/regions/73.06/budget", payload
+    response = personas.api_client("gowa_operator").post(
+        "/api/v1/regions/73.06/budget", payload, content_type=JSON
     )
     assert response.status_code == 400
     assert [e["field"] for e in response.json()["errors"]] == [field]

@@ -14,6 +14,7 @@ from audit.models import AuditEvent
 from budget import warning_jobs
 from budget.calendar import calendar_for, default_calendar
 from budget.early_warning import HIGH, MEDIUM, flags_for
+from budget.tests.helpers import CALENDAR_2027
 from core.whatsapp import wa_link
 from planning.tests import helpers as h
 
@@ -66,17 +67,8 @@ def test_budget_flag_appears_before_the_kua_ppas_and_clears_when_the_budget_is_r
 def test_the_regions_own_calendar_moves_the_budget_flag(personas, regions):
     h.workgroup("73.06")
     client = personas.client("gowa_operator")
-    response = client.post(
-        "/r/73.06/budget/calendar/?year=2027",
-        {
-            "rkpd_from": "02-01-2026",
-            "rkpd_until": "29-05-2026",
-            "kua_ppas": "14-08-2026",
-            "rapbd": "30-11-2026",
-            "warn_weeks": "4",
-            "note": "Jadwal DPRD",
-        },
-    )
+    url = "/r/73.06/budget/calendar/?year=2027"
+    response = client.post(url, CALENDAR_2027 | {"note": "Jadwal DPRD"})
     assert response.status_code == 302
     calendar = calendar_for(regions["73.06"], 2027)
     assert calendar.pk and calendar.kua_ppas == datetime.date(2026, 8, 14)
@@ -87,10 +79,8 @@ def test_the_regions_own_calendar_moves_the_budget_flag(personas, regions):
     assert flag.date == datetime.date(2026, 8, 14)
 
     bad = client.post(
-        "/r/73.06/budget/calendar/?year=2027",
-        {"rkpd_from": "02-01-2026", "rkpd_until": "29-05-2026", "kua_ppas": "14-04-2026",
-         "rapbd": "30-11-2026", "warn_weeks": "4", "version": str(calendar.version)},
-    )  # fmt: skip
+        url, CALENDAR_2027 | {"kua_ppas": "14-04-2026", "version": str(calendar.version)}
+    )
     assert bad.status_code == 200
     assert calendar_for(regions["73.06"], 2027).kua_ppas == datetime.date(2026, 8, 14)
 

@@ -1,4 +1,4 @@
-from tests.matrix import Row, edit_sulsel, expect, pages
+from tests.matrix import Row, action, edit_sulsel, expect, pages
 
 NATIONAL_ONLY = expect(403, national_admin=200, anonymous=302)
 # Managing the boundary map of a province: only its admins; kab/kota have none (404).
@@ -30,11 +30,10 @@ ROWS = [
         note="no file: the form is shown again",
     ),
     Row("dashboards:boundary_map", "GET", "/r/{gowa}/dashboard/map/", NOT_A_PROVINCE),
-    Row(
+    action(
         "dashboards:boundary_map_remove",
-        "POST",
         "/r/{sulsel}/dashboard/map/remove/",
-        edit_sulsel(302),
-        setup=_boundary_map,
+        _boundary_map,
+        shape=edit_sulsel,
     ),
 ]

@@ -19,12 +19,8 @@ URL = f"/r/73/dashboard/?year={YEAR}"
 
 
 @pytest.fixture
-def cached(settings):
+def cached(settings, kept_aggregates):
     settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 300
-    settings.SIPOKJA_KEPT_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _effective(html):
@@ -113,11 +109,11 @@ def test_the_cache_is_off_with_zero_seconds(personas, settings):
         (f"/r/73.08/dashboard/?year={YEAR}", None, 'data-status="effective"'),
     ],
 )
-def test_kept_aggregates_follow_a_committed_change(personas, settings, url, before, after):
+def test_kept_aggregates_follow_a_committed_change(
+    personas, settings, kept_aggregates, url, before, after
+):
     """The matrix rows and the kab/kota outcome are kept under the data version: a committed
     change shows on the next request, with the page cache off or on."""
-    settings.SIPOKJA_KEPT_SECONDS = 3600
-    cache.clear()
     client = personas.client("sulsel_admin")
 
     def row_of_bone():

@@ -4,7 +4,6 @@ in normal use: the first view after a change fills them). With the body cache of
 the pages rendered afresh."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -34,14 +33,10 @@ KAB_KOTA_LIMIT = 10
 
 
 @pytest.fixture(autouse=True)
-def rendered_afresh(settings):
+def rendered_afresh(settings, kept_aggregates):
     """The page bodies are not cached: what is counted is the page rendered afresh, over the
     aggregates kept under the data version (as in production)."""
     settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 0
-    settings.SIPOKJA_KEPT_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _fill(codes):

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from indicators.models import Indicator, NationalTarget, Target, Value
 from regions.models import Region
-from tests.matrix import Row, api_rows, edit_gowa, expect, form, view_gowa, view_sulsel
+from tests.matrix import Row, action, api_rows, edit_gowa, expect, form, view_gowa, view_sulsel
 
 
 def national(ok=200):
@@ -145,6 +145,26 @@ _version = {"version": "1"}
 _other_region = expect(404, gowa_member=403, sulsel_viewer=403, anonymous=302)
 _SSGI_2024 = "?year=2024&source=ssgi"
 
+
+def _records_of(kind, new_form, edit_form):
+    """The rows of one kind of Gowa record ("target", "value"): create, edit, another region's
+    record by id, delete."""
+    edit = G + kind + "s/{" + kind + "}/"
+    return [
+        *form(f"indicators:{kind}_create", f"{G}stunting/{kind}s/new/", data=new_form),
+        *form(f"indicators:{kind}_edit", edit, setup=_records, data=edit_form),
+        Row(
+            f"indicators:{kind}_edit",
+            "GET",
+            G + kind + "s/{other_" + kind + "}/",
+            _other_region,
+            setup=_records,
+            note=f"another region's {kind}",
+        ),
+        action(f"indicators:{kind}_delete", edit + "delete/", _records, _version),
+    ]
+
+
 ROWS = [
     # Satu Data metadata: public page and exports, the import for national admins
     Row("indicators:public_indicator", "GET", "/data/indicators/tfr/", expect(200)),
@@ -201,42 +221,8 @@ ROWS = [
         view_gowa(404),
         note="kab/kota have no ranking",
     ),
-    *form("indicators:target_create", G + "stunting/targets/new/", data=_target_form),
-    *form("indicators:target_edit", G + "targets/{target}/", setup=_records, data=_target_edit),
-    Row(
-        "indicators:target_edit",
-        "GET",
-        G + "targets/{other_target}/",
-        _other_region,
-        setup=_records,
-        note="another region's target",
-    ),
-    Row(
-        "indicators:target_delete",
-        "POST",
-        G + "targets/{target}/delete/",
-        edit_gowa(302),
-        setup=_records,
-        data=_version,
-    ),
-    *form("indicators:value_create", G + "stunting/values/new/", data=_value_form),
-    *form("indicators:value_edit", G + "values/{value}/", setup=_records, data=_value_edit),
-    Row(
-        "indicators:value_edit",
-        "GET",
-        G + "values/{other_value}/",
-        _other_region,
-        setup=_records,
-        note="another region's value",
-    ),
-    Row(
-        "indicators:value_delete",
-        "POST",
-        G + "values/{value}/delete/",
-        edit_gowa(302),
-        setup=_records,
-        data=_version,
-    ),
+    *_records_of("target", _target_form, _target_edit),
+    *_records_of("value", _value_form, _value_edit),
     Row("indicators:import", "GET", G + "import/", edit_gowa()),
     Row(
         "indicators:import",

@@ -6,14 +6,9 @@ from audit.models import AuditEvent
 from indicators.models import Indicator, NationalTarget, Target, Value
 from indicators.tests.helpers import upload, xlsx_bytes
 from regions.models import Region
+from tests.api import JSON
 
 pytestmark = pytest.mark.django_db
-
-
-def _json(client, method, path, body):
-    import json
-
-    return getattr(client, method)(path, data=json.dumps(body), content_type="application/json")
 
 
 def test_catalogue_lists_the_seeded_indicators_with_national_targets(personas):
@@ -39,21 +34,27 @@ def test_catalogue_write_by_national_admin_and_refused_for_others(personas):
         "max_value": "100",
     }
     assert (
-        _json(personas.api_client("sulsel_admin"), "post", "/api/v1/indicators", body).status_code
+        personas.api_client("sulsel_admin")
+        .post("/api/v1/indicators", body, content_type=JSON)
+        .status_code
         == 403
     )
-    response = _json(personas.api_client("national_admin"), "post", "/api/v1/indicators", body)
+    response = personas.api_client("national_admin").post(
+        "/api/v1/indicators", body, content_type=JSON
+    )
     assert response.status_code == 201
     assert Indicator.objects.get(code="ipm").max_value == Decimal("100")
-    duplicate = _json(personas.api_client("national_admin"), "post", "/api/v1/indicators", body)
+    duplicate = personas.api_client("national_admin").post(
+        "/api/v1/indicators", body, content_type=JSON
+    )
     assert duplicate.status_code == 400
 
 
 def test_catalogue_update_checks_the_version(personas):
     client = personas.api_client("national_admin")
     body = {"name": "TFR", "unit": "anak per perempuan", "direction": "lower", "version": 1}
-    assert _json(client, "put", "/api/v1/indicators/tfr", body).status_code == 200
-    assert _json(client, "put", "/api/v1/indicators/tfr", body).status_code == 409
+    assert client.put("/api/v1/indicators/tfr", body, content_type=JSON).status_code == 200
+    assert client.put("/api/v1/indicators/tfr", body, content_type=JSON).status_code == 409
     tfr = Indicator.objects.get(code="tfr")
     assert (tfr.name, tfr.version) == ("TFR", 2)
 
@@ -61,10 +62,16 @@ def test_catalogue_update_checks_the_version(personas):
 def test_national_target_put_creates_then_needs_the_version(personas):
     client = personas.api_client("national_admin")
     path = "/api/v1/indicators/mcpr/national-targets/2029"
-    assert _json(client, "put", path, {"value": "65", "source": "Renstra"}).status_code == 201
-    assert _json(client, "put", path, {"value": "66", "source": "Renstra"}).status_code == 409
     assert (
-        _json(client, "put", path, {"value": "66", "source": "Renstra", "version": 1}).status_code
+        client.put(path, {"value": "65", "source": "Renstra"}, content_type=JSON).status_code == 201
+    )
+    assert (
+        client.put(path, {"value": "66", "source": "Renstra"}, content_type=JSON).status_code == 409
+    )
+    assert (
+        client.put(
+            path, {"value": "66", "source": "Renstra", "version": 1}, content_type=JSON
+        ).status_code
         == 200
     )
     assert NationalTarget.objects.get(indicator__code="mcpr", year=2029).value == Decimal("66")
@@ -72,41 +79,36 @@ def test_national_target_put_creates_then_needs_the_version(personas):
 
 def test_targets_create_update_delete_in_scope(personas):
     client = personas.api_client("gowa_operator")
-    response = _json(
-        client,
-        "post",
+    response = client.post(
         "/api/v1/regions/7306/indicators/targets",
         {"indicator": "tfr", "year": 2025, "value": "2,15"},
+        content_type=JSON,
     )
     assert response.status_code == 422  # JSON numbers use a decimal point
-    response = _json(
-        client,
-        "post",
+    response = client.post(
         "/api/v1/regions/7306/indicators/targets",
         {"indicator": "tfr", "year": 2025, "value": "2.15", "note": "RPJMD"},
+        content_type=JSON,
     )
     assert response.status_code == 201
     target_id = response.json()["id"]
     assert response.json()["region"] == "73.06"
-    again = _json(
-        client,
-        "post",
+    again = client.post(
         "/api/v1/regions/7306/indicators/targets",
         {"indicator": "tfr", "year": 2025, "value": "2.1"},
+        content_type=JSON,
     )
     assert again.status_code == 409
-    updated = _json(
-        client,
-        "put",
+    updated = client.put(
         f"/api/v1/regions/7306/indicators/targets/{target_id}",
         {"value": "2.12", "version": 1},
+        content_type=JSON,
     )
     assert updated.status_code == 200 and updated.json()["value"] == "2.1200"
-    stale = _json(
-        client,
-        "put",
+    stale = client.put(
         f"/api/v1/regions/7306/indicators/targets/{target_id}",
         {"value": "2.11", "version": 1},
+        content_type=JSON,
     )
     assert stale.status_code == 409
     assert Target.objects.get(pk=target_id).value == Decimal("2.12")
@@ -127,11 +129,9 @@ def test_values_create_validates_period_source_and_maximum(personas):
         {"indicator": "stunting", "year": 2025, "source": "SSGI", "value": "-1"},
     ]
     for body in invalid:
-        assert _json(client, "post", path, body).status_code == 400, body
+        assert client.post(path, body, content_type=JSON).status_code == 400, body
     assert not Value.objects.exists()
-    response = _json(
-        client,
-        "post",
+    response = client.post(
         path,
         {
             "indicator": "stunting",
@@ -140,6 +140,7 @@ def test_values_create_validates_period_source_and_maximum(personas):
             "source": "e-PPGBM",
             "value": 6.5,
         },
+        content_type=JSON,
     )
     assert response.status_code == 201
     assert (response.json()["period"], response.json()["source"]) == ("Q2", "eppgbm")

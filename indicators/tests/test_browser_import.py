@@ -7,9 +7,8 @@ from playwright.sync_api import expect
 
 from indicators.models import Value
 from indicators.tests.helpers import xlsx_bytes
-from jobs import engine
 from jobs.models import Job
-from jobs.signals import job_progressed
+from jobs.tests.browser import run_while_the_bar_follows
 from tests.browser import browser_page, browser_user, log_in  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -51,22 +50,7 @@ def test_an_import_from_the_page_shows_its_progress_and_links_to_the_indicators(
         "stunting-gowa.xlsx",
     )
 
-    monkeypatch.setattr(engine, "PROGRESS_INTERVAL", 0)  # write every step (not throttled)
-    seen = []
-
-    def the_page_follows(sender, job_id, done, total, **kwargs):
-        if 0 < done < total and len(seen) < 2:
-            bar = box.locator("progress")
-            expect(bar).to_have_attribute("value", str(done), timeout=15_000)
-            expect(bar).to_have_attribute("max", str(total))
-            seen.append(done)
-
-    job_progressed.connect(the_page_follows)
-    try:
-        assert engine.run(job.pk, 1) == "succeeded"
-    finally:
-        job_progressed.disconnect(the_page_follows)
-    assert len(seen) == 2 and seen[0] < seen[1]
+    run_while_the_bar_follows(box, job, monkeypatch)
 
     expect(box.get_by_role("status")).to_contain_text("Selesai.", timeout=15_000)
     expect(box.locator(".job-messages")).to_contain_text("1400 baris diimpor")

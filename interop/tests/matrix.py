@@ -1,7 +1,7 @@
 """Permission matrix rows for every interop route."""
 
 from regions.models import Region
-from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, view_gowa
+from tests.matrix import Row, action, api_rows, edit_gowa, edit_sulsel, expect, view_gowa
 
 
 def _key(personas):
@@ -70,7 +70,7 @@ ROWS = [
         edit_sulsel(),
         data={"name": "Portal", "access": "read"},
     ),
-    Row("interop:key_revoke", "POST", _I + "keys/{key}/revoke/", edit_sulsel(302), setup=_key),
+    action("interop:key_revoke", _I + "keys/{key}/revoke/", _key, shape=edit_sulsel),
     Row(
         "interop:webhook_create",
         "POST",
@@ -78,13 +78,7 @@ ROWS = [
         edit_sulsel(),
         data={"url": "https://portal.example.id/hook", "events": ["meeting.scheduled"]},
     ),
-    Row(
-        "interop:webhook_toggle",
-        "POST",
-        _I + "webhooks/{hook}/toggle/",
-        edit_sulsel(302),
-        setup=_webhook,
-    ),
+    action("interop:webhook_toggle", _I + "webhooks/{hook}/toggle/", _webhook, shape=edit_sulsel),
     # Integrator API: an API key, never a user's token (so every persona: 401)
     op("GET /targets", expect(401)),
     op("GET /activities", expect(401)),

@@ -7,9 +7,8 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from jobs import engine
 from jobs.models import Job
-from jobs.signals import job_progressed
+from jobs.tests.browser import run_while_the_bar_follows
 from tests.browser import browser_page, browser_user, log_in  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -32,24 +31,11 @@ def test_the_progress_bar_advances_until_the_zip_can_be_downloaded(
     job = Job.objects.get()
     assert (job.kind, job.total, job.state) == ("reports.profiles_zip", 6, "queued")
 
-    monkeypatch.setattr(engine, "PROGRESS_INTERVAL", 0)  # write every step (not throttled)
-    seen = []
+    def the_part_filled(done, total):
+        # Before the job goes on, the page says where it is.
+        expect(box.locator(".job-count")).to_have_text(f"{done} dari {total} selesai")
 
-    def the_page_follows(sender, job_id, done, total, **kwargs):
-        # Before the job goes on, the page shows where it is: part of the bar filled.
-        if 0 < done < total and len(seen) < 2:
-            bar = box.locator("progress")
-            expect(bar).to_have_attribute("value", str(done), timeout=15_000)
-            expect(bar).to_have_attribute("max", str(total))
-            expect(box.locator(".job-count")).to_have_text(f"{done} dari {total} selesai")
-            seen.append(done)
-
-    job_progressed.connect(the_page_follows)
-    try:
-        assert engine.run(job.pk, 1) == "succeeded"
-    finally:
-        job_progressed.disconnect(the_page_follows)
-    assert len(seen) == 2 and seen[0] < seen[1]
+    run_while_the_bar_follows(box, job, monkeypatch, also=the_part_filled)
 
     expect(box.get_by_role("status")).to_contain_text("Selesai.", timeout=15_000)
     expect(box.locator("progress")).to_have_attribute("value", "6")

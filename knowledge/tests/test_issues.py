@@ -2,7 +2,6 @@
 region, the unanswered flag, evidence from the latest achievement, the province's themes view,
 concurrency, audit and the API."""
 
-import json
 from decimal import Decimal
 
 import pytest
@@ -15,12 +14,9 @@ from knowledge import services
 from knowledge.models import StrategicIssue
 from knowledge.tests import helpers as k
 from planning.tests import helpers as h
+from tests.api import JSON
 
 pytestmark = pytest.mark.django_db
-
-
-def _json(client, method, url, body):
-    return getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
 
 
 def _form(**overrides):
@@ -103,20 +99,26 @@ def test_operator_records_three_issues_and_the_region_page_shows_one_unanswered(
     }
 
 
+def _save_stunting_issue(region, *, until, activities):
+    """A new stunting issue of `region` from 2025 to `until`, answered by `activities`, saved
+    through the service."""
+    return services.save_issue(
+        by=None,
+        region=region,
+        title="Stunting",
+        theme="stunting",
+        period_start=2025,
+        period_end=until,
+        activities=activities,
+    )
+
+
 def test_issue_is_answered_by_a_policy_but_not_by_a_cancelled_activity(regions):
     plan = h.plan("73.06", 2025, activities=1)
     activity = plan.activities.get()
     activity.status = "cancelled"
     activity.save()
-    issue = services.save_issue(
-        by=None,
-        region=regions["73.06"],
-        title="Stunting",
-        theme="stunting",
-        period_start=2025,
-        period_end=2025,
-        activities=[activity],
-    )
+    issue = _save_stunting_issue(regions["73.06"], until=2025, activities=[activity])
     assert services.is_answered(services.issues_for([regions["73.06"].pk]).get()) is False
     assert services.unanswered_count([regions["73.06"].pk], 2025) == {regions["73.06"].pk: 1}
 
@@ -138,24 +140,14 @@ def test_another_regions_activity_is_refused(personas, regions):
     assert not StrategicIssue.objects.exists()
 
     with pytest.raises(DomainError) as error:
-        services.save_issue(
-            by=None,
-            region=regions["73.06"],
-            title="Stunting",
-            theme="stunting",
-            period_start=2025,
-            period_end=2029,
-            activities=[makassar_activity.pk],
-        )
+        _save_stunting_issue(regions["73.06"], until=2029, activities=[makassar_activity.pk])
     assert error.value.errors[0]["field"] == "activities"
     assert not StrategicIssue.objects.exists()
 
 
 def test_another_regions_policy_is_refused(personas, regions):
     makassar_policy = h.policy("73.71", title="Stunting di Makassar")
-    response = _json(
-        personas.api_client("gowa_operator"),
-        "post",
+    response = personas.api_client("gowa_operator").post(
         "/api/v1/regions/73.06/strategic-issues",
         {
             "title": "Stunting",
@@ -164,6 +156,7 @@ def test_another_regions_policy_is_refused(personas, regions):
             "period_end": 2029,
             "policies": [makassar_policy.pk],
         },
+        content_type=JSON,
     )
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "policies"
@@ -334,9 +327,7 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
     activity = h.plan("73.06", 2025).activities.get()
     client = personas.api_client("gowa_operator")
 
-    created = _json(
-        client,
-        "post",
+    created = client.post(
         "/api/v1/regions/7306/strategic-issues",
         {
             "title": "Stunting tinggi",
@@ -348,6 +339,7 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
             "indicators": ["stunting"],
             "activities": [activity.pk],
         },
+        content_type=JSON,
     )
     assert created.status_code == 201, created.content
     body = created.json()
@@ -363,14 +355,16 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
     assert body["evidence"][0]["indicator"] == "stunting" and body["evidence"][0]["year"] is None
     url = f"/api/v1/regions/73.06/strategic-issues/{body['id']}"
 
-    updated = _json(client, "patch", url, {"version": 1, "activities": [], "priority": "low"})
+    updated = client.patch(
+        url, {"version": 1, "activities": [], "priority": "low"}, content_type=JSON
+    )
     assert updated.status_code == 200
     assert (updated.json()["answered"], updated.json()["priority"], updated.json()["version"]) == (
         False,
         "low",
         2,
     )
-    stale = _json(client, "patch", url, {"version": 1, "title": "Timpa"})
+    stale = client.patch(url, {"version": 1, "title": "Timpa"}, content_type=JSON)
     assert stale.status_code == 409
     assert StrategicIssue.objects.get().title == "Stunting tinggi"
 
@@ -382,9 +376,7 @@ def test_api_creates_updates_and_deletes_an_issue_with_versions(personas):
 
 
 def test_api_unknown_indicator_code_is_a_400(personas):
-    response = _json(
-        personas.api_client("gowa_operator"),
-        "post",
+    response = personas.api_client("gowa_operator").post(
         "/api/v1/regions/73.06/strategic-issues",
         {
             "title": "X",
@@ -393,6 +385,7 @@ def test_api_unknown_indicator_code_is_a_400(personas):
             "period_end": 2025,
             "indicators": ["nope"],
         },
+        content_type=JSON,
     )
     assert response.status_code == 400
     assert "nope" in response.json()["detail"]

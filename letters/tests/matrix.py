@@ -1,7 +1,7 @@
 """Permission matrix of the letters app: every route × every persona."""
 
 from regions.models import Region
-from tests.matrix import Row, edit_gowa, expect, view_sulsel
+from tests.matrix import Row, action, edit_gowa, expect, view_sulsel
 
 
 def _letter(personas):
@@ -52,12 +52,12 @@ ROWS = [
     Row("letters:export", "GET", f"{_L}/export.xlsx", _view_gowa, setup=_letter),
     Row("letters:export", "GET", f"{_L}/export.csv", _view_gowa, setup=_letter),
     Row("letters:create", "GET", f"{_L}/new/", edit_gowa()),
-    Row("letters:create", "POST", f"{_L}/new/", edit_gowa(302), data={"letter_type": "invitation", "subject": "Undangan"}),
+    action("letters:create", f"{_L}/new/", data={"letter_type": "invitation", "subject": "Undangan"}),
     Row("letters:detail", "GET", f"{_L}/{{letter}}/", _view_gowa, setup=_letter),
-    Row("letters:cancel", "POST", f"{_L}/{{letter}}/cancel/", edit_gowa(302), setup=_letter, data={"reason": "Tidak jadi dikirim"}),
+    action("letters:cancel", f"{_L}/{{letter}}/cancel/", _letter, {"reason": "Tidak jadi dikirim"}),
     Row("letters:document", "GET", f"{_L}/documents/{{document}}.pdf", _view_gowa, setup=_letter),
     Row("letters:numbering", "GET", f"{_L}/numbering/", edit_gowa()),
-    Row("letters:numbering", "POST", f"{_L}/numbering/", edit_gowa(302), data={"pattern": "{klasifikasi}/{urut}/{tahun}", "unit_code": "DPPKB"}),
+    action("letters:numbering", f"{_L}/numbering/", data={"pattern": "{klasifikasi}/{urut}/{tahun}", "unit_code": "DPPKB"}),
     Row("letters:certificate", "GET", "/r/{sulsel}/letters/certificate/", _national_only, setup=_certificate),
     Row("letters:certificate_remove", "POST", "/r/{sulsel}/letters/certificate/remove/", {**_national_only, "national_admin": 302}, setup=_certificate),
     Row("letters:verify_lookup", "GET", "/verifikasi/", _public),

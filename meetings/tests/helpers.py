@@ -81,10 +81,15 @@ def meeting_tomorrow(code, workgroup, title="Rapat besok") -> Meeting:
         starts_at=start,
         ends_at=start + datetime.timedelta(hours=3),
     )
-    services.set_invitees(
-        meeting=tomorrow, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    invite_pokja(tomorrow, workgroup)
     return tomorrow
+
+
+def invite_pokja(meeting, workgroup) -> None:
+    """Invite every member of `workgroup` to `meeting` (and no institution)."""
+    services.set_invitees(
+        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
+    )
 
 
 def item(code, *, by=None, assigned=None, member=None, due_in=10, **extra) -> ActionItem:

@@ -7,7 +7,17 @@ Makassar (73.71) is neither organiser nor invited and answers 404 even for the S
 from meetings import services
 from meetings.models import Minutes
 from meetings.tests import helpers as h
-from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, expect, form, view_gowa, view_sulsel
+from tests.matrix import (
+    Row,
+    action,
+    api_rows,
+    edit_gowa,
+    edit_sulsel,
+    expect,
+    form,
+    view_gowa,
+    view_sulsel,
+)
 
 NOT_HERE = expect(404, anonymous=302)
 API_NOT_HERE = expect(404)  # api_rows() makes it an API shape (anonymous: 401)
@@ -191,7 +201,7 @@ ROWS = [
     Row("meetings:list", "GET", "/r/{gowa}/meetings/", view_gowa(), setup=_forum),
     Row("meetings:list", "GET", "/r/{sulsel}/meetings/", view_sulsel(), setup=_forum),
     *form("meetings:create", "/r/{gowa}/meetings/new/", data=_meeting_form),
-    Row("meetings:create", "POST", "/r/{sulsel}/meetings/new/", edit_sulsel(302), data=_forum_form),
+    action("meetings:create", "/r/{sulsel}/meetings/new/", data=_forum_form, shape=edit_sulsel),
     Row(
         "meetings:attendance_report",
         "GET",
@@ -237,37 +247,12 @@ ROWS = [
     *form(
         "meetings:invitees", _M + "invitees/", setup=_gowa, data={"members": [], "institutions": []}
     ),
-    Row(
-        "meetings:invite_group",
-        "POST",
-        _M + "invitees/group/?role=member",
-        edit_gowa(302),
-        setup=_gowa,
-    ),
-    Row("meetings:guest_add", "POST", _M + "guests/", edit_gowa(302), setup=_gowa, data=_guest),
-    Row(
-        "meetings:participant_delete",
-        "POST",
-        _M + "participants/{participant}/delete/",
-        edit_gowa(302),
-        setup=_gowa,
-    ),
-    Row("meetings:agenda_add", "POST", _M + "agenda/", edit_gowa(302), setup=_gowa, data=_session),
-    Row(
-        "meetings:agenda_delete",
-        "POST",
-        _M + "agenda/{session}/delete/",
-        edit_gowa(302),
-        setup=_gowa,
-    ),
-    Row(
-        "meetings:material_add",
-        "POST",
-        _M + "materials/",
-        edit_gowa(302),
-        setup=_gowa,
-        data=_material,
-    ),
+    action("meetings:invite_group", _M + "invitees/group/?role=member", _gowa),
+    action("meetings:guest_add", _M + "guests/", _gowa, _guest),
+    action("meetings:participant_delete", _M + "participants/{participant}/delete/", _gowa),
+    action("meetings:agenda_add", _M + "agenda/", _gowa, _session),
+    action("meetings:agenda_delete", _M + "agenda/{session}/delete/", _gowa),
+    action("meetings:material_add", _M + "materials/", _gowa, _material),
     Row(
         "meetings:material_download", "GET", _M + "materials/{material}/", view_gowa(), setup=_gowa
     ),
@@ -285,17 +270,11 @@ ROWS = [
         NOT_HERE,
         setup=_forum,
     ),
-    Row(
-        "meetings:material_delete",
-        "POST",
-        _M + "materials/{material}/delete/",
-        edit_gowa(302),
-        setup=_gowa,
-    ),
+    action("meetings:material_delete", _M + "materials/{material}/delete/", _gowa),
     Row("meetings:invitation_pdf", "GET", _INVITATION.format(r="gowa"), view_gowa(), setup=_forum),
     Row("meetings:invitation_pdf", "GET", _INVITATION.format(r="makassar"), NOT_HERE, setup=_forum),
     Row("meetings:calendar", "GET", _M + "calendar.ics", view_gowa(), setup=_gowa),
-    Row("meetings:send_invitations", "POST", _M + "invitations/send/", edit_gowa(302), setup=_gowa),
+    action("meetings:send_invitations", _M + "invitations/send/", _gowa),
     *form("meetings:attendance", _M + "attendance/", setup=_gowa, data=_gowa_attendance),
     Row(
         "meetings:attendance",
@@ -308,21 +287,17 @@ ROWS = [
     # Minutes
     Row("meetings:minutes", "GET", _M + "minutes/", view_gowa(), setup=_gowa),
     *form("meetings:minutes_edit", _M + "minutes/edit/", setup=_gowa, data=_minutes_form),
-    Row(
+    action(
         "meetings:minutes_approve",
-        "POST",
         _M + "minutes/approve/",
-        edit_gowa(302),
-        setup=_gowa,
-        data=lambda p, k: {"version": k["minutes_version"]},
+        _gowa,
+        lambda p, k: {"version": k["minutes_version"]},
     ),
-    Row(
+    action(
         "meetings:minutes_withdraw",
-        "POST",
         _M + "minutes/withdraw/",
-        edit_gowa(302),
-        setup=_approved,
-        data={"version": "2", "reason": "Salah ketik"},
+        _approved,
+        {"version": "2", "reason": "Salah ketik"},
     ),
     Row("meetings:minutes_pdf", "GET", _M + "minutes.pdf", _draft, setup=_gowa, note="draft"),
     Row(
@@ -337,12 +312,8 @@ ROWS = [
     Row("meetings:items", "GET", _I, view_gowa(), setup=_forum),
     Row("meetings:items", "GET", "/r/{sulsel}/action-items/", view_sulsel(), setup=_forum),
     *form("meetings:item_create", _I + "new/", data=_item_form),
-    Row(
-        "meetings:item_create",
-        "POST",
-        "/r/{sulsel}/action-items/new/",
-        edit_sulsel(302),
-        data=_item_form,
+    action(
+        "meetings:item_create", "/r/{sulsel}/action-items/new/", data=_item_form, shape=edit_sulsel
     ),
     Row("meetings:item_detail", "GET", _I + "{item}/", view_gowa(), setup=_gowa),
     Row(

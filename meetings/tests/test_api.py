@@ -1,23 +1,14 @@
-import json
-
 import pytest
 
-from meetings import services
 from meetings.models import ActionItem, Meeting, Minutes
 from meetings.tests import helpers as h
-
-
-def _send(client, method, path, body):
-    return getattr(client, method)(path, data=json.dumps(body), content_type="application/json")
+from tests.api import JSON
 
 
 def test_api_creates_a_forum_for_all_regencies_in_the_regions_time_zone(personas):
     client = personas.api_client("sulsel_admin")
-    response = _send(
-        client, "post", "/api/v1/regions/73/meetings",
-        {"title": "Forum", "kind": "forum", "starts_at": "2030-07-24T09:00:00", "ends_at": "2030-07-25T16:00:00",
-         "venue": "Makassar", "invite_all_children": True},
-    )  # fmt: skip
+    response = client.post("/api/v1/regions/73/meetings", {"title": "Forum", "kind": "forum", "starts_at": "2030-07-24T09:00:00", "ends_at": "2030-07-25T16:00:00",
+         "venue": "Makassar", "invite_all_children": True}, content_type=JSON)  # fmt: skip
     assert response.status_code == 201, response.content
     body = response.json()
     assert len(body["invited_regions"]) == 24 and body["version"] == 1
@@ -37,13 +28,13 @@ def test_api_refuses_an_unknown_or_foreign_region(personas):
         "venue": "X",
     }
     assert (
-        _send(
-            client, "post", "/api/v1/regions/73/meetings", {**base, "invited_regions": ["99.99"]}
+        client.post(
+            "/api/v1/regions/73/meetings", {**base, "invited_regions": ["99.99"]}, content_type=JSON
         ).status_code
         == 400
     )
-    response = _send(
-        client, "post", "/api/v1/regions/73/meetings", {**base, "invited_regions": ["74.01"]}
+    response = client.post(
+        "/api/v1/regions/73/meetings", {**base, "invited_regions": ["74.01"]}, content_type=JSON
     )
     assert response.status_code == 400 and "74.01" in response.json()["detail"]
     assert not Meeting.objects.exists()
@@ -52,18 +43,16 @@ def test_api_refuses_an_unknown_or_foreign_region(personas):
 def test_api_meeting_update_with_a_stale_version_is_409(personas):
     meeting = h.meeting("73.06")
     client = personas.api_client("gowa_operator")
-    ok = _send(
-        client,
-        "patch",
+    ok = client.patch(
         f"/api/v1/regions/73.06/meetings/{meeting.pk}",
         {"version": 1, "venue": "Ruang 2"},
+        content_type=JSON,
     )
     assert ok.status_code == 200 and ok.json()["version"] == 2
-    stale = _send(
-        client,
-        "patch",
+    stale = client.patch(
         f"/api/v1/regions/73.06/meetings/{meeting.pk}",
         {"version": 1, "venue": "Ruang 3"},
+        content_type=JSON,
     )
     assert stale.status_code == 409
     assert Meeting.objects.get(pk=meeting.pk).venue == "Ruang 2"
@@ -72,23 +61,15 @@ def test_api_meeting_update_with_a_stale_version_is_409(personas):
 def test_api_attendance_errors_name_the_row_and_save_nothing(personas):
     workgroup = h.pokja("73.06", members=2)
     meeting = h.meeting("73.06")
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.invite_pokja(meeting, workgroup)
     p1, p2 = meeting.participants.order_by("pk")
     client = personas.api_client("gowa_operator")
-    response = _send(
-        client, "put", f"/api/v1/regions/73.06/meetings/{meeting.pk}/attendance",
-        {"entries": [{"participant_id": p1.pk, "attendance": "present"}, {"participant_id": p2.pk, "attendance": "represented"}]},
-    )  # fmt: skip
+    response = client.put(f"/api/v1/regions/73.06/meetings/{meeting.pk}/attendance", {"entries": [{"participant_id": p1.pk, "attendance": "present"}, {"participant_id": p2.pk, "attendance": "represented"}]}, content_type=JSON)  # fmt: skip
     assert response.status_code == 400
     assert response.json()["errors"][0]["row"] == 2
     assert set(meeting.participants.values_list("attendance", flat=True)) == {"unknown"}
-    response = _send(
-        client, "put", f"/api/v1/regions/73.06/meetings/{meeting.pk}/attendance",
-        {"entries": [{"participant_id": p1.pk, "attendance": "present"},
-                     {"participant_id": p2.pk, "attendance": "represented", "represented_by": "Staf"}]},
-    )  # fmt: skip
+    response = client.put(f"/api/v1/regions/73.06/meetings/{meeting.pk}/attendance", {"entries": [{"participant_id": p1.pk, "attendance": "present"},
+                     {"participant_id": p2.pk, "attendance": "represented", "represented_by": "Staf"}]}, content_type=JSON)  # fmt: skip
     assert response.status_code == 200
     assert response.json()["summary"]["rate"] == 100
 
@@ -97,15 +78,12 @@ def test_api_minutes_are_sanitised_and_locked_after_approval(personas):
     meeting = h.meeting("73.06")
     client = personas.api_client("gowa_operator")
     url = f"/api/v1/regions/73.06/meetings/{meeting.pk}/minutes"
-    response = _send(
-        client, "put", url,
-        {"body": "<p>Isi</p><script>steal()</script>", "decisions": [{"text": "Satu"}, {"text": "Dua"}, {"text": "Tiga"}]},
-    )  # fmt: skip
+    response = client.put(url, {"body": "<p>Isi</p><script>steal()</script>", "decisions": [{"text": "Satu"}, {"text": "Dua"}, {"text": "Tiga"}]}, content_type=JSON)  # fmt: skip
     assert response.status_code == 200
     assert response.json()["body"] == "<p>Isi</p>" and len(response.json()["decisions"]) == 3
     assert Minutes.objects.get(meeting=meeting).body == "<p>Isi</p>"
-    assert _send(client, "post", url + "/approve", {"version": 1}).status_code == 200
-    refused = _send(client, "put", url, {"body": "<p>Baru</p>", "version": 2})
+    assert client.post(url + "/approve", {"version": 1}, content_type=JSON).status_code == 200
+    refused = client.put(url, {"body": "<p>Baru</p>", "version": 2}, content_type=JSON)
     assert refused.status_code == 400
     assert personas.api_client("gowa_member").get(url).json()["approved_by"] == "gowa_operator"
 
@@ -115,18 +93,16 @@ def test_api_member_updates_own_item_and_gets_403_on_another(personas):
     own = h.item("73.06", member=workgroup.members.get(user=personas.gowa_member))
     other = h.item("73.06", member=workgroup.members.exclude(user=personas.gowa_member).get())
     client = personas.api_client("gowa_member")
-    response = _send(
-        client,
-        "post",
+    response = client.post(
         f"/api/v1/regions/73.06/action-items/{own.pk}/progress",
         {"version": 1, "status": "done", "text": "Ok"},
+        content_type=JSON,
     )
     assert response.status_code == 201 and response.json()["status_to"] == "done"
-    denied = _send(
-        client,
-        "post",
+    denied = client.post(
         f"/api/v1/regions/73.06/action-items/{other.pk}/progress",
         {"version": 1, "status": "done", "text": "x"},
+        content_type=JSON,
     )
     assert denied.status_code == 403
     assert ActionItem.objects.get(pk=other.pk).status == "open"
@@ -137,11 +113,16 @@ def test_api_progress_with_a_stale_version_is_409(personas):
     client = personas.api_client("gowa_operator")
     url = f"/api/v1/regions/73.06/action-items/{item.pk}/progress"
     assert (
-        _send(client, "post", url, {"version": 1, "text": "a", "status": "in_progress"}).status_code
+        client.post(
+            url, {"version": 1, "text": "a", "status": "in_progress"}, content_type=JSON
+        ).status_code
         == 201
     )
     assert (
-        _send(client, "post", url, {"version": 1, "text": "b", "status": "done"}).status_code == 409
+        client.post(
+            url, {"version": 1, "text": "b", "status": "done"}, content_type=JSON
+        ).status_code
+        == 409
     )
     assert ActionItem.objects.get(pk=item.pk).status == "in_progress"
 
@@ -159,18 +140,16 @@ def test_api_action_items_list_shows_assigned_and_overdue(personas):
 
 def test_api_action_item_assignment_is_checked(personas):
     client = personas.api_client("sulsel_admin")
-    bad = _send(
-        client,
-        "post",
+    bad = client.post(
         "/api/v1/regions/73.06/action-items",
         {"title": "x", "due_date": "2030-01-01", "assigned_region": "73.71"},
+        content_type=JSON,
     )
     assert bad.status_code == 400
-    unknown = _send(
-        client,
-        "post",
+    unknown = client.post(
         "/api/v1/regions/73/action-items",
         {"title": "x", "due_date": "2030-01-01", "assigned_member_id": 999},
+        content_type=JSON,
     )
     assert unknown.status_code == 400
     assert not ActionItem.objects.exists()
@@ -178,11 +157,8 @@ def test_api_action_item_assignment_is_checked(personas):
 
 @pytest.mark.parametrize("persona", ["gowa_operator", "gowa_member"])
 def test_api_announcement_read_by_regency_users_is_reported_to_the_province(personas, persona):
-    created = _send(
-        personas.api_client("sulsel_admin"),
-        "post",
-        "/api/v1/regions/73/announcements",
-        {"title": "A", "body": "B"},
+    created = personas.api_client("sulsel_admin").post(
+        "/api/v1/regions/73/announcements", {"title": "A", "body": "B"}, content_type=JSON
     )
     announcement_id = created.json()["id"]
     assert all(r["read_at"] is None for r in created.json()["reads"])

@@ -89,7 +89,7 @@ def test_invitation_letter_is_indonesian_whatever_the_interface_language(regions
 def test_attendance_sheet_has_a_page_per_day_with_signature_column_and_blank_rows(regions):
     workgroup = h.pokja("73.06", members=2)
     forum = _forum()
-    services.set_invitees(meeting=forum, by=None, members=workgroup.members.all(), institutions=[])
+    h.invite_pokja(forum, workgroup)
     from meetings.pdf import attendance_sheet_pdf
 
     pdf = attendance_sheet_pdf(forum, blank_rows=5)

@@ -40,9 +40,7 @@ def test_invitations_survive_an_smtp_outage_and_leave_once_it_is_back(
     use_smtp(settings, port)  # nothing listens there yet: the server is down
     workgroup = h.pokja("73.06", members=2)
     meeting = h.meeting("73.06", started=False, title="Rapat koordinasi")
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.invite_pokja(meeting, workgroup)
 
     count = committed(services.send_invitations, meeting=meeting, by=personas.gowa_operator)
 
@@ -82,9 +80,7 @@ def test_the_scheduled_reminders_are_e_mailed_through_mail_jobs(personas, commit
         meeting=meeting, by=None, expected_version=1, starts_at=start,
         ends_at=start + datetime.timedelta(hours=2),
     )  # fmt: skip
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.invite_pokja(meeting, workgroup)
     (run,) = [job for job in committed(schedule.tick) if job.kind == "meetings.reminders"]
     run.refresh_from_db()
     assert run.state == Job.State.SUCCEEDED and run.created_by is None

@@ -157,7 +157,7 @@ def test_a_group_invitation_is_all_or_nothing(personas, crowd):
 def test_attendance_is_prepared_before_the_meeting_from_its_page(personas):
     gowa = h.pokja("73.06", members=2)
     meeting = h.meeting("73.06", started=False)
-    services.set_invitees(meeting=meeting, by=None, members=gowa.members.all(), institutions=[])
+    h.invite_pokja(meeting, gowa)
     participant = meeting.participants.order_by("pk").first()
     client = personas.client("gowa_operator")
     url = f"/r/73.06/meetings/{meeting.pk}/attendance/"

@@ -34,9 +34,7 @@ def test_guest_with_a_wrong_phone_is_not_added(personas):
 def test_invited_member_is_reached_on_the_members_number(personas):
     workgroup = h.pokja("73.06", members=1)
     meeting = h.meeting("73.06")
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.invite_pokja(meeting, workgroup)
     member = workgroup.members.get()
     member.phone = "+6281211112222"
     member.save()

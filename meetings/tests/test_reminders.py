@@ -88,7 +88,7 @@ def test_cancelled_meeting_sends_no_reminder(gowa):
         meeting=meeting, by=None, expected_version=1, starts_at=start,
         ends_at=start + datetime.timedelta(hours=2), status="cancelled",
     )  # fmt: skip
-    services.set_invitees(meeting=meeting, by=None, members=gowa.members.all(), institutions=[])
+    h.invite_pokja(meeting, gowa)
     _run()
     assert mail.outbox == []
 

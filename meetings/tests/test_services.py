@@ -96,9 +96,7 @@ def test_set_invitees_refuses_members_of_regions_not_invited(personas):
 def test_set_invitees_keeps_members_whose_attendance_is_recorded(personas):
     workgroup = h.pokja("73.06", members=2)
     meeting = h.meeting("73.06")
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.invite_pokja(meeting, workgroup)
     first = meeting.participants.order_by("pk").first()
     services.record_attendance(
         meeting=meeting, by=None, entries=[{"participant_id": first.pk, "attendance": "present"}]
@@ -111,9 +109,7 @@ def test_set_invitees_keeps_members_whose_attendance_is_recorded(personas):
 def test_record_attendance_is_all_or_nothing_with_row_errors(personas):
     workgroup = h.pokja("73.06", members=2)
     meeting = h.meeting("73.06")
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.invite_pokja(meeting, workgroup)
     p1, p2 = meeting.participants.order_by("pk")
     with pytest.raises(DomainError) as exc:
         services.record_attendance(
@@ -134,9 +130,7 @@ def test_attendance_can_be_prepared_before_the_meeting_starts(personas):
     workgroup = h.pokja("73.06", members=2)
     meeting = h.meeting("73.06", started=False)
     assert not meeting.has_started
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.invite_pokja(meeting, workgroup)
     first, second = meeting.participants.order_by("pk")
     changed = services.record_attendance(
         meeting=meeting,
@@ -164,9 +158,7 @@ def test_attendance_can_be_prepared_before_the_meeting_starts(personas):
 def test_attendance_rates_per_meeting_and_institution(personas):
     workgroup = h.pokja("73.06", members=3)
     meeting = h.meeting("73.06")
-    services.set_invitees(
-        meeting=meeting, by=None, members=workgroup.members.all(), institutions=[]
-    )
+    h.invite_pokja(meeting, workgroup)
     guest = services.add_guest(
         meeting=meeting, by=None, name="Ketua PKK", institution_name="TP-PKK"
     )

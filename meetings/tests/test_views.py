@@ -128,7 +128,7 @@ def test_invitation_emails_leave_only_after_commit(
     personas, gowa, django_capture_on_commit_callbacks
 ):
     meeting = h.meeting("73.06", started=False)
-    services.set_invitees(meeting=meeting, by=None, members=gowa.members.all(), institutions=[])
+    h.invite_pokja(meeting, gowa)
     services.add_guest(meeting=meeting, by=None, name="Tanpa surel")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         count = services.send_invitations(meeting=meeting, by=personas.gowa_operator)
@@ -168,7 +168,7 @@ def test_meeting_times_are_read_in_the_organisers_time_zone(personas):
 
 def test_attendance_page_errors_keep_what_was_typed(personas, gowa):
     meeting = h.meeting("73.06")
-    services.set_invitees(meeting=meeting, by=None, members=gowa.members.all(), institutions=[])
+    h.invite_pokja(meeting, gowa)
     p1, p2 = meeting.participants.order_by("pk")
     response = personas.client("gowa_operator").post(
         f"/r/73.06/meetings/{meeting.pk}/attendance/",
@@ -254,7 +254,7 @@ def test_region_page_links_to_the_forum_pages(personas):
 
 def test_pages_render_for_a_full_meeting(personas, gowa):
     meeting = h.meeting("73.06")
-    services.set_invitees(meeting=meeting, by=None, members=gowa.members.all(), institutions=[])
+    h.invite_pokja(meeting, gowa)
     services.add_agenda_item(meeting=meeting, by=None, title="Pembukaan", speaker="Ketua")
     services.add_material(meeting=meeting, by=None, title="Paparan", upload=h.pdf_upload())
     minutes = services.save_minutes(

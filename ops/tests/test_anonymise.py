@@ -81,24 +81,19 @@ def _plant():
             contact_phone="082188776655",
             contact_email="matona@example.id",
         )
-        nurul = workgroups.create_member(
-            by=andi,
-            workgroup=workgroup,
-            name="Nurul Hidayah",
-            phone="081234567890",
-            email="nurul.hidayah@example.id",
-        )
+
+        def member(name, phone, email):
+            """A member of the Gowa Pokja, recorded by Andi."""
+            return workgroups.create_member(
+                by=andi, workgroup=workgroup, name=name, phone=phone, email=email
+            )
+
+        nurul = member("Nurul Hidayah", "081234567890", "nurul.hidayah@example.id")
         workgroups.update_member(
             by=andi, member=nurul, expected_version=nurul.version, phone="085299887766"
         )
         # Deleted: only the audit log keeps the name, phone and e-mail.
-        ridwan = workgroups.create_member(
-            by=andi,
-            workgroup=workgroup,
-            name="Muhammad Ridwan",
-            phone="081355512345",
-            email="ridwan@example.id",
-        )
+        ridwan = member("Muhammad Ridwan", "081355512345", "ridwan@example.id")
         workgroups.delete_member(by=andi, member=ridwan)
         nurul.refresh_from_db()
         workgroups.grant_login(by=andi, member=nurul, method="password")

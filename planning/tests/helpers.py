@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from core.tests.helpers import workbook_upload
 from regions.models import Region
 
 YEAR = 2025
@@ -165,19 +166,14 @@ def filled_template(content: bytes, rows, *, name="kegiatan.xlsx") -> SimpleUplo
     for offset, values in enumerate(rows):
         for column, value in enumerate(values, start=1):
             sheet.cell(row=5 + offset, column=column, value=value)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(
-        name,
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return workbook_upload(workbook, name)
 
 
 def activity_row(title="Rapat koordinasi", **overrides):
     """One template row: activity, sub-group, institutions, start, end, output, indicators,
     cost, source, status, progress note."""
-    row = {
+    # The template's columns in their order, with the values of a row that is not overridden.
+    columns = {
         "title": title,
         "subgroup": "Percepatan Penurunan Stunting (TPPS)",
         "institutions": "Dinas Kesehatan",
@@ -189,23 +185,9 @@ def activity_row(title="Rapat koordinasi", **overrides):
         "cost_source": "APBD Kabupaten/Kota",
         "status": "",
         "progress_note": "",
-    } | overrides
-    return [
-        row[k]
-        for k in (
-            "title",
-            "subgroup",
-            "institutions",
-            "start_month",
-            "end_month",
-            "expected_output",
-            "indicators",
-            "planned_cost",
-            "cost_source",
-            "status",
-            "progress_note",
-        )
-    ]
+    }
+    row = columns | overrides
+    return [row[k] for k in columns]
 
 
 def template_for(plan_obj) -> bytes:

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from planning.tests import helpers as h
-from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, form, view_gowa, view_sulsel
+from tests.matrix import Row, action, api_rows, edit_gowa, edit_sulsel, form, view_gowa, view_sulsel
 
 NEW_YEAR = timezone.localdate().year  # offered by the "new plan" form
 
@@ -126,7 +126,7 @@ ROWS = [
     ),
     *form("planning:edit", P + "/edit/", setup=_plan, data=_plan_form),
     *form("planning:approve", P + "/approve/", setup=_plan, data=_approve_form),
-    Row("planning:reopen", "POST", P + "/reopen/", edit_gowa(302), setup=_approved, data=_version),
+    action("planning:reopen", P + "/reopen/", _approved, _version),
     *form("planning:delete", P + "/delete/", setup=_plan, data=_version),
     Row("planning:document", "GET", P + "/document/", view_gowa(), setup=_with_document),
     *form("planning:activity_create", PA + "/new/", setup=_plan, data=_activity_form),

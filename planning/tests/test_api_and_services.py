@@ -2,31 +2,18 @@
 call."""
 
 import datetime
-import json
 
 import pytest
 from django.utils import translation
 
 from core.concurrency import stale_message
-from core.formats import parse_rupiah
+from core.tests.helpers import rupiah_error
 from planning import services
 from planning.models import Activity, WorkPlan
 from planning.tests import helpers as h
+from tests.api import JSON
 
 pytestmark = pytest.mark.django_db
-
-
-def _json(client, method, url, body):
-    return getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
-
-
-def _rupiah_error(text):
-    try:
-        with translation.override("id"):
-            parse_rupiah(text)
-    except ValueError as exc:
-        return str(exc)
-    raise AssertionError(text)
 
 
 @pytest.fixture
@@ -39,8 +26,10 @@ def api(personas):
 
 def test_api_builds_and_approves_a_plan(api, personas):
     dinkes = h.institution("73.06", "Dinas Kesehatan")
-    response = _json(
-        api, "post", "/api/v1/regions/7306/plans", {"year": 2025, "title": "Rencana Kerja 2025"}
+    response = api.post(
+        "/api/v1/regions/7306/plans",
+        {"year": 2025, "title": "Rencana Kerja 2025"},
+        content_type=JSON,
     )
     assert response.status_code == 201 and response.json()["status"] == "draft"
 
@@ -48,7 +37,7 @@ def test_api_builds_and_approves_a_plan(api, personas):
         "title": "Rapat koordinasi", "subgroup": "tpps", "institutions": [dinkes.pk], "indicators": ["tfr"],
         "start_month": "Januari", "end_month": 3, "planned_cost": "15.000.000", "cost_source": "apbd_regency",
     }  # fmt: skip
-    response = _json(api, "post", "/api/v1/regions/73.06/plans/2025/activities", body)
+    response = api.post("/api/v1/regions/73.06/plans/2025/activities", body, content_type=JSON)
     assert response.status_code == 201, response.content
     activity = response.json()
     assert activity["planned_cost"] == 15_000_000 and activity["start_month"] == 1
@@ -56,11 +45,10 @@ def test_api_builds_and_approves_a_plan(api, personas):
         {"id": dinkes.pk, "name": "Dinas Kesehatan"}
     ]
 
-    response = _json(
-        api,
-        "post",
+    response = api.post(
         "/api/v1/regions/73.06/plans/2025/approve",
         {"version": 1, "approved_on": "2025-01-20", "approver_name": "Sekda"},
+        content_type=JSON,
     )
     assert response.status_code == 200
     plan = response.json()
@@ -87,24 +75,23 @@ def test_api_refuses_bad_activities_with_a_clear_message(api, body, field):
     h.plan("73.06", activities=0)
     payload = {"title": "Rapat", "start_month": 1, "end_month": 3} | body
 
-    response = _json(api, "post", "/api/v1/regions/73.06/plans/2025/activities", payload)
+    response = api.post("/api/v1/regions/73.06/plans/2025/activities", payload, content_type=JSON)
 
     assert response.status_code == 400, response.content
     data = response.json()
     assert [e["field"] for e in data["errors"]] == [field]
     if field == "planned_cost":
-        assert data["detail"] == _rupiah_error(str(body["planned_cost"]))
+        assert data["detail"] == rupiah_error(str(body["planned_cost"]))
     assert Activity.objects.count() == 0
 
 
 def test_api_refuses_an_activity_of_another_regions_institution(api):
     h.plan("73.06", activities=0)
     makassar = h.institution("73.71", "Dinas Kesehatan Kota Makassar")
-    response = _json(
-        api,
-        "post",
+    response = api.post(
         "/api/v1/regions/73.06/plans/2025/activities",
         {"title": "Rapat", "start_month": 1, "end_month": 2, "institutions": [makassar.pk]},
+        content_type=JSON,
     )
     assert response.status_code == 400 and response.json()["errors"][0]["field"] == "institutions"
 
@@ -115,8 +102,8 @@ def test_api_concurrent_edit_answers_409_and_keeps_the_first_value(personas, api
     url = f"/api/v1/regions/73.06/plans/2025/activities/{activity.pk}"
     other = personas.api_client("sulsel_admin")
 
-    first = _json(api, "patch", url, {"version": 1, "progress_note": "Operator"})
-    second = _json(other, "patch", url, {"version": 1, "progress_note": "Provinsi"})
+    first = api.patch(url, {"version": 1, "progress_note": "Operator"}, content_type=JSON)
+    second = other.patch(url, {"version": 1, "progress_note": "Provinsi"}, content_type=JSON)
 
     assert first.status_code == 200 and first.json()["version"] == 2
     assert second.status_code == 409
@@ -126,14 +113,14 @@ def test_api_concurrent_edit_answers_409_and_keeps_the_first_value(personas, api
     assert activity.progress_note == "Operator"
 
     assert (
-        _json(
-            other, "patch", "/api/v1/regions/73.06/plans/2025", {"version": 1, "title": "X"}
+        other.patch(
+            "/api/v1/regions/73.06/plans/2025", {"version": 1, "title": "X"}, content_type=JSON
         ).status_code
         == 200
     )
     assert (
-        _json(
-            api, "patch", "/api/v1/regions/73.06/plans/2025", {"version": 1, "title": "Y"}
+        api.patch(
+            "/api/v1/regions/73.06/plans/2025", {"version": 1, "title": "Y"}, content_type=JSON
         ).status_code
         == 409
     )
@@ -144,8 +131,8 @@ def test_api_concurrent_edit_answers_409_and_keeps_the_first_value(personas, api
 
 
 def test_api_without_pokja_refuses_to_create_a_plan(personas):
-    response = _json(
-        personas.api_client("sulsel_admin"), "post", "/api/v1/regions/73.03/plans", {"year": 2025}
+    response = personas.api_client("sulsel_admin").post(
+        "/api/v1/regions/73.03/plans", {"year": 2025}, content_type=JSON
     )
     assert response.status_code == 400
     assert not WorkPlan.objects.exists()

@@ -1,7 +1,7 @@
 """Permission matrix of the policy pages and API (see tests/matrix.py)."""
 
 from planning.tests import helpers as h
-from tests.matrix import Row, api_rows, edit_gowa, edit_sulsel, form, view_gowa, view_sulsel
+from tests.matrix import Row, action, api_rows, edit_gowa, edit_sulsel, form, view_gowa, view_sulsel
 
 
 def _policy(personas):
@@ -45,7 +45,7 @@ ROWS = [
     Row("policies:list", "GET", P + "/", view_gowa(), setup=_policy),
     Row("policies:list", "GET", "/r/{sulsel}/policies/", view_sulsel()),
     *form("policies:create", P + "/new/", data=_form),
-    Row("policies:create", "POST", "/r/{sulsel}/policies/new/", edit_sulsel(302), data=_rpjmd),
+    action("policies:create", "/r/{sulsel}/policies/new/", data=_rpjmd, shape=edit_sulsel),
     Row("policies:detail", "GET", P + "/{policy}/", view_gowa(), setup=_policy),
     *form("policies:edit", P + "/{policy}/edit/", setup=_policy, data=_form),
     *form("policies:delete", P + "/{policy}/delete/", setup=_policy, data={"version": "1"}),

@@ -2,7 +2,6 @@
 concurrency, API and the queries other apps read."""
 
 import datetime
-import json
 
 import pytest
 from django.utils import translation
@@ -12,6 +11,7 @@ from core.concurrency import stale_message
 from planning.tests import helpers as h
 from policies import services
 from policies.models import Policy
+from tests.api import JSON
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +23,6 @@ PERBUP = {
     "issued_on": "20 Maret 2023",
     "summary": "",
 }
-
-
-def _json(client, method, url, body):
-    return getattr(client, method)(url, data=json.dumps(body), content_type="application/json")
 
 
 def test_operator_records_a_perbup_on_stunting(personas):
@@ -125,15 +121,15 @@ def test_concurrent_policy_edit_refuses_the_second_save(personas):
 
     api_url = f"/api/v1/regions/73.06/policies/{policy.pk}"
     assert (
-        _json(
-            personas.api_client("sulsel_admin"), "patch", api_url, {"version": 1, "summary": "X"}
-        ).status_code
+        personas.api_client("sulsel_admin")
+        .patch(api_url, {"version": 1, "summary": "X"}, content_type=JSON)
+        .status_code
         == 409
     )
     assert (
-        _json(
-            personas.api_client("sulsel_admin"), "patch", api_url, {"version": 2, "summary": "X"}
-        ).status_code
+        personas.api_client("sulsel_admin")
+        .patch(api_url, {"version": 2, "summary": "X"}, content_type=JSON)
+        .status_code
         == 200
     )
 
@@ -151,17 +147,19 @@ def test_api_records_planning_documents_with_indicator_codes(personas):
         "period_end": 2025,
         "indicators": ["tfr"],
     }
-    response = _json(client, "post", "/api/v1/regions/73.06/policies", body)
+    response = client.post("/api/v1/regions/73.06/policies", body, content_type=JSON)
     assert response.status_code == 201 and response.json()["indicators"] == ["tfr"]
     listed = client.get("/api/v1/regions/73.06/policies?planning_documents=true").json()
     assert [p["title"] for p in listed] == ["RKPD Gowa 2025"]
 
-    bad = _json(
-        client, "post", "/api/v1/regions/73.06/policies", body | {"kind": "circular", "title": "SE"}
+    bad = client.post(
+        "/api/v1/regions/73.06/policies",
+        body | {"kind": "circular", "title": "SE"},
+        content_type=JSON,
     )
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "indicators"
-    bad = _json(
-        client, "post", "/api/v1/regions/73.06/policies", body | {"indicators": ["tidak-ada"]}
+    bad = client.post(
+        "/api/v1/regions/73.06/policies", body | {"indicators": ["tidak-ada"]}, content_type=JSON
     )
     assert bad.status_code == 400
     assert Policy.objects.count() == 1

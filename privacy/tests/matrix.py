@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect
+from tests.matrix import Row, action, api, edit_gowa, edit_sulsel, expect
 
 # Admins of the province (and the national admins) serve requests; the rest of Sulsel may not,
 # another province does not see them.
@@ -69,8 +69,7 @@ _breach_form = {
 
 ROWS = [
     Row("privacy:controller", "GET", "/privacy/controllers/{sulsel}/", edit_sulsel(200)),
-    Row("privacy:controller", "POST", "/privacy/controllers/{sulsel}/", edit_sulsel(302),
-        data=_controller),
+    action("privacy:controller", "/privacy/controllers/{sulsel}/", data=_controller, shape=edit_sulsel),
     Row("privacy:requests", "GET", "/privacy/requests/", ADMINS),
     Row("privacy:request_new", "GET", "/privacy/r/{gowa}/requests/new/", MANAGE_GOWA),
     Row("privacy:request", "GET", "/privacy/requests/{request_id}/", MANAGE_GOWA,
@@ -87,9 +86,7 @@ ROWS = [
         note="none of the personas has a member record"),
     Row("privacy:consent", "GET", "/privacy/members/{member_id}/consent/", edit_gowa(200),
         setup=_consent),
-    Row("privacy:consent_withdraw", "POST",
-        "/privacy/members/{member_id}/consent/whatsapp/withdraw/", edit_gowa(302),
-        setup=_consent),
+    action("privacy:consent_withdraw", "/privacy/members/{member_id}/consent/whatsapp/withdraw/", _consent),
     Row("privacy:breaches", "GET", "/privacy/breaches/", ADMINS),
     Row("privacy:breach_new", "GET", "/privacy/breaches/new/", ADMINS),
     Row("privacy:breach_new", "POST", "/privacy/breaches/new/",

@@ -1,4 +1,4 @@
-from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, view_gowa, view_sulsel
+from tests.matrix import Row, action, api, edit_gowa, edit_sulsel, expect, view_gowa, view_sulsel
 
 _office = {
     "office_name": "DPPKB",
@@ -17,8 +17,8 @@ ROWS = [
     Row("regions:edit", "GET", "/r/{gowa}/office/", edit_gowa()),
     # The next missing step of the year (a redirect to its form, or home): anyone in scope.
     Row("regions:next_step", "GET", "/r/{gowa}/next/?year=2025", view_gowa(302)),
-    Row("regions:edit", "POST", "/r/{gowa}/office/", edit_gowa(302), data=_office),
-    Row("regions:edit", "POST", "/r/{sulsel}/office/", edit_sulsel(302), data=_office),
+    action("regions:edit", "/r/{gowa}/office/", data=_office),
+    action("regions:edit", "/r/{sulsel}/office/", data=_office, shape=edit_sulsel),
     Row("GET /api/v1/regions", "GET", "/api/v1/regions", expect(200, anonymous=401), api=True),
     Row("GET /api/v1/regions/{code}", "GET", "/api/v1/regions/{gowa}", api(view_gowa()), api=True),
     Row(

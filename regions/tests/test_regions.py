@@ -5,6 +5,9 @@ from regions.codes import normalize_code
 from regions.models import Region
 from regions.services import load_regions
 
+# The office form of a region still at its first version, without the office's name and address.
+OFFICE_V1 = {"office_phone": "", "office_email": "", "version": "1"}
+
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
@@ -68,16 +71,11 @@ def test_region_page_accepts_plain_code(personas):
 
 def test_office_edit_is_audited_and_shown_on_audit_page(personas):
     client = personas.client("gowa_operator")
-    response = client.post(
-        "/r/73.06/office/",
-        {
-            "office_name": "DP2KB Kabupaten Gowa",
-            "office_address": "Jl. Masjid Raya, Sungguminasa",
-            "office_phone": "",
-            "office_email": "",
-            "version": "1",
-        },
-    )
+    office = {
+        "office_name": "DP2KB Kabupaten Gowa",
+        "office_address": "Jl. Masjid Raya, Sungguminasa",
+    }
+    response = client.post("/r/73.06/office/", OFFICE_V1 | office)
     assert response.status_code == 302
     region = Region.objects.get(code="73.06")
     assert region.office_name == "DP2KB Kabupaten Gowa"
@@ -95,7 +93,7 @@ def test_office_edit_is_audited_and_shown_on_audit_page(personas):
 def test_office_edit_with_stale_version_is_refused(personas):
     first = personas.client("gowa_operator")
     second = personas.client("sulsel_admin")
-    data = {"office_address": "", "office_phone": "", "office_email": "", "version": "1"}
+    data = OFFICE_V1 | {"office_address": ""}
     assert first.post("/r/73.06/office/", {**data, "office_name": "Pertama"}).status_code == 302
     response = second.post("/r/73.06/office/", {**data, "office_name": "Kedua"})
     assert response.status_code == 200

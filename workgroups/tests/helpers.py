@@ -2,10 +2,11 @@
 
 import datetime
 import functools
-import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
+
+from core.tests.helpers import workbook_upload
 
 
 def template_header():
@@ -54,13 +55,20 @@ def build_xlsx(rows, header=None, *, name="anggota.xlsx") -> SimpleUploadedFile:
     ws.append(header or template_header())
     for row in rows:
         ws.append([row.get(field) for field in FIELDS])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return SimpleUploadedFile(
-        name,
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return workbook_upload(wb, name)
+
+
+def decree_fields(**overrides) -> dict:
+    """The fields of Gowa's formation decree (SK), as the page form and the API take them."""
+    return {
+        "number": "188.45/76/KPTS/2023",
+        "title": "Pembentukan Pokja Bangga Kencana Kabupaten Gowa",
+        "kind": "formation",
+        "signed_on": "2023-07-12",
+        "issuer": "regent",
+        "valid_from": "2023-07-12",
+        "valid_until": "2027-12-31",
+    } | overrides
 
 
 @functools.cache

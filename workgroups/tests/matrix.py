@@ -9,7 +9,7 @@ def _pokja(personas):
     member; returns their ids as path keywords."""
     from workgroups import services
     from workgroups.models import SubGroup
-    from workgroups.tests.helpers import pdf_upload
+    from workgroups.tests.helpers import decree_fields, pdf_upload
 
     region = Region.objects.get(code="73.06")
     tpps = SubGroup.objects.get(code="tpps")
@@ -30,17 +30,7 @@ def _pokja(personas):
         phone="081234567890",
         email="andi@gowakab.example",
     )
-    decree = services.add_decree(
-        by=None,
-        workgroup=workgroup,
-        number="188.45/76/KPTS/2023",
-        title="Pembentukan Pokja Bangga Kencana Kabupaten Gowa",
-        signed_on="2023-07-12",
-        issuer="regent",
-        valid_from="2023-07-12",
-        valid_until="2027-12-31",
-        file=pdf_upload(),
-    )
+    decree = services.add_decree(by=None, workgroup=workgroup, file=pdf_upload(), **decree_fields())
     return {
         "decree": decree.pk,
         "member": member.pk,

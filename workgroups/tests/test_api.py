@@ -1,23 +1,18 @@
-import json
-
 import pytest
 
 from audit.models import AuditEvent
+from tests.api import JSON
 from workgroups import services
 from workgroups.models import Decree, Institution, Member, WorkGroup
-
-
-def _json(client, method, path, body):
-    return getattr(client, method)(path, data=json.dumps(body), content_type="application/json")
+from workgroups.tests.helpers import decree_fields
 
 
 def test_api_records_a_pokja_and_refuses_a_second(personas, regions):
     client = personas.api_client("gowa_operator")
-    response = _json(
-        client,
-        "post",
+    response = client.post(
         "/api/v1/regions/7306/workgroup",
         {"name": "Pokja Gowa", "subgroups": ["advokasi", "tpps"]},
+        content_type=JSON,
     )
     assert response.status_code == 201
     body = response.json()
@@ -31,18 +26,17 @@ def test_api_records_a_pokja_and_refuses_a_second(personas, regions):
         model="workgroups.WorkGroup", actor_username="gowa_operator"
     ).exists()
 
-    again = _json(client, "post", "/api/v1/regions/73.06/workgroup", {"name": "Pokja kedua"})
+    again = client.post(
+        "/api/v1/regions/73.06/workgroup", {"name": "Pokja kedua"}, content_type=JSON
+    )
     assert again.status_code == 409
     assert again.json()["detail"] == "Wilayah ini sudah memiliki Pokja yang aktif."
     assert WorkGroup.objects.count() == 1
 
 
 def test_api_unknown_subgroup_code_is_refused(personas, regions):
-    response = _json(
-        personas.api_client("gowa_operator"),
-        "post",
-        "/api/v1/regions/73.06/workgroup",
-        {"name": "P", "subgroups": ["nope"]},
+    response = personas.api_client("gowa_operator").post(
+        "/api/v1/regions/73.06/workgroup", {"name": "P", "subgroups": ["nope"]}, content_type=JSON
     )
     assert response.status_code == 400 and "nope" in response.json()["detail"]
     assert not WorkGroup.objects.exists()
@@ -50,30 +44,16 @@ def test_api_unknown_subgroup_code_is_refused(personas, regions):
 
 def test_api_update_with_stale_version_answers_409(personas, gowa_pokja):
     client = personas.api_client("gowa_operator")
-    first = _json(
-        client, "patch", "/api/v1/regions/73.06/workgroup", {"version": 1, "name": "Nama A"}
+    first = client.patch(
+        "/api/v1/regions/73.06/workgroup", {"version": 1, "name": "Nama A"}, content_type=JSON
     )
     assert first.status_code == 200 and first.json()["version"] == 2
-    stale = _json(
-        client, "patch", "/api/v1/regions/73.06/workgroup", {"version": 1, "name": "Nama B"}
+    stale = client.patch(
+        "/api/v1/regions/73.06/workgroup", {"version": 1, "name": "Nama B"}, content_type=JSON
     )
     assert stale.status_code == 409
     gowa_pokja.refresh_from_db()
     assert (gowa_pokja.name, gowa_pokja.version) == ("Nama A", 2)
-
-
-def _decree_fields(**overrides):
-    fields = {
-        "number": "188.45/76/KPTS/2023",
-        "title": "Pembentukan Pokja Bangga Kencana Kabupaten Gowa",
-        "kind": "formation",
-        "issuer": "regent",
-        "signed_on": "2023-07-12",
-        "valid_from": "2023-07-12",
-        "valid_until": "2027-12-31",
-    }
-    fields.update(overrides)
-    return fields
 
 
 def test_api_uploads_a_decree_as_multipart(personas, gowa_pokja, sk_pdf):
@@ -83,7 +63,7 @@ def test_api_uploads_a_decree_as_multipart(personas, gowa_pokja, sk_pdf):
     response = client.post(
         "/api/v1/regions/73.06/workgroup/decrees",
         data={
-            **_decree_fields(),
+            **decree_fields(),
             "file": SimpleUploadedFile("sk.pdf", sk_pdf, content_type="application/pdf"),
         },
     )
@@ -104,7 +84,7 @@ def test_api_refuses_a_docx_renamed_to_pdf(personas, gowa_pokja, docx_bytes):
     response = personas.api_client("gowa_operator").post(
         "/api/v1/regions/73.06/workgroup/decrees",
         data={
-            **_decree_fields(),
+            **decree_fields(),
             "file": SimpleUploadedFile("sk.pdf", docx_bytes, content_type="application/pdf"),
         },
     )
@@ -117,20 +97,21 @@ def test_api_decree_update_with_stale_version_answers_409(personas, gowa_decree)
     client = personas.api_client("gowa_operator")
     path = f"/api/v1/regions/73.06/workgroup/decrees/{gowa_decree.pk}"
     assert (
-        _json(client, "patch", path, {"version": 1, "valid_until": None}).json()["valid_until"]
+        client.patch(path, {"version": 1, "valid_until": None}, content_type=JSON).json()[
+            "valid_until"
+        ]
         is None
     )
-    assert _json(client, "patch", path, {"version": 1, "title": "x"}).status_code == 409
+    assert client.patch(path, {"version": 1, "title": "x"}, content_type=JSON).status_code == 409
     gowa_decree.refresh_from_db()
     assert gowa_decree.valid_until is None and gowa_decree.title != "x"
 
 
 def test_api_decree_validity_end_before_start_is_refused(personas, gowa_decree):
-    response = _json(
-        personas.api_client("gowa_operator"),
-        "patch",
+    response = personas.api_client("gowa_operator").patch(
         f"/api/v1/regions/73.06/workgroup/decrees/{gowa_decree.pk}",
         {"version": 1, "valid_until": "2020-01-01"},
+        content_type=JSON,
     )
     assert response.status_code == 400
     gowa_decree.refresh_from_db()
@@ -174,26 +155,27 @@ def test_api_member_write_checks_institution_region_and_version(personas, gowa_p
     foreign = services.create_institution(
         by=None, region=regions["73.71"], name="Bappeda Makassar", sector="regional_government"
     )
-    refused = _json(
-        client,
-        "post",
+    refused = client.post(
         "/api/v1/regions/73.06/workgroup/members",
         {"name": "X", "institution": foreign.pk},
+        content_type=JSON,
     )
     assert refused.status_code == 400
     assert not Member.objects.filter(name="X").exists()
 
-    created = _json(
-        client,
-        "post",
+    created = client.post(
         "/api/v1/regions/73.06/workgroup/members",
         {"name": "Nur Aisyah", "role": "member", "phone": "0812 1111 2222"},
+        content_type=JSON,
     )
     assert created.status_code == 201 and created.json()["phone"] == "+6281211112222"
     member_id = created.json()["id"]
     path = f"/api/v1/regions/73.06/workgroup/members/{member_id}"
-    assert _json(client, "patch", path, {"version": 1, "role": "secretary"}).status_code == 200
-    assert _json(client, "patch", path, {"version": 1, "role": "chair"}).status_code == 409
+    assert (
+        client.patch(path, {"version": 1, "role": "secretary"}, content_type=JSON).status_code
+        == 200
+    )
+    assert client.patch(path, {"version": 1, "role": "chair"}, content_type=JSON).status_code == 409
     assert Member.objects.get(pk=member_id).role == "secretary"
     assert client.delete(path).status_code == 204
     assert not Member.objects.filter(pk=member_id).exists()
@@ -210,18 +192,16 @@ def test_api_member_of_another_region_is_not_found(personas, gowa_pokja, regions
 
 def test_api_institutions(personas, gowa_pokja):
     client = personas.api_client("gowa_operator")
-    created = _json(
-        client,
-        "post",
+    created = client.post(
         "/api/v1/regions/73.06/institutions",
         {"name": "Universitas Hasanuddin", "sector": "academia"},
+        content_type=JSON,
     )
     assert created.status_code == 201 and created.json()["is_government"] is False
-    duplicate = _json(
-        client,
-        "post",
+    duplicate = client.post(
         "/api/v1/regions/73.06/institutions",
         {"name": "Universitas Hasanuddin", "sector": "academia"},
+        content_type=JSON,
     )
     assert duplicate.status_code == 400
     names = [i["name"] for i in client.get("/api/v1/regions/73.06/institutions").json()]
@@ -240,10 +220,7 @@ def test_api_subgroups_are_listed_and_maintained_nationally(personas):
         "kie",
         "data-informasi",
     ]
-    response = _json(
-        personas.api_client("national_admin"),
-        "post",
-        "/api/v1/subgroups",
-        {"code": "kie", "name": "Duplikat"},
+    response = personas.api_client("national_admin").post(
+        "/api/v1/subgroups", {"code": "kie", "name": "Duplikat"}, content_type=JSON
     )
     assert response.status_code == 400

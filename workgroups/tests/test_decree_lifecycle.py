@@ -13,6 +13,20 @@ from workgroups.models import Decree
 from workgroups.tests.helpers import pdf_upload
 
 
+def _amendment(today) -> dict:
+    """The fields of Gowa's amending decree signed and valid from `today`, as the page form and
+    the API take them."""
+    day = today.isoformat()
+    return {
+        "number": "188/2/2025",
+        "title": "Perubahan Pokja",
+        "kind": Decree.Kind.AMENDMENT,
+        "issuer": "regent",
+        "signed_on": day,
+        "valid_from": day,
+    }
+
+
 def _decree(workgroup, number, valid_from, valid_until, **extra):
     return services.add_decree(
         by=None,
@@ -96,16 +110,7 @@ def test_the_decree_form_offers_only_this_pokjas_earlier_decrees(personas, gowa_
     assert list(page.context["form"].fields["replaces"].queryset) == [old]
     response = client.post(
         "/r/73.06/pokja/decrees/new/",
-        {
-            "number": "188/2/2025",
-            "title": "Perubahan Pokja",
-            "kind": Decree.Kind.AMENDMENT,
-            "signed_on": today.isoformat(),
-            "issuer": "regent",
-            "valid_from": today.isoformat(),
-            "replaces": old.pk,
-            "upload": pdf_upload(),
-        },
+        _amendment(today) | {"replaces": old.pk, "upload": pdf_upload()},
     )
     assert response.status_code == 302, response.context["form"].errors
     new = Decree.objects.get(number="188/2/2025")
@@ -118,14 +123,7 @@ def test_the_api_sets_replaces_by_id_and_refuses_another_regions_decree(
     today = timezone.localdate()
     old = _decree(gowa_pokja, "188/1/2024", today - datetime.timedelta(days=400), None)
     client = personas.api_client("gowa_operator")
-    fields = {
-        "number": "188/2/2025",
-        "title": "Perubahan Pokja",
-        "kind": "amendment",
-        "issuer": "regent",
-        "signed_on": today.isoformat(),
-        "valid_from": today.isoformat(),
-    }
+    fields = _amendment(today)
     path = "/api/v1/regions/73.06/workgroup/decrees"
     created = client.post(path, data={**fields, "replaces": old.pk, "file": pdf_upload()})
     assert created.status_code == 201, created.content

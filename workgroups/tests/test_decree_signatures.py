@@ -10,18 +10,9 @@ from django.urls import reverse
 
 from tests.pki import make_pki, sign
 from workgroups.models import Decree
+from workgroups.tests.helpers import decree_fields
 
 pytestmark = pytest.mark.django_db
-
-FORM = {
-    "number": "188.45/76/KPTS/2023",
-    "title": "Pembentukan Pokja Bangga Kencana Kabupaten Gowa",
-    "kind": "formation",
-    "signed_on": "2023-07-12",
-    "issuer": "regent",
-    "valid_from": "2023-07-12",
-    "valid_until": "2027-12-31",
-}
 
 
 @pytest.fixture
@@ -33,7 +24,7 @@ def _upload(personas, data: bytes):
     client = personas.client("gowa_operator")
     response = client.post(
         reverse("workgroups:decree_create", args=["73.06"]),
-        {**FORM, "upload": SimpleUploadedFile("SK Gowa.pdf", data, "application/pdf")},
+        decree_fields(upload=SimpleUploadedFile("SK Gowa.pdf", data, "application/pdf")),
     )
     assert response.status_code == 302, response.content.decode()[:500]
     page = client.get(reverse("workgroups:decrees", args=["73.06"])).content.decode()
@@ -116,7 +107,7 @@ def test_api_upload_is_checked_and_reported(personas, gowa_pokja, sk_pdf, pki):
     client = personas.api_client("gowa_operator")
     response = client.post(
         "/api/v1/regions/73.06/workgroup/decrees",
-        {**FORM, "file": SimpleUploadedFile("sk.pdf", sign(sk_pdf, pki), "application/pdf")},
+        decree_fields(file=SimpleUploadedFile("sk.pdf", sign(sk_pdf, pki), "application/pdf")),
     )
 
     body = response.json()

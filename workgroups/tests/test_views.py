@@ -15,24 +15,14 @@ from core.years import open_year
 from regions.models import Region
 from workgroups import services
 from workgroups.models import Decree, Institution, Member, SubGroup, WorkGroup
-from workgroups.tests.helpers import build_xlsx, member_row
+from workgroups.tests.helpers import build_xlsx, decree_fields, member_row
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _decree_form(upload, **overrides):
-    data = {
-        "number": "188.45/76/KPTS/2023",
-        "title": "Pembentukan Kelompok Kerja Bangga Kencana Kabupaten Gowa",
-        "kind": "formation",
-        "signed_on": "2023-07-12",
-        "issuer": "regent",
-        "valid_from": "2023-07-12",
-        "valid_until": "2027-12-31",
-        "upload": upload,
-    }
-    data.update(overrides)
-    return data
+    title = "Pembentukan Kelompok Kerja Bangga Kencana Kabupaten Gowa"
+    return decree_fields(title=title, upload=upload, **overrides)
 
 
 def test_operator_records_pokja_uploads_sk_and_imports_30_members(personas, sk_pdf, page_import):
