@@ -112,7 +112,19 @@ def _province(request, province, year, token=None):
             parts,
             lambda: render_to_string(
                 "dashboards/_province_body.html",
-                _province_context(province, year, wanted, can_manage_map, source, token),
+                {
+                    "region": province,
+                    "figures": version.kept_html(
+                        ("province-figures", *parts[1:]),
+                        "dashboards/_province_figures.html",
+                        lambda: _province_context(
+                            province, year, wanted, can_manage_map, source, token
+                        ),
+                        token=token,
+                    ),
+                    "meetings": selectors.upcoming_meetings(province),
+                    "overdue": selectors.overdue_items(province),
+                },
                 request,
             ),
             token=token,
@@ -127,6 +139,8 @@ def _province(request, province, year, token=None):
 
 
 def _province_context(province, year, wanted, can_manage_map, source=None, token=None) -> dict:
+    """Everything of the province dashboard but its meetings and overdue items: the same for
+    every viewer who may (or may not) manage the map."""
     from assessment.summary import statuses
 
     token = version.token() if token is None else token
@@ -219,9 +233,6 @@ def _province_context(province, year, wanted, can_manage_map, source=None, token
             line.achievement is not None and line.achievement < 0 for line in lines
         ),
         "charts": charts,
-        "meetings": selectors.upcoming_meetings(province),
-        "overdue": selectors.overdue_items(province),
-        "today": timezone.localdate(),
         **cache.kept(
             ("turnaround", province.code, year, [c.code for c in children]),
             lambda: _turnaround(children, year),
@@ -284,17 +295,31 @@ def _regency_context(region, year, token=None) -> dict:
     outcome, budget = cache.kept(
         ("regency-outcome", region.code, year, timezone.localdate()), judged, token=token
     )
-    headline, headline_tag = assessment_headline(outcome)
-    lines = selectors.regency_indicators(region, year)
+
+    def figures() -> dict:
+        """Its status, what is missing and its indicators: the same for every viewer."""
+        headline, headline_tag = assessment_headline(outcome)
+        lines = selectors.regency_indicators(region, year)
+        return {
+            "region": region,
+            "year": year,
+            "years": year_choices(),
+            "outcome": outcome,
+            "headline": headline,
+            "headline_tag": headline_tag,
+            "lines": lines,
+            "demo_figures": any(line.is_demo for line in lines),
+        }
+
     return {
         "region": region,
         "year": year,
-        "years": year_choices(),
-        "outcome": outcome,
-        "headline": headline,
-        "headline_tag": headline_tag,
-        "lines": lines,
-        "demo_figures": any(line.is_demo for line in lines),
+        "figures": version.kept_html(
+            ("regency-figures", region.code, year),
+            "dashboards/_regency_figures.html",
+            figures,
+            token=token,
+        ),
         "items": list(
             items_in(region)
             .filter(status__in=ActionItem.OPEN_STATUSES)
