@@ -122,8 +122,8 @@ def _province(request, province, year, token=None):
                         ),
                         token=token,
                     ),
-                    "meetings": selectors.upcoming_meetings(province),
-                    "overdue": selectors.overdue_items(province),
+                    "meetings": selectors.upcoming_meetings(province, token=token),
+                    "overdue": selectors.overdue_items(province, token=token),
                 },
                 request,
             ),
@@ -275,7 +275,7 @@ def _regency_context(region, year, token=None) -> dict:
     from assessment.guides import guides_for_kinds
     from assessment.home import headline as assessment_headline
     from budget.services import allocations_by_year
-    from meetings.models import ActionItem, Meeting
+    from meetings.models import ActionItem
     from meetings.scope import items_in, meetings_in
 
     token = version.token() if token is None else token
@@ -295,6 +295,13 @@ def _regency_context(region, year, token=None) -> dict:
     outcome, budget = cache.kept(
         ("regency-outcome", region.code, year, timezone.localdate()), judged, token=token
     )
+
+    def open_items():
+        items = items_in(region).filter(status__in=ActionItem.OPEN_STATUSES)
+        return [
+            selectors.Listed(item.pk, item.title, due_date=item.due_date)
+            for item in items.order_by("due_date", "pk")[:20]
+        ]
 
     def figures() -> dict:
         """Its status, what is missing and its indicators: the same for every viewer."""
@@ -320,16 +327,8 @@ def _regency_context(region, year, token=None) -> dict:
             figures,
             token=token,
         ),
-        "items": list(
-            items_in(region)
-            .filter(status__in=ActionItem.OPEN_STATUSES)
-            .order_by("due_date", "pk")[:20]
-        ),
-        "meetings": list(
-            meetings_in(region)
-            .filter(status=Meeting.Status.SCHEDULED, ends_at__gte=timezone.now())
-            .order_by("starts_at", "pk")[: selectors.UPCOMING_MEETINGS]
-        ),
+        "items": cache.kept(("regency-items", region.code), open_items, token=token),
+        "meetings": selectors.not_ended(meetings_in(region), ("regency", region.code), token=token),
         "budget": budget[0] if budget else None,
         "today": timezone.localdate(),
     }
