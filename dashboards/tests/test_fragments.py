@@ -3,15 +3,20 @@ the national recap and the public report are kept rendered per data version
 (audit.version.kept_html). A change shows on the next request; a part kept for one region,
 filter or language never shows for another; nothing of the viewer is kept."""
 
+import datetime
 import pickle
 import re
+import time
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from assessment.tests.factories import make_pokja
 from audit import version
+from dashboards import selectors
 from dashboards.tests.helpers import YEAR, action_item, meeting
+from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +159,26 @@ def test_the_viewers_own_things_are_never_kept(personas):
     # Not audited here (no version raise): still read on the next request.
     shown = _main(admin, PROVINCE) + _main(admin, REGENCY)
     assert "Rapat koordinasi baru" in shown and "Tindak lanjut baru" in shown
+
+
+def test_a_meeting_that_ends_shows_no_more_and_the_next_takes_its_place(personas):
+    """The kept list of meetings not ended is exact at any moment of the day: no data version
+    raise is needed for a meeting to end."""
+    ending = meeting("73.06", days=0, title="Rapat yang segera selesai")
+    for day in range(1, selectors.UPCOMING_MEETINGS):
+        meeting("73.06", days=day)
+    meeting("73.06", days=30, title="Rapat terakhir")
+    version.bump()
+    client = personas.client("sulsel_admin")
+    now = timezone.now()
+    ends = now + datetime.timedelta(seconds=20)  # room for slow requests on a loaded machine
+    Meeting.objects.filter(pk=ending.pk).update(
+        starts_at=now - datetime.timedelta(hours=1), ends_at=ends
+    )
+    for url in (PROVINCE, REGENCY):
+        shown = _main(client, url)
+        assert "Rapat yang segera selesai" in shown and "Rapat terakhir" not in shown
+    time.sleep(max(0, (ends - timezone.now()).total_seconds() + 0.5))
+    for url in (PROVINCE, REGENCY):
+        shown = _main(client, url)
+        assert "Rapat yang segera selesai" not in shown and "Rapat terakhir" in shown
