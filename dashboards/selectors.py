@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from assessment.models import Criterion
@@ -158,10 +159,12 @@ class Listed:
     local_start: datetime.datetime | None = None
     ends_at: datetime.datetime | None = None
     due_date: datetime.date | None = None
+    url: str = ""  # its page, reversed once when kept (not once per request)
 
 
-def not_ended(meetings, parts, *, limit=UPCOMING_MEETINGS, token=None) -> list[Listed]:
-    """The first `limit` scheduled meetings of `meetings` (by start) that have not ended now.
+def not_ended(meetings, parts, *, within=None, limit=UPCOMING_MEETINGS, token=None):
+    """The first `limit` scheduled meetings of `meetings` (by start) that have not ended now,
+    each linked within the region `within` (else its own).
     Kept under the data version and the date: what is kept runs from the first meeting not ended
     when the day began to the `limit`-th one that lasts past the day, enough for any moment of
     it (a meeting that ends shows no more, the next one takes its place)."""
@@ -175,9 +178,10 @@ def not_ended(meetings, parts, *, limit=UPCOMING_MEETINGS, token=None) -> list[L
         # national scale) instead of the few of the region.
         scheduled = meetings.filter(status=Meeting.Status.SCHEDULED, ends_at__gte=start)
         for meeting in scheduled.select_related("region").order_by("starts_at", "pk"):
+            url = reverse("meetings:detail", args=[(within or meeting.region).code, meeting.pk])
             found.append(
                 Listed(meeting.pk, meeting.title, region=meeting.region,
-                       local_start=meeting.local_start, ends_at=meeting.ends_at)
+                       local_start=meeting.local_start, ends_at=meeting.ends_at, url=url)
             )  # fmt: skip
             lasting += meeting.ends_at >= end
             if lasting == limit:
@@ -213,9 +217,10 @@ def overdue_items(province, *, limit=OVERDUE_ITEMS, token=None) -> list[Listed]:
             .order_by("due_date", "pk")[:limit]
         )
         return [
-            Listed(i.pk, i.title, assigned_region=i.assigned_region, due_date=i.due_date)
+            Listed(i.pk, i.title, assigned_region=i.assigned_region, due_date=i.due_date,
+                   url=reverse("meetings:item_detail", args=[i.assigned_region.code, i.pk]))
             for i in items
-        ]
+        ]  # fmt: skip
 
     parts = ("overdue", province.code, limit, timezone.localdate())
     return version.kept(parts, compute, token=token)

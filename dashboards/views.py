@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -299,7 +300,12 @@ def _regency_context(region, year, token=None) -> dict:
     def open_items():
         items = items_in(region).filter(status__in=ActionItem.OPEN_STATUSES)
         return [
-            selectors.Listed(item.pk, item.title, due_date=item.due_date)
+            selectors.Listed(
+                item.pk,
+                item.title,
+                due_date=item.due_date,
+                url=reverse("meetings:item_detail", args=[region.code, item.pk]),
+            )  # fmt: skip
             for item in items.order_by("due_date", "pk")[:20]
         ]
 
@@ -328,7 +334,9 @@ def _regency_context(region, year, token=None) -> dict:
             token=token,
         ),
         "items": cache.kept(("regency-items", region.code), open_items, token=token),
-        "meetings": selectors.not_ended(meetings_in(region), ("regency", region.code), token=token),
+        "meetings": selectors.not_ended(
+            meetings_in(region), ("regency", region.code), within=region, token=token
+        ),
         "budget": budget[0] if budget else None,
         "today": timezone.localdate(),
     }
