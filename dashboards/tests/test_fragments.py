@@ -18,7 +18,7 @@ from dashboards import selectors
 from dashboards.tests.helpers import YEAR, action_item, meeting
 from meetings.models import Meeting
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_afresh")]
 
 NATIONAL = f"/dashboard/?year={YEAR}"
 PROVINCE = f"/r/73/dashboard/?year={YEAR}"
@@ -26,16 +26,6 @@ REGENCY = f"/r/73.06/dashboard/?year={YEAR}"
 MATRIX = f"/r/73/assessment/matrix/?year={YEAR}"
 RECAP = f"/assessment/national/?year={YEAR}"
 PUBLIC = f"/transparansi/?province=73&year={YEAR}"
-
-
-@pytest.fixture(autouse=True)
-def fragments_kept(settings):
-    """The benchmark's "not cached" pages: no whole page or body cache, the kept parts on."""
-    settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 0
-    settings.SIPOKJA_KEPT_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _main(client, url):
