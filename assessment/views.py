@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -175,12 +177,40 @@ def _province_or_404(region):
 
 @region_view(Permission.REGION_VIEW)
 def matrix(request, region):
+    """The table and its headline kept per data version, province, year, filter, date and
+    language (audit.version.kept_html); the letter form (this user's rights and CSRF token)
+    around them is rendered for each request."""
     _province_or_404(region)
     year = selected_year(request)
-    rows = province_rows(region, year)
-    expiring = expiring_decrees([row.region for row in rows])
-    for row in rows:  # "SK berakhir dalam 90 hari" next to the region
-        row.decree_expiring = expiring.get(row.region.code)
+    status = request.GET.get("status", "")
+    verification = request.GET.get("verification", "")
+    verification_choices = [("not_submitted", _("Not submitted")), *Assessment.Status.choices[1:]]
+    # Any unknown filter value selects the same rows (none but the province's own).
+    shown = (
+        status if status in (EFFECTIVE, NOT_EFFECTIVE, NO_WORKGROUP, REVERIFY) else "",
+        verification if verification in {"", *dict(verification_choices)} else "?",
+    )
+
+    @functools.cache
+    def rows():
+        found = province_rows(region, year)
+        expiring = expiring_decrees([row.region for row in found])
+        for row in found:  # "SK berakhir dalam 90 hari" next to the region
+            row.decree_expiring = expiring.get(row.region.code)
+        return found
+
+    table = version.kept_html(
+        ("matrix", region.code, year, *shown),
+        "assessment/_matrix_table.html",
+        lambda: {
+            "year": year,
+            "rows": _filtered(rows(), request),
+            "columns": criteria_columns(rows()),
+        },
+    )
+    counts = version.kept(
+        ("matrix-summary", region.code, year, timezone.localdate()), lambda: summary(rows())
+    )
     return render(
         request,
         "assessment/matrix.html",
@@ -188,15 +218,11 @@ def matrix(request, region):
             "region": region,
             "year": year,
             "years": year_choices(),
-            "rows": _filtered(rows, request),
-            "columns": criteria_columns(rows),
-            "summary": summary(rows),
-            "status": request.GET.get("status", ""),
-            "verification": request.GET.get("verification", ""),
-            "verification_choices": [
-                ("not_submitted", _("Not submitted")),
-                *Assessment.Status.choices[1:],
-            ],
+            "table": table,
+            "summary": counts,
+            "status": status,
+            "verification": verification,
+            "verification_choices": verification_choices,
         },
     )
 
@@ -258,7 +284,16 @@ def turnaround(request, region):
 
 @national_view(Permission.REGION_VIEW)
 def national(request):
+    """The page around the body kept per data version, year, date and language
+    (audit.version.kept_html): the same for every national viewer."""
     year = selected_year(request)
+    body = version.kept_html(
+        ("national-recap", year), "assessment/_national_body.html", lambda: _national(year)
+    )
+    return render(request, "assessment/national.html", {"year": year, "body": body})
+
+
+def _national(year) -> dict:
     provinces = list(Region.objects.filter(level=Region.Level.PROVINCE))
     regencies = list(Region.objects.filter(level=Region.Level.REGENCY))
     # The provinces' own criteria in full (kept per data version and date, audit.version.kept);
@@ -275,12 +310,9 @@ def national(request):
         children = by_parent.get(province.pk, [])
         rows.append({"province": province, "own": results[province.code], **tally(children)})
     columns = criteria_columns([r["own"] for r in rows])
-    return render(
-        request,
-        "assessment/national.html",
-        {"year": year, "years": year_choices(), "rows": rows, "columns": columns,
-         "effective": sum(r["effective"] for r in rows), "total": sum(r["total"] for r in rows)},
-    )  # fmt: skip
+    return {"year": year, "years": year_choices(), "rows": rows, "columns": columns,
+            "effective": sum(r["effective"] for r in rows),
+            "total": sum(r["total"] for r in rows)}  # fmt: skip
 
 
 @national_view(Permission.REGION_VIEW)

@@ -139,6 +139,22 @@ def kept(parts, compute, *, token=None):
     return value
 
 
+def kept_html(parts, template_name, context, *, token=None):
+    """The HTML of `template_name` rendered with `context()`, or the same HTML rendered earlier
+    under the same parts, data version, date and language (`kept`). Rendered without a request,
+    so it holds nothing of the viewer (no user, no CSRF token): `parts` must name everything
+    else its content depends on (region, year, filters, the viewer's permission level where
+    links differ). Never for a template that shows personal data."""
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    parts = ("html", template_name, *parts, timezone.localdate(), get_language())
+    html = kept(parts, lambda: render_to_string(template_name, context()), token=token)
+    return mark_safe(html)  # our own rendering, escaped when it was rendered
+
+
 def _raise() -> None:
     if not DataVersion.objects.filter(pk=_ROW).update(value=F("value") + 1):
         DataVersion.objects.get_or_create(pk=_ROW, defaults={"value": 1})

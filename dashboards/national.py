@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.access import national_view
 from accounts.permissions import Permission
+from audit import version
 from core.years import selected_year, year_choices
 from regions.models import Region
 
@@ -140,10 +141,24 @@ def headers(year, sort, order) -> list[dict]:
 
 @national_view(Permission.REGION_VIEW)
 def national_dashboard(request):
+    """The page around the body kept per data version, year, order, date and language
+    (audit.version.kept_html): the same for every national viewer."""
+    year = selected_year(request)
+    sort = request.GET.get("sort", "name")
+    sort = sort if sort in SORTS else "name"
+    order = "desc" if request.GET.get("order", "asc") == "desc" else "asc"
+    body = version.kept_html(
+        ("national-dashboard", year, sort, order),
+        "dashboards/_national_body.html",
+        lambda: _context(year, sort, order),
+    )
+    return render(request, "dashboards/national.html", {"year": year, "body": body})
+
+
+def _context(year, sort, order) -> dict:
     from assessment.summary import statuses
     from dashboards.views import tiles
 
-    year = selected_year(request)
     regions = list(Region.objects.in_year(year).order_by("code"))  # the regions of `year`
     summaries = statuses(regions, [year, year - 1])
     provinces = [r for r in regions if r.is_province]
@@ -175,23 +190,17 @@ def national_dashboard(request):
         "percent": True,
         "horizontal": True,
     }
-    sorted_rows, sort, order = sort_rows(
-        rows, request.GET.get("sort", "name"), request.GET.get("order", "asc")
-    )
+    sorted_rows, sort, order = sort_rows(rows, sort, order)
     all_codes = [code for codes in children.values() for code in codes]
-    return render(
-        request,
-        "dashboards/national.html",
-        {
-            "year": year,
-            "years": year_choices(),
-            "tiles": tiles(summaries, all_codes, year),
-            "rows": sorted_rows,
-            "map_rows": rows,
-            "chart": chart,
-            "sort": sort,
-            "order": order,
-            "headers": headers(year, sort, order),
-            "without_data": sum(not row["has_data"] for row in rows),
-        },
-    )
+    return {
+        "year": year,
+        "years": year_choices(),
+        "tiles": tiles(summaries, all_codes, year),
+        "rows": sorted_rows,
+        "map_rows": rows,
+        "chart": chart,
+        "sort": sort,
+        "order": order,
+        "headers": headers(year, sort, order),
+        "without_data": sum(not row["has_data"] for row in rows),
+    }

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from assessment.models import Criterion
+from audit import version
 from budget.models import BudgetAllocation
 from indicators.achievement import Grade, achievement, grade
 from indicators.models import DataSource, Target, Value
@@ -145,33 +147,83 @@ def achievement_lines(children, indicator: IndicatorChoice, values, source) -> l
     return rank_lines(lines)
 
 
-def upcoming_meetings(province, *, limit=UPCOMING_MEETINGS):
+@dataclass(frozen=True)
+class Listed:
+    """A meeting or an action item as the dashboards list it: its title, dates and regions,
+    nothing of people, so it may be kept under the data version."""
+
+    pk: int
+    title: str
+    region: Region | None = None
+    assigned_region: Region | None = None
+    local_start: datetime.datetime | None = None
+    ends_at: datetime.datetime | None = None
+    due_date: datetime.date | None = None
+    url: str = ""  # its page, reversed once when kept (not once per request)
+
+
+def not_ended(meetings, parts, *, within=None, limit=UPCOMING_MEETINGS, token=None):
+    """The first `limit` scheduled meetings of `meetings` (by start) that have not ended now,
+    each linked within the region `within` (else its own).
+    Kept under the data version and the date: what is kept runs from the first meeting not ended
+    when the day began to the `limit`-th one that lasts past the day, enough for any moment of
+    it (a meeting that ends shows no more, the next one takes its place)."""
+
+    def of_today():
+        day = timezone.localdate()
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        end = start + datetime.timedelta(days=1)
+        found, lasting = [], 0
+        # No LIMIT: with one, PostgreSQL walks the start index of every meeting (22,800 at
+        # national scale) instead of the few of the region.
+        scheduled = meetings.filter(status=Meeting.Status.SCHEDULED, ends_at__gte=start)
+        for meeting in scheduled.select_related("region").order_by("starts_at", "pk"):
+            url = reverse("meetings:detail", args=[(within or meeting.region).code, meeting.pk])
+            found.append(
+                Listed(meeting.pk, meeting.title, region=meeting.region,
+                       local_start=meeting.local_start, ends_at=meeting.ends_at, url=url)
+            )  # fmt: skip
+            lasting += meeting.ends_at >= end
+            if lasting == limit:
+                break
+        return found
+
+    now = timezone.now()
+    kept = version.kept(("not-ended", *parts, limit, timezone.localdate()), of_today, token=token)
+    return [meeting for meeting in kept if meeting.ends_at >= now][:limit]
+
+
+def upcoming_meetings(province, *, limit=UPCOMING_MEETINGS, token=None) -> list[Listed]:
     """Scheduled meetings organised by the province or one of its kab/kota that have not ended."""
-    return list(
-        Meeting.objects.filter(
-            Q(region=province) | Q(region__parent=province),
-            status=Meeting.Status.SCHEDULED,
-            ends_at__gte=timezone.now(),
-        )
-        .select_related("region")
-        .order_by("starts_at", "pk")[:limit]
-    )
+    meetings = Meeting.objects.filter(Q(region=province) | Q(region__parent=province))
+    return not_ended(meetings, ("province", province.code), limit=limit, token=token)
 
 
-def overdue_items(province, *, limit=OVERDUE_ITEMS, today: datetime.date | None = None):
-    """Open action items assigned to the province or one of its kab/kota, past their due date."""
-    today = today or timezone.localdate()
-    return list(
-        ActionItem.objects.filter(
-            # An IN over the region ids (not an OR across the join) lets PostgreSQL use the
-            # (assigned_region, status, due_date) index: 28 ms → 5 ms at national scale.
-            assigned_region__in=Region.objects.filter(Q(pk=province.pk) | Q(parent=province)),
-            status__in=ActionItem.OPEN_STATUSES,
-            due_date__lt=today,
+def overdue_items(province, *, limit=OVERDUE_ITEMS, token=None) -> list[Listed]:
+    """Open action items assigned to the province or one of its kab/kota, past their due date
+    (kept under the data version and the date)."""
+
+    def compute():
+        today = timezone.localdate()
+        items = (
+            ActionItem.objects.filter(
+                # An IN over the region ids (not an OR across the join) lets PostgreSQL use the
+                # (assigned_region, status, due_date) index: 28 ms → 5 ms at national scale.
+                assigned_region__in=Region.objects.filter(Q(pk=province.pk) | Q(parent=province)),
+                status__in=ActionItem.OPEN_STATUSES,
+                due_date__lt=today,
+            )
+            .select_related("assigned_region")
+            .order_by("due_date", "pk")[:limit]
         )
-        .select_related("region", "assigned_region")
-        .order_by("due_date", "pk")[:limit]
-    )
+        return [
+            Listed(i.pk, i.title, assigned_region=i.assigned_region, due_date=i.due_date,
+                   url=reverse("meetings:item_detail", args=[i.assigned_region.code, i.pk]))
+            for i in items
+        ]  # fmt: skip
+
+    parts = ("overdue", province.code, limit, timezone.localdate())
+    return version.kept(parts, compute, token=token)
 
 
 @dataclass

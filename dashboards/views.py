@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -112,7 +113,19 @@ def _province(request, province, year, token=None):
             parts,
             lambda: render_to_string(
                 "dashboards/_province_body.html",
-                _province_context(province, year, wanted, can_manage_map, source, token),
+                {
+                    "region": province,
+                    "figures": version.kept_html(
+                        ("province-figures", *parts[1:]),
+                        "dashboards/_province_figures.html",
+                        lambda: _province_context(
+                            province, year, wanted, can_manage_map, source, token
+                        ),
+                        token=token,
+                    ),
+                    "meetings": selectors.upcoming_meetings(province, token=token),
+                    "overdue": selectors.overdue_items(province, token=token),
+                },
                 request,
             ),
             token=token,
@@ -127,6 +140,8 @@ def _province(request, province, year, token=None):
 
 
 def _province_context(province, year, wanted, can_manage_map, source=None, token=None) -> dict:
+    """Everything of the province dashboard but its meetings and overdue items: the same for
+    every viewer who may (or may not) manage the map."""
     from assessment.summary import statuses
 
     token = version.token() if token is None else token
@@ -219,9 +234,6 @@ def _province_context(province, year, wanted, can_manage_map, source=None, token
             line.achievement is not None and line.achievement < 0 for line in lines
         ),
         "charts": charts,
-        "meetings": selectors.upcoming_meetings(province),
-        "overdue": selectors.overdue_items(province),
-        "today": timezone.localdate(),
         **cache.kept(
             ("turnaround", province.code, year, [c.code for c in children]),
             lambda: _turnaround(children, year),
@@ -264,7 +276,7 @@ def _regency_context(region, year, token=None) -> dict:
     from assessment.guides import guides_for_kinds
     from assessment.home import headline as assessment_headline
     from budget.services import allocations_by_year
-    from meetings.models import ActionItem, Meeting
+    from meetings.models import ActionItem
     from meetings.scope import items_in, meetings_in
 
     token = version.token() if token is None else token
@@ -284,26 +296,46 @@ def _regency_context(region, year, token=None) -> dict:
     outcome, budget = cache.kept(
         ("regency-outcome", region.code, year, timezone.localdate()), judged, token=token
     )
-    headline, headline_tag = assessment_headline(outcome)
-    lines = selectors.regency_indicators(region, year)
+
+    def open_items():
+        items = items_in(region).filter(status__in=ActionItem.OPEN_STATUSES)
+        return [
+            selectors.Listed(
+                item.pk,
+                item.title,
+                due_date=item.due_date,
+                url=reverse("meetings:item_detail", args=[region.code, item.pk]),
+            )  # fmt: skip
+            for item in items.order_by("due_date", "pk")[:20]
+        ]
+
+    def figures() -> dict:
+        """Its status, what is missing and its indicators: the same for every viewer."""
+        headline, headline_tag = assessment_headline(outcome)
+        lines = selectors.regency_indicators(region, year)
+        return {
+            "region": region,
+            "year": year,
+            "years": year_choices(),
+            "outcome": outcome,
+            "headline": headline,
+            "headline_tag": headline_tag,
+            "lines": lines,
+            "demo_figures": any(line.is_demo for line in lines),
+        }
+
     return {
         "region": region,
         "year": year,
-        "years": year_choices(),
-        "outcome": outcome,
-        "headline": headline,
-        "headline_tag": headline_tag,
-        "lines": lines,
-        "demo_figures": any(line.is_demo for line in lines),
-        "items": list(
-            items_in(region)
-            .filter(status__in=ActionItem.OPEN_STATUSES)
-            .order_by("due_date", "pk")[:20]
+        "figures": version.kept_html(
+            ("regency-figures", region.code, year),
+            "dashboards/_regency_figures.html",
+            figures,
+            token=token,
         ),
-        "meetings": list(
-            meetings_in(region)
-            .filter(status=Meeting.Status.SCHEDULED, ends_at__gte=timezone.now())
-            .order_by("starts_at", "pk")[: selectors.UPCOMING_MEETINGS]
+        "items": cache.kept(("regency-items", region.code), open_items, token=token),
+        "meetings": selectors.not_ended(
+            meetings_in(region), ("regency", region.code), within=region, token=token
         ),
         "budget": budget[0] if budget else None,
         "today": timezone.localdate(),

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import region_view
 from accounts.permissions import Permission
+from audit import version
 from core.years import selected_year, year_choices
 from indicators.selectors import requested_source
 from regions.codes import normalize_code
@@ -75,9 +76,17 @@ def indicators_export(request, region, fmt):
 
 
 def _public(request, province):
+    """The page around the body kept per data version, province, year, date and language
+    (audit.version.kept_html): aggregates only, the same for everyone."""
     year = selected_year(request)
-    context = builders.public_overview(province, year)
-    return render(request, "reports/public.html", {**context, "years": year_choices()})
+    body = version.kept_html(
+        ("public", province.code, year),
+        "reports/_public_body.html",
+        lambda: {**builders.public_overview(province, year), "years": year_choices()},
+    )
+    return render(
+        request, "reports/public.html", {"province": province, "year": year, "body": body}
+    )
 
 
 def public(request):
@@ -86,7 +95,7 @@ def public(request):
     code = request.GET.get("province")
     if code:
         return public_province(request, code)
-    province = builders.first_province_with_data()
+    province = version.kept(("public-first-province",), builders.first_province_with_data)
     if province is None:
         raise Http404
     return _public(request, province)

@@ -19,7 +19,9 @@ from dashboards.tests.helpers import (
 )
 from regions.models import Region
 
-pytestmark = pytest.mark.django_db
+# The page bodies are not cached: what is counted is the page rendered afresh, over the
+# aggregates kept under the data version (as in production): conftest.rendered_afresh.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_afresh")]
 
 CODES = [c for c in [
     "73.01", "73.02", "73.03", "73.04", "73.05", "73.06", "73.07", "73.08", "73.09", "73.10",
@@ -30,13 +32,6 @@ CODES = [c for c in [
 # last two are read from the cache instead.
 LIMIT = 10
 KAB_KOTA_LIMIT = 10
-
-
-@pytest.fixture(autouse=True)
-def rendered_afresh(settings, kept_aggregates):
-    """The page bodies are not cached: what is counted is the page rendered afresh, over the
-    aggregates kept under the data version (as in production)."""
-    settings.SIPOKJA_DASHBOARD_CACHE_SECONDS = 0
 
 
 def _fill(codes):
