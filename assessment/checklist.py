@@ -34,6 +34,20 @@ class Step:
     label: str = ""
 
 
+def assessment_status(outcome) -> str:
+    """The status of the region's assessment in an engine outcome (a draft while none exists)."""
+    return outcome.assessment.status if outcome.assessment else Assessment.Status.DRAFT
+
+
+def regions_with_role(user, role) -> list:
+    """The regions in which `user` holds `role` (national assignments, without a region, aside)."""
+    return [
+        a.region
+        for a in user.role_assignments.filter(role=role).select_related("region")
+        if a.region_id is not None
+    ]
+
+
 def _url(name, region, for_year, **kwargs):
     return with_year(reverse(name, kwargs={"code": region.code, **kwargs}), for_year)
 
@@ -127,8 +141,10 @@ def steps(region, year) -> list[Step]:
     for step in result:
         if not step.done and not step.url:
             step.url = _url("workgroups:profile", region, year)
-    status = outcome.assessment.status if outcome.assessment else Assessment.Status.DRAFT
-    submitted = status in (Assessment.Status.SUBMITTED, Assessment.Status.VERIFIED)
+    submitted = assessment_status(outcome) in (
+        Assessment.Status.SUBMITTED,
+        Assessment.Status.VERIFIED,
+    )
     result.append(
         Step(
             "submit",
@@ -157,18 +173,10 @@ def next_step(region, year):
     return None
 
 
-def _regions(user):
-    return [
-        a.region
-        for a in user.role_assignments.filter(role="regency_operator").select_related("region")
-        if a.region_id is not None
-    ]
-
-
 def operator_checklist(user, year):
     """The checklist sections of the regions the user operates."""
     sections = []
-    for region in _regions(user):
+    for region in regions_with_role(user, "regency_operator"):
         found = steps(region, year)
         ready = all(s.done for s in found[:-1]) and not found[-1].done
         first_open = next((s.key for s in found if not s.done), "")

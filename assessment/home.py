@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.home import HomeItem, HomeSection
+from assessment.checklist import assessment_status, regions_with_role
 from assessment.engine import EFFECTIVE
 from assessment.models import Assessment, CriterionReview
 from core.formats import format_date_id
@@ -27,20 +28,11 @@ def _page(region, year, anchor=""):
     return url + (f"#criterion-{anchor}" if anchor else "")
 
 
-def _regions(user, role):
-    return [
-        a.region
-        for a in user.role_assignments.filter(role=role).select_related("region")
-        if a.region_id is not None
-    ]
-
-
 def headline(outcome) -> tuple[str, str]:
     """(text, tag) of where a region's assessment stands, verification-aware: "complete,
     awaiting the province's verification" is not "incomplete", and a returned assessment never
     reads "every criterion is fulfilled"."""
-    assessment = outcome.assessment
-    status = assessment.status if assessment else Assessment.Status.DRAFT
+    status = assessment_status(outcome)
     missing = len(outcome.missing)
     total = len(outcome.results)
     if outcome.workgroup is None:
@@ -105,14 +97,11 @@ def operator_sections(user, year):
     from assessment.engine import evaluate_region
 
     sections = []
-    for region in _regions(user, "regency_operator"):
+    for region in regions_with_role(user, "regency_operator"):
         outcome = evaluate_region(region, year)
         text, tag = headline(outcome)
         items = []
-        returned = (
-            outcome.assessment is not None
-            and outcome.assessment.status == Assessment.Status.RETURNED
-        )
+        returned = assessment_status(outcome) == Assessment.Status.RETURNED
         rejected = [r for r in outcome.results if r.verified_state == "rejected"]
         for r in rejected if returned else []:
             items.append(returned_item(outcome, r))
@@ -147,7 +136,7 @@ def operator_sections(user, year):
 
 def _verifier_scopes(user):
     """(title suffix, filter on Assessment.region) for each scope the user verifies."""
-    scopes = [(p, {"region__parent": p}) for p in _regions(user, "provincial_admin")]
+    scopes = [(p, {"region__parent": p}) for p in regions_with_role(user, "provincial_admin")]
     if user.role_assignments.filter(role="national_admin").exists():
         scopes.append((None, {"region__parent__isnull": True}))
     return scopes

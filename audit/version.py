@@ -14,7 +14,6 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.models import F
-from redis.exceptions import RedisError
 
 from audit.models import DataVersion
 
@@ -80,6 +79,8 @@ def raise_version_token() -> None:
     cache = shared_cache()
     if cache is None:
         return
+    from redis.exceptions import RedisError  # only with Redis (the package costs 5 MB)
+
     try:
         if _resting(cache):
             raise RedisError("resting")

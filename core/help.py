@@ -227,17 +227,21 @@ GUIDE_CATEGORY = {
 }
 
 
+def _namespace(view_name: str | None) -> str:
+    """The namespace of a URL name (`meetings` of `meetings:detail`), "" when it has none."""
+    namespace, colon, _name = (view_name or "").partition(":")
+    return namespace if colon else ""
+
+
 def help_for(view_name: str | None):
     """The help text of a page by its URL name, or None for pages without one."""
     if not view_name:
         return None
     if view_name in BY_VIEW:
         return BY_VIEW[view_name]
-    namespace = view_name.split(":", 1)[0] if ":" in view_name else None
-    return BY_NAMESPACE.get(namespace)
+    return BY_NAMESPACE.get(_namespace(view_name))
 
 
 def guide_category(view_name: str | None) -> str:
     """The knowledge category whose guides the page's help links to ("" for all guides)."""
-    namespace = (view_name or "").split(":", 1)[0] if ":" in (view_name or "") else ""
-    return GUIDE_CATEGORY.get(namespace, "")
+    return GUIDE_CATEGORY.get(_namespace(view_name), "")

@@ -12,6 +12,8 @@ PDF is then kept in the storage (local files or S3) under that name, the data ve
 rendered at (audit.version: any committed change raises it), the language, and a digest of the
 HTML and stylesheets, so the same document is laid out by WeasyPrint once per data version and
 an older copy is never served. `SIPOKJA_PDF_CACHE = False` (a setting) renders every time.
+Copies of older data versions are never read again: `prune_cache(current)` deletes them (the
+daily housekeeping job, jobs.housekeeping, calls it with the current data version).
 """
 
 import hashlib
@@ -128,9 +130,34 @@ def _cache_name(html, stylesheets, base_url, cache_as, data_version) -> str:
         digest.update(b"\0")
     parts = [str(p).replace("/", "-") for p in cache_as]
     folder = "-".join(p for p in parts if p) or "document"
-    version = "v" + str(data_version if data_version is not None else "none").replace("/", "-")
-    language = get_language() or "none"
-    return f"{CACHE_FOLDER}/{folder}/{version}-{language}-{digest.hexdigest()[:32]}.pdf"
+    name = f"{_version_prefix(data_version)}{get_language() or 'none'}-{digest.hexdigest()[:32]}"
+    return f"{CACHE_FOLDER}/{folder}/{name}.pdf"
+
+
+def _version_prefix(data_version) -> str:
+    """How the name of a kept PDF starts for `data_version` (`v12-`, `vt3141-` with Redis)."""
+    return "v" + str(data_version if data_version is not None else "none").replace("/", "-") + "-"
+
+
+def prune_cache(current_version) -> int:
+    """Delete the kept PDFs of every data version but `current_version` (what `render_pdf`'s
+    callers pass now, audit.version.token()), through the storage API, so on S3 too. Those
+    copies are never served again: any committed change raised the version. Idempotent; returns
+    how many files were deleted."""
+    from django.core.files.storage import default_storage
+
+    keep = _version_prefix(current_version)
+    try:
+        folders, _files = default_storage.listdir(CACHE_FOLDER)
+    except FileNotFoundError:  # nothing kept yet (local files; S3 lists nothing)
+        return 0
+    deleted = 0
+    for folder in folders:
+        for name in default_storage.listdir(f"{CACHE_FOLDER}/{folder}")[1]:
+            if name.endswith(".pdf") and not name.startswith(keep):
+                default_storage.delete(f"{CACHE_FOLDER}/{folder}/{name}")
+                deleted += 1
+    return deleted
 
 
 def _render(html: str, stylesheets, base_url: str) -> bytes:

@@ -8,7 +8,6 @@ import io
 import json
 
 from django.utils import timezone
-from openpyxl import Workbook
 
 from core.exports import append
 from indicators.models import Indicator
@@ -53,6 +52,8 @@ def as_json(queryset=None) -> bytes:
 
 
 def as_xlsx(queryset=None) -> bytes:
+    from openpyxl import Workbook  # not at start-up: openpyxl with numpy costs ~40 MB
+
     wb = Workbook()
     sheet = wb.active
     sheet.title = "MS-Ind"

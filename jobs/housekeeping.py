@@ -1,6 +1,7 @@
 """Housekeeping, once a day: finished jobs older than SIPOKJA_JOBS_KEEP_DAYS are deleted with
-their files, the engine's finished task rows after a week, and the uploads that failed forms
-kept (core.kept_uploads) once they expired."""
+their files, the engine's finished task rows after a week, the uploads that failed forms
+kept (core.kept_uploads) once they expired, and the PDFs kept for older data versions
+(core.pdf.prune_cache)."""
 
 import datetime
 
@@ -8,6 +9,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit import version
+from core import pdf
 from core.kept_uploads import sweep
 from jobs.models import Job
 from jobs.registry import job_kind
@@ -36,11 +39,20 @@ def prune(now=None) -> int:
     return count
 
 
+def prune_pdfs() -> int:
+    """Delete the PDFs kept for data versions before the current one (never served again)."""
+    return pdf.prune_cache(version.token())
+
+
 @job_kind(KIND, label=_("Housekeeping: delete old jobs"))
 def run(ctx) -> None:
     sweep()
     count = prune()
     ctx.message(_("%(count)d old jobs deleted.") % {"count": count}, level="info")
+    count = prune_pdfs()
+    ctx.message(
+        _("%(count)d kept PDFs of older data versions deleted.") % {"count": count}, level="info"
+    )
 
 
 periodic(KIND, every=datetime.timedelta(days=1))

@@ -2,7 +2,6 @@
 
 import datetime
 
-import icalendar
 from django.conf import settings
 from django.utils import timezone
 
@@ -16,6 +15,8 @@ def meeting_uid(meeting) -> str:
 
 def meeting_ics(meeting, *, url: str = "") -> bytes:
     """One VEVENT from the first day's start to the last day's end, in the organiser's zone."""
+    import icalendar  # here, not at start-up: every process would pay 3 MB for it
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Sipokja//Forum Komunikasi Pokja Bangga Kencana//ID")
     calendar.add("version", "2.0")

@@ -1,11 +1,14 @@
 """Indonesian formats for templates. The permission tag `{% can %}` lives in accounts
 (`{% load access %}`): core knows nothing of users."""
 
+from urllib.parse import urlencode
+
 from django import template
 
 from core.formats import format_date_id, format_number, format_percent, format_rupiah
 from core.help import guide_category, help_for
 from core.privacy import whatsapp_url
+from core.years import open_year
 
 register = template.Library()
 
@@ -34,10 +37,6 @@ def year_notice(context, year, url=""):
     """A plain notice when a page shows another year than the open assessment year
     (core.years.open_year), with a link to that year: `url` (default: this page with `?year=`).
     Nothing when the page shows the open year."""
-    from urllib.parse import urlencode
-
-    from core.years import open_year
-
     current = open_year()
     try:
         shown = int(year)

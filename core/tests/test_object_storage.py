@@ -144,3 +144,18 @@ def test_copy_files_to_storage_refuses_to_copy_a_folder_onto_itself(settings, tm
     settings.MEDIA_ROOT = tmp_path
     with pytest.raises(CommandError, match="AWS_STORAGE_BUCKET_NAME"):
         call_command("copy_files_to_storage")
+
+
+def test_kept_pdfs_of_older_data_versions_are_pruned_in_the_bucket(bucket):
+    from core import pdf
+
+    client, name = bucket
+    for key in (
+        "recap-73-2025/v7-id-aa.pdf",
+        "recap-73-2025/v8-id-bb.pdf",
+        "recap-74-2025/v7-id-cc.pdf",
+    ):
+        client.put_object(Bucket=name, Key=f"cache/pdf/{key}", Body=b"%PDF-1.4")
+    assert pdf.prune_cache(8) == 2
+    assert _keys(client, name) == ["cache/pdf/recap-73-2025/v8-id-bb.pdf"]
+    assert pdf.prune_cache(8) == 0

@@ -65,3 +65,34 @@ def test_the_recap_pdf_shows_a_committed_change_at_once(personas, renders):
         make_pokja("73.06", YEAR)
     changed = client.get(url).content
     assert len(renders) == 2 and _text(changed) != _text(first)
+
+
+def _kept(folder):
+    return sorted(default_storage.listdir(f"cache/pdf/{folder}")[1])
+
+
+def test_pruning_deletes_the_copies_of_older_data_versions_and_keeps_the_current_ones(renders):
+    assert pdf.prune_cache(8) == 0  # nothing kept yet
+    pdf.render_pdf(HTML.format("A"), cache_as=("recap", "73", YEAR), data_version=7)
+    pdf.render_pdf(HTML.format("A"), cache_as=("recap", "73", YEAR), data_version=8)
+    pdf.render_pdf(HTML.format("A"), cache_as=("recap", "74", YEAR), data_version=78)
+    current = _kept("recap-73-2025")[1]
+    assert current.startswith("v8-")
+    assert pdf.prune_cache(8) == 2  # v7 of 73 and v78 of 74 (a version that only starts alike)
+    assert _kept("recap-73-2025") == [current] and _kept("recap-74-2025") == []
+    assert pdf.prune_cache(8) == 0  # idempotent
+    # The current copy is still served without laying the document out again.
+    pdf.render_pdf(HTML.format("A"), cache_as=("recap", "73", YEAR), data_version=8)
+    assert len(renders) == 3
+
+
+@pytest.mark.django_db
+def test_the_daily_housekeeping_prunes_with_the_current_data_version(renders):
+    from audit import version
+    from jobs.housekeeping import prune_pdfs
+
+    now = version.token()
+    pdf.render_pdf(HTML.format("A"), cache_as=("recap", "73", YEAR), data_version=now)
+    pdf.render_pdf(HTML.format("B"), cache_as=("recap", "73", YEAR), data_version=f"{now}0")
+    assert prune_pdfs() == 1
+    assert [name.split("-")[0] for name in _kept("recap-73-2025")] == [f"v{now}"]

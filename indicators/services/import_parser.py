@@ -99,6 +99,14 @@ class _Parser:
         self._year_cache: dict = {}
         self._period_cache: dict = {}
 
+    def checked(self):
+        """After the last row: drop what only the checks needed (the keys seen, about 20 MB for
+        100,000 rows, and the parsed cells), so that it is not held while the rows are written."""
+        self.seen.clear()
+        for cache in (self._region_cache, self._indicator_cache, self._source_cache,
+                      self._kind_cache, self._year_cache, self._period_cache):  # fmt: skip
+            cache.clear()
+
     def error(self, row, key, message):
         self.error_count += 1
         if len(self.errors) < MAX_LISTED_ERRORS:

@@ -38,6 +38,7 @@ def _parse_file(by, fileobj, filename, scope_region, progress=None):
             progress(last, last)  # every row read
     finally:
         close()
+    parser.checked()
     return parser
 
 
