@@ -85,10 +85,12 @@ def form(name: str, path: str, shape=edit_gowa, setup=None, data=None, *, ok=302
     ]
 
 
-def action(name: str, path: str, setup=None, data=None, *, shape=edit_gowa, ok=302) -> Row:
+def action(name: str, path: str, setup=None, data=None, *, shape=edit_gowa, ok=302, note="") -> Row:
     """A POST row on its own: a button with no page of its own (delete, approve, send), or a form
-    saved where its page has rows elsewhere. Expects `shape(ok)`, a redirect by default."""
-    return Row(name, "POST", path, shape(ok), setup=setup, data=data)
+    saved where its page has rows elsewhere. Expects `shape(ok)`, a redirect by default; `shape`
+    may also be the expectations themselves (`expect(302)`), then `ok` is not used."""
+    expected = shape if isinstance(shape, dict) else shape(ok)
+    return Row(name, "POST", path, expected, setup=setup, data=data, note=note)
 
 
 def api_rows(prefix: str, **names) -> Callable[..., Row]:

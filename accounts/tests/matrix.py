@@ -1,5 +1,5 @@
 from accounts.models import ApiToken
-from tests.matrix import Row, api_rows, expect, form
+from tests.matrix import action, api_rows, expect, form
 
 
 def _someone_elses_token(personas):
@@ -15,20 +15,18 @@ op = api_rows("/api/v1/auth", token_id="{token_id}")
 
 ROWS = [
     *form("accounts:profile", "/accounts/profile/", _signed_in, data={"name": "BI"}, ok=200),
-    Row(
+    action(
         "accounts:contact",
-        "POST",
         "/accounts/profile/contact/",
-        expect(302),
         data={"email": "saya@example.org", "language": "id"},
+        shape=expect(302),
     ),
     # Revoking a token that is not yours is a 404 (tokens are private); its owner may.
-    Row(
+    action(
         "accounts:revoke_token",
-        "POST",
         "/accounts/tokens/{token_id}/revoke/",
-        expect(404, sulsel_viewer=302, anonymous=302),
-        setup=_someone_elses_token,
+        _someone_elses_token,
+        shape=expect(404, sulsel_viewer=302, anonymous=302),
     ),
     op("POST /token", expect(401), data={"username": "nobody", "password": "wrong"}),
     op("GET /tokens", expect(200)),

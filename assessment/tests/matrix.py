@@ -1,5 +1,15 @@
 from assessment.models import Criterion
-from tests.matrix import Row, api, edit_gowa, edit_sulsel, expect, pages, view_gowa, view_sulsel
+from tests.matrix import (
+    Row,
+    action,
+    api,
+    edit_gowa,
+    edit_sulsel,
+    expect,
+    pages,
+    view_gowa,
+    view_sulsel,
+)
 
 YEAR = 2025
 
@@ -133,12 +143,11 @@ ROWS = [
         setup=_national_criterion,
     ),
     Row("assessment:provincial_criteria", "GET", "/r/{sulsel}/assessment/criteria/", view_sulsel()),
-    Row(
+    action(
         "assessment:provincial_criteria",
-        "POST",
         "/r/{sulsel}/assessment/criteria/",
-        edit_sulsel(302),
         data={"year": YEAR, "code": "forum", "name": "Forum", "order": 9, "is_active": "on"},
+        shape=edit_sulsel,
     ),
     Row(
         "assessment:provincial_criterion_edit",
@@ -147,20 +156,13 @@ ROWS = [
         edit_sulsel(),
         setup=_provincial,
     ),
-    Row(
-        "assessment:submit",
-        "POST",
-        "/r/{gowa}/assessment/{year}/submit/",
-        edit_gowa(302),
-        setup=_pokja,
-    ),
-    Row(
+    action("assessment:submit", "/r/{gowa}/assessment/{year}/submit/", _pokja),
+    action(
         "assessment:verify",
-        "POST",
         "/r/{gowa}/assessment/{year}/verify/",
-        VERIFY_GOWA,
-        setup=_submitted,
-        data=lambda p, kw: {"criterion": kw["criterion_id"], "decision": "accepted"},
+        _submitted,
+        lambda p, kw: {"criterion": kw["criterion_id"], "decision": "accepted"},
+        shape=VERIFY_GOWA,
     ),
     Row(
         "assessment:review",
@@ -169,12 +171,11 @@ ROWS = [
         {**VERIFY_GOWA, "national_admin": 200, "sulsel_admin": 200},
         setup=_submitted,
     ),
-    Row(
+    action(
         "assessment:accept_met",
-        "POST",
         "/r/{gowa}/assessment/{year}/accept/",
-        VERIFY_GOWA,
-        setup=_submitted,
+        _submitted,
+        shape=VERIFY_GOWA,
     ),
     # The returned criteria with an answer for each, and "Ajukan ulang".
     *[
@@ -186,12 +187,8 @@ ROWS = [
             ("assessment:resubmit", "POST", edit_gowa(302), _answer),
         ]
     ],
-    Row(
-        "assessment:reopen",
-        "POST",
-        "/r/{gowa}/assessment/{year}/reopen/",
-        VERIFY_GOWA,
-        setup=_submitted,
+    action(
+        "assessment:reopen", "/r/{gowa}/assessment/{year}/reopen/", _submitted, shape=VERIFY_GOWA
     ),
     Row(
         "assessment:declare",
@@ -226,11 +223,10 @@ ROWS = [
     _verify_api("verify", {"year": YEAR, "criterion": "sk", "decision": "accepted"}),
     _verify_api("accept-met", {"year": YEAR}),
     # The province recap issued as a numbered letter from the office's register.
-    Row(
+    action(
         "assessment:recap_letter",
-        "POST",
         "/r/{sulsel}/assessment/matrix/letter/",
-        edit_sulsel(302),
         data={"year": "2025"},
+        shape=edit_sulsel,
     ),
 ]

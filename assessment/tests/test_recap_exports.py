@@ -15,6 +15,7 @@ import pytest
 
 from assessment import services
 from assessment.tests.factories import make_pokja
+from core.tests.helpers import assert_contains
 from regions.models import Region
 
 YEAR = 2025
@@ -147,13 +148,16 @@ def test_recap_pdf_lists_every_regency_with_letterhead_and_summary(personas, sul
     assert not missing, f"kab/kota missing from the recap PDF: {missing}"
     # Letterhead: the default office name when none is set, the address and phone.
     assert "PERWAKILAN BKKBN PROVINSI SULAWESI SELATAN" in flat.upper()
-    assert "Jl. Andi Pangeran Pettarani No. 1, Makassar" in flat
-    assert "0411-123456" in flat
-    assert "REKAPITULASI EFEKTIVITAS POKJA BANGGA KENCANA" in flat
-    # Summary: 2 effective (Gowa, Makassar), 1 verified, 5 formed, out of 24; Indonesian date.
-    assert "Kabupaten/kota dengan Pokja efektif: 2 dari 24" in flat
-    assert "terverifikasi: 1" in flat
-    assert "Pokja terbentuk: 5 dari 24" in flat
+    assert_contains(
+        flat,
+        "Jl. Andi Pangeran Pettarani No. 1, Makassar",
+        "0411-123456",
+        "REKAPITULASI EFEKTIVITAS POKJA BANGGA KENCANA",
+        # Summary: 2 effective (Gowa, Makassar), 1 verified, 5 formed, out of 24; Indonesian date.
+        "Kabupaten/kota dengan Pokja efektif: 2 dari 24",
+        "terverifikasi: 1",
+        "Pokja terbentuk: 5 dari 24",
+    )
     from django.utils import timezone
 
     from core.formats import format_date_id

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 
 from assessment import services
@@ -230,21 +232,14 @@ def test_api_assessment_and_matrix(personas, gowa):
 
 
 def test_missing_criterion_links_to_the_matching_guide(personas, regions, tmp_path):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from assessment.tests.factories import pdf_bytes
-    from knowledge.models import KnowledgeDocument
+    from knowledge.tests.helpers import document as guide
 
     make_pokja("73.06", YEAR, budget=None)
-    document = KnowledgeDocument.objects.create(
+    document = guide(
+        publisher=None,
         title="Panduan penganggaran operasional Pokja",
         description="Cara mengalokasikan APBD untuk Pokja",
-        category="budget",
-        kind="guide",
-        is_published=True,
-        issued_on="2026-01-10",
-        file_format="pdf",
-        file=SimpleUploadedFile("panduan.pdf", pdf_bytes()),
+        issued_on=datetime.date(2026, 1, 10),
     )
     page = personas.client("gowa_operator").get(f"/r/73.06/assessment/?year={YEAR}")
     budget = page.context["outcome"].result_for("anggaran")

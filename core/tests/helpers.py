@@ -26,3 +26,10 @@ def workbook_upload(workbook, name: str) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=XLSX_TYPE)
+
+
+def assert_contains(text: str, *phrases: str) -> None:
+    """Assert that every one of `phrases` stands in `text` (a page, a PDF's text), naming all the
+    missing ones at once rather than only the first."""
+    missing = [phrase for phrase in phrases if phrase not in text]
+    assert not missing, f"missing from the text: {missing}"

@@ -1,4 +1,4 @@
-from tests.matrix import Row, expect
+from tests.matrix import Row, action, expect
 
 ROWS = [
     # The home page: each person's open work (accounts.home); the anonymous go to log in.
@@ -7,7 +7,7 @@ ROWS = [
     Row("readyz", "GET", "/readyz", expect(200)),
     Row("privacy", "GET", "/privacy/", expect(200)),
     Row("login", "GET", "/accounts/login/", expect(302, anonymous=200)),
-    Row("logout", "POST", "/accounts/logout/", expect(302)),
+    action("logout", "/accounts/logout/", shape=expect(302)),
     Row("password_reset", "GET", "/accounts/password-reset/", expect(200)),
     Row("password_reset_done", "GET", "/accounts/password-reset/sent/", expect(200)),
     # An invalid link shows the "link is invalid" page, for everyone.

@@ -1,4 +1,4 @@
-from tests.matrix import Row, api, expect
+from tests.matrix import Row, action, api, expect
 
 # A notification is its owner's alone: everybody else gets 404, whatever their role or scope.
 OWNER_ONLY = expect(404, gowa_operator=302, anonymous=302)
@@ -16,13 +16,10 @@ def _gowa_operators(personas):
 
 ROWS = [
     Row("notifications:inbox", "GET", "/notifications/", SIGNED_IN, setup=_gowa_operators),
-    Row("notifications:read", "POST", "/notifications/{notification}/read/", OWNER_ONLY,
-        setup=_gowa_operators),
-    Row("notifications:read", "POST", "/notifications/999999/read/",
-        expect(404, anonymous=302), note="no such notification"),
-    Row("notifications:read_all", "POST", "/notifications/read-all/", expect(302)),
-    Row("notifications:preferences", "POST", "/notifications/preferences/", expect(302),
-        data={"email": ["assessment.returned"]}),
+    action("notifications:read", "/notifications/{notification}/read/", _gowa_operators, shape=OWNER_ONLY),
+    action("notifications:read", "/notifications/999999/read/", shape=expect(404, anonymous=302), note="no such notification"),
+    action("notifications:read_all", "/notifications/read-all/", shape=expect(302)),
+    action("notifications:preferences", "/notifications/preferences/", data={"email": ["assessment.returned"]}, shape=expect(302)),
     Row("GET /api/v1/notifications", "GET", "/api/v1/notifications", api(SIGNED_IN), api=True,
         setup=_gowa_operators),
     Row("POST /api/v1/notifications/{notification_id}/read", "POST",

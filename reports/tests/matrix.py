@@ -1,11 +1,11 @@
-from tests.matrix import Row, api, expect, pages, view_gowa, view_sulsel
+from tests.matrix import Row, action, api, expect, pages, view_gowa, view_sulsel
 
 EVERYONE = expect(200)
 
 ROWS = [
     # The profiles batch: a background job anyone who may read the region may start.
-    Row("reports:profiles_batch", "POST", "/r/{sulsel}/reports/profiles/", view_sulsel(302)),
-    Row("reports:profiles_batch", "POST", "/r/{gowa}/reports/profiles/?year=2025", view_gowa(302)),
+    action("reports:profiles_batch", "/r/{sulsel}/reports/profiles/", shape=view_sulsel),
+    action("reports:profiles_batch", "/r/{gowa}/reports/profiles/?year=2025", shape=view_gowa),
     Row(
         "reports:profiles_batch",
         "GET",

@@ -4,6 +4,7 @@ import pytest
 
 from assessment.tests.factories import make_pokja
 from budget.models import BudgetAllocation
+from core.tests.helpers import assert_contains
 from indicators.models import Indicator, Target, Value
 from meetings.models import Letterhead
 from regions.models import Region
@@ -90,12 +91,18 @@ def test_profile_pdf_without_valid_decree_and_with_the_kab_kota_letterhead(perso
     text = pdf_text(
         personas.client("sulsel_viewer").get(f"/r/73.08/reports/profile.pdf?year={YEAR}").content
     )
-    assert "PEMERINTAH KABUPATEN BONE" in text.upper()
-    assert "DINAS PENGENDALIAN PENDUDUK DAN KB KABUPATEN BONE" in text.upper()
-    assert "0481-21212" in text
-    assert "Tidak ada SK yang berlaku" in text
-    assert "Belum ada rencana kerja untuk tahun 2025" in text
-    assert "Belum efektif" in text
+    assert_contains(
+        text.upper(),
+        "PEMERINTAH KABUPATEN BONE",
+        "DINAS PENGENDALIAN PENDUDUK DAN KB KABUPATEN BONE",
+    )
+    assert_contains(
+        text,
+        "0481-21212",
+        "Tidak ada SK yang berlaku",
+        "Belum ada rencana kerja untuk tahun 2025",
+        "Belum efektif",
+    )
 
 
 def test_profile_year_out_of_range_is_404(personas, regions):
