@@ -93,6 +93,12 @@ def locked(form) -> dict:
     return {"expected_version": form.cleaned_data.get("version")}
 
 
+def cleaned(form, *names) -> dict:
+    """The named values of a valid form as keywords for a service call
+    (`**crud.cleaned(form, "title", "notes")`); a field the form left out gives None."""
+    return {name: form.cleaned_data.get(name) for name in names}
+
+
 def save_record(form):
     """`save` for a form that saves its record itself (no domain service): the form's instance,
     saved if nobody changed it since the user read it (core.concurrency.save_versioned); the
