@@ -39,7 +39,7 @@ docs/DEVELOPING.md, "A CRUD screen"):
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -48,12 +48,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import resubmit
-from accounts.access import has_permission
+from accounts.access import has_permission, region_view
 from core.concurrency import save_versioned
 from core.errors import DomainError
 from core.forms import ConfirmForm, add_errors
@@ -90,6 +91,12 @@ def locked(form) -> dict:
     """`expected_version=` for a service call, from the form's version field (None when the
     form creates a record and has no version)."""
     return {"expected_version": form.cleaned_data.get("version")}
+
+
+def cleaned(form, *names) -> dict:
+    """The named values of a valid form as keywords for a service call
+    (`**crud.cleaned(form, "title", "notes")`); a field the form left out gives None."""
+    return {name: form.cleaned_data.get(name) for name in names}
 
 
 def save_record(form):
@@ -200,6 +207,79 @@ def delete_screen(
             return redirect(success_url)
     extra = {"form": form, "object": obj, "cancel_url": cancel_url, "question": question}
     return render(request, template, context_for(request, extra | (context or {})))
+
+
+@dataclass(frozen=True)
+class Screens:
+    """The screens of one region-scoped record type, declared once; the views come from it.
+
+    `name` is the keyword the record's services take it by (`policy=`), `get(region, **url)`
+    fetches it within the region (404 otherwise), `right` is the Permission every screen needs,
+    `detail_url(record)` its page and `list_url` the URL name of the region's list. `context`
+    goes to every screen (e.g. the stylesheet of the delete confirmation).
+
+    - `form_view()`: create (URL without `pk`) and edit, with `form` (bound with the record and
+      the region), `template`, `saved` (the message) and `save`, the service, called as
+      `save(by=, region=, <name>=record or None, expected_version=, **fields(form))`.
+    - `delete_view(delete, message)`: the confirmation; POST calls
+      `delete(by=, <name>=record, expected_version=)`.
+    """
+
+    name: str
+    get: Callable[..., Any]
+    right: Any
+    detail_url: Callable[[Any], str]
+    list_url: str
+    context: dict = field(default_factory=dict)
+    form: type | None = None
+    fields: Callable[[Any], dict] | None = None
+    save: Callable[..., Any] | None = None
+    template: str = ""
+    saved: Message = None
+
+    def form_view(self):
+        """The create (`.../new/`) and edit (`.../<pk>/edit/`) view: one screen, one service."""
+
+        @region_view(self.right)
+        def view(request, region, **url):
+            record = self.get(region, **url) if url else None
+            return form_screen(
+                request,
+                bind(request, self.form, instance=record, region=region),
+                save=lambda form: self.save(
+                    by=request.user,
+                    region=region,
+                    **{self.name: record},
+                    **locked(form),
+                    **self.fields(form),
+                ),
+                template=self.template,
+                context={self.name: record},
+                message=self.saved,
+                success_url=self.detail_url,
+            )
+
+        return view
+
+    def delete_view(self, delete: Callable[..., Any], message: Message):
+        """The delete view: confirm, then `delete` the record and go back to the list."""
+
+        @region_view(self.right)
+        def view(request, region, **url):
+            record = self.get(region, **url)
+            return delete_screen(
+                request,
+                record,
+                delete=lambda version: delete(
+                    by=request.user, **{self.name: record}, expected_version=version
+                ),
+                message=message,
+                success_url=reverse(self.list_url, kwargs={"code": region.code}),
+                cancel_url=self.detail_url(record),
+                context=self.context,
+            )
+
+        return view
 
 
 def report(request, exc) -> None:

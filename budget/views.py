@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import crud
 from accounts.access import region_view
@@ -118,20 +119,20 @@ def allocation_edit(request, region, pk):
     return _allocation_form(request, region, allocation.workgroup, allocation)
 
 
-@region_view(Permission.BUDGET_EDIT)
-def allocation_delete(request, region, pk):
-    allocation = _allocation_or_404(region, pk)
-    return crud.delete_screen(
-        request,
-        allocation,
-        delete=lambda version: services.delete_allocation(
-            by=request.user, allocation=allocation, expected_version=version
-        ),
-        message=_("The budget allocation was deleted."),
-        success_url=reverse("budget:list", kwargs={"code": region.code}),
-        cancel_url=reverse("budget:list", kwargs={"code": region.code}),
-        context=STYLE,
-    )
+ALLOCATIONS = crud.Screens(
+    name="allocation",
+    get=_allocation_or_404,
+    right=Permission.BUDGET_EDIT,
+    # an allocation has no page of its own: cancelling goes back to the list
+    detail_url=lambda allocation: reverse(
+        "budget:list", kwargs={"code": allocation.workgroup.region.code}
+    ),
+    list_url="budget:list",
+    context=STYLE,
+)
+allocation_delete = ALLOCATIONS.delete_view(
+    services.delete_allocation, gettext_lazy("The budget allocation was deleted.")
+)
 
 
 @region_view(Permission.REGION_VIEW)

@@ -89,7 +89,7 @@ def calendar_edit(request, region):
             region=region,
             budget_year=budget_year,
             **crud.locked(form),
-            **{name: form.cleaned_data[name] for name in budget_calendar.CALENDAR_FIELDS},
+            **crud.cleaned(form, *budget_calendar.CALENDAR_FIELDS),
         ),
         template="budget/calendar_form.html",
         context={"budget_year": budget_year, "saved": current.pk is not None},

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import crud
 from accounts.access import region_view
@@ -101,24 +102,23 @@ def _issue_url(issue) -> str:
     return reverse("knowledge:issue", kwargs={"code": issue.region.code, "pk": issue.pk})
 
 
-def _issue_form(request, region, issue=None):
-    """Create (`issue=None`) or edit a strategic issue."""
-    return crud.form_screen(
-        request,
-        crud.bind(request, IssueForm, instance=issue, region=region),
-        save=lambda form: services.save_issue(
-            by=request.user, region=region, issue=issue, **crud.locked(form), **_issue_fields(form)
-        ),
-        template="knowledge/issue_form.html",
-        context={"issue": issue},
-        message=_("The strategic issue was saved."),
-        success_url=_issue_url,
-    )
-
-
-@region_view(Permission.STRATEGIC_ISSUE_EDIT)
-def issue_create(request, region):
-    return _issue_form(request, region)
+ISSUES = crud.Screens(
+    name="issue",
+    get=_issue_or_404,
+    right=Permission.STRATEGIC_ISSUE_EDIT,
+    detail_url=_issue_url,
+    list_url="knowledge:issues",
+    context=STYLE,
+    form=IssueForm,
+    fields=_issue_fields,
+    save=services.save_issue,
+    template="knowledge/issue_form.html",
+    saved=gettext_lazy("The strategic issue was saved."),
+)
+issue_create = issue_edit = ISSUES.form_view()
+issue_delete = ISSUES.delete_view(
+    services.delete_issue, gettext_lazy("The strategic issue was deleted.")
+)
 
 
 @region_view(Permission.REGION_VIEW)
@@ -141,27 +141,6 @@ def issue_detail(request, region, pk):
             "answered": services.is_answered(issue),
         },
         edit=Permission.STRATEGIC_ISSUE_EDIT,
-    )
-
-
-@region_view(Permission.STRATEGIC_ISSUE_EDIT)
-def issue_edit(request, region, pk):
-    return _issue_form(request, region, _issue_or_404(region, pk))
-
-
-@region_view(Permission.STRATEGIC_ISSUE_EDIT)
-def issue_delete(request, region, pk):
-    issue = _issue_or_404(region, pk)
-    return crud.delete_screen(
-        request,
-        issue,
-        delete=lambda version: services.delete_issue(
-            by=request.user, issue=issue, expected_version=version
-        ),
-        message=_("The strategic issue was deleted."),
-        success_url=reverse("knowledge:issues", kwargs={"code": region.code}),
-        cancel_url=_issue_url(issue),
-        context=STYLE,
     )
 
 

@@ -189,8 +189,7 @@ def numbering(request, region):
         save=lambda form: services.save_numbering(
             by=request.user,
             office=region,
-            pattern=form.cleaned_data["pattern"],
-            unit_code=form.cleaned_data["unit_code"],
+            **crud.cleaned(form, "pattern", "unit_code"),
             classifications=form.classifications(),
             **crud.locked(form),
         ),

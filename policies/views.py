@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import crud
 from accounts.access import region_view
@@ -60,24 +60,23 @@ def _policy_url(policy) -> str:
     return reverse("policies:detail", kwargs={"code": policy.region.code, "pk": policy.pk})
 
 
-def _policy_form(request, region, policy=None):
-    """Create (`policy=None`) or edit a policy: one screen, one service call."""
-    return crud.form_screen(
-        request,
-        crud.bind(request, PolicyForm, instance=policy, region=region),
-        save=lambda form: services.save_policy(
-            by=request.user, region=region, policy=policy, **crud.locked(form), **_fields(form)
-        ),
-        template="policies/policy_form.html",
-        context={"policy": policy},
-        message=_("The policy was saved."),
-        success_url=_policy_url,
-    )
-
-
-@region_view(Permission.POLICY_EDIT)
-def policy_create(request, region):
-    return _policy_form(request, region)
+POLICIES = crud.Screens(
+    name="policy",
+    get=_policy_or_404,
+    right=Permission.POLICY_EDIT,
+    detail_url=_policy_url,
+    list_url="policies:list",
+    context=STYLE,
+    form=PolicyForm,
+    fields=_fields,
+    save=services.save_policy,
+    template="policies/policy_form.html",
+    saved=gettext_lazy("The policy was saved."),
+)
+policy_create = policy_edit = POLICIES.form_view()
+policy_delete = POLICIES.delete_view(
+    services.delete_policy, gettext_lazy("The policy was deleted.")
+)
 
 
 @region_view(Permission.REGION_VIEW)
@@ -91,27 +90,6 @@ def policy_detail(request, region, pk):
             "indicators": policy.indicators.all(),
         },
         edit=Permission.POLICY_EDIT,
-    )
-
-
-@region_view(Permission.POLICY_EDIT)
-def policy_edit(request, region, pk):
-    return _policy_form(request, region, _policy_or_404(region, pk))
-
-
-@region_view(Permission.POLICY_EDIT)
-def policy_delete(request, region, pk):
-    policy = _policy_or_404(region, pk)
-    return crud.delete_screen(
-        request,
-        policy,
-        delete=lambda version: services.delete_policy(
-            by=request.user, policy=policy, expected_version=version
-        ),
-        message=_("The policy was deleted."),
-        success_url=reverse("policies:list", kwargs={"code": region.code}),
-        cancel_url=_policy_url(policy),
-        context=STYLE,
     )
 
 
