@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import lock_version, save_record, save_versioned
+from core.concurrency import known_fields, lock_version, save_record, save_versioned
 from core.errors import DomainError
 from core.signals import bulk_changed
 from planning.common import (
@@ -27,6 +27,7 @@ from planning.common import (
     evidence_extension,
     full_clean_or_raise,
     remove_files_after_commit,
+    replace_pdf,
 )
 from planning.models import Activity, WorkPlan
 
@@ -149,9 +150,7 @@ def create_plan(
         is_demo=is_demo,
     )
     full_clean_or_raise(plan)
-    if document is not None:
-        check_pdf(document)
-        attach_file(plan, "document", "document_filename", document)
+    replace_pdf(plan, "document", "document_filename", document)
     plan.save()
     return plan
 
@@ -163,9 +162,7 @@ def update_plan(
     """Change the title or notes of a plan, or its signed document, or correct the year of a
     draft (a year the Pokja has no other plan for); refused when someone else saved the plan
     after `expected_version`. The audit trail keeps the old year."""
-    unknown = set(changes) - set(PLAN_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown plan fields: {sorted(unknown)}")
+    known_fields(changes, PLAN_FIELDS, "plan")
     plan = lock_version(plan, expected_version)
     if year is not None and int(year) != plan.year:
         if plan.is_approved:
@@ -221,9 +218,7 @@ def approve_plan(
         )
     if not plan.activities.exists():
         raise DomainError(_("Add at least one activity before approving the work plan."))
-    if document is not None:
-        check_pdf(document)
-        attach_file(plan, "document", "document_filename", document)
+    replace_pdf(plan, "document", "document_filename", document)
     plan.status = WorkPlan.Status.APPROVED
     plan.approved_on = approved_on
     plan.approver_name = approver_name.strip()
@@ -304,9 +299,7 @@ def save_activity(
     `fields` are model fields (ACTIVITY_FIELDS); `institutions` and `indicators` replace the
     linked sets when given (institutions must belong to the plan's region, indicators must be
     active catalogue entries). Updates need `expected_version`."""
-    unknown = set(fields) - set(ACTIVITY_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    known_fields(fields, ACTIVITY_FIELDS, "activity")
     creating = activity is None
     if creating:
         activity = Activity(plan=plan, created_by=by)
