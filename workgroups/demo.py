@@ -71,6 +71,23 @@ LAST = [
 TITLES = ["", "", "", "Dr. ", "Ir. ", "Hj. ", "H. "]
 DEGREES = ["", ", S.Sos.", ", S.KM., M.Kes.", ", S.E., M.Si.", ", S.Pd.", ", S.ST.", ", M.A.P."]
 
+# (key, name, sector) of the offices every region has; the name is followed by the region's.
+OFFICES = [
+    ("setda", "Sekretariat Daerah", "regional_government"),
+    ("bappeda", "Badan Perencanaan Pembangunan Daerah", "regional_government"),
+    ("dinkes", "Dinas Kesehatan", "regional_government"),
+    ("kb", "Dinas Pengendalian Penduduk dan Keluarga Berencana", "regional_government"),
+    ("dukcapil", "Dinas Kependudukan dan Pencatatan Sipil", "regional_government"),
+    ("dpmd", "Dinas Pemberdayaan Masyarakat dan Desa", "regional_government"),
+    ("dinsos", "Dinas Sosial", "regional_government"),
+    ("kominfo", "Dinas Komunikasi dan Informatika", "regional_government"),
+    ("kemenag", "Kantor Kementerian Agama", "vertical_agency"),
+    ("bps", "Badan Pusat Statistik", "vertical_agency"),
+    ("pkk", "Tim Penggerak PKK", "community"),
+    ("mui", "Majelis Ulama Indonesia", "religious"),
+    ("ibi", "Ikatan Bidan Indonesia", "professional"),
+]
+
 
 def _institutions(region):
     """(key, name, sector) of the institutions typical for this region's Pokja."""
@@ -78,32 +95,10 @@ def _institutions(region):
         where = f"Provinsi {region.name}"
     else:
         where = region.name
-    rows = [
-        ("setda", f"Sekretariat Daerah {where}", "regional_government"),
-        ("bappeda", f"Badan Perencanaan Pembangunan Daerah {where}", "regional_government"),
-        ("dinkes", f"Dinas Kesehatan {where}", "regional_government"),
-        (
-            "kb",
-            f"Dinas Pengendalian Penduduk dan Keluarga Berencana {where}",
-            "regional_government",
-        ),
-        ("dukcapil", f"Dinas Kependudukan dan Pencatatan Sipil {where}", "regional_government"),
-        ("dpmd", f"Dinas Pemberdayaan Masyarakat dan Desa {where}", "regional_government"),
-        ("dinsos", f"Dinas Sosial {where}", "regional_government"),
-        ("kominfo", f"Dinas Komunikasi dan Informatika {where}", "regional_government"),
-        ("kemenag", f"Kantor Kementerian Agama {where}", "vertical_agency"),
-        ("bps", f"Badan Pusat Statistik {where}", "vertical_agency"),
-        ("pkk", f"Tim Penggerak PKK {where}", "community"),
-        ("mui", f"Majelis Ulama Indonesia {where}", "religious"),
-        ("ibi", f"Ikatan Bidan Indonesia {where}", "professional"),
-        (
-            "bank",
-            f"Bank Sulselbar Cabang {region.name.replace('Kabupaten ', '').replace('Kota ', '')}",
-            "business",
-        ),
-    ]
+    rows = [(key, f"{name} {where}", sector) for key, name, sector in OFFICES]
+    town = region.name.replace("Kabupaten ", "").replace("Kota ", "")
+    rows.append(("bank", f"Bank Sulselbar Cabang {town}", "business"))
     if region.is_province:
-        rows[0] = ("setda", f"Sekretariat Daerah {where}", "regional_government")
         rows += [
             ("bkkbn", "Perwakilan BKKBN Provinsi Sulawesi Selatan", "vertical_agency"),
             ("univ", "Universitas Hasanuddin", "academia"),
