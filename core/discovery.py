@@ -4,6 +4,7 @@ gathers them: the API's routers (`<app>/api.py`), the demo data (`<app>/demo.py`
 from importlib import import_module
 
 from django.apps import apps
+from django.utils.module_loading import module_has_submodule
 
 
 def app_modules(name: str):
@@ -11,12 +12,5 @@ def app_modules(name: str):
     `<app>.<name>`; apps without one are skipped, as are the framework's dotted apps
     (`django.contrib.…`). An import error inside such a module is raised, not hidden."""
     for config in apps.get_app_configs():
-        if "." in config.name:
-            continue
-        try:
-            module = import_module(f"{config.name}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{config.name}.{name}":
-                continue
-            raise
-        yield config, module
+        if "." not in config.name and module_has_submodule(config.module, name):
+            yield config, import_module(f"{config.name}.{name}")

@@ -71,22 +71,23 @@ LAST = [
 TITLES = ["", "", "", "Dr. ", "Ir. ", "Hj. ", "H. "]
 DEGREES = ["", ", S.Sos.", ", S.KM., M.Kes.", ", S.E., M.Si.", ", S.Pd.", ", S.ST.", ", M.A.P."]
 
-# (key, name, sector) of the offices every region has; the name is followed by the region's.
-OFFICES = [
-    ("setda", "Sekretariat Daerah", "regional_government"),
-    ("bappeda", "Badan Perencanaan Pembangunan Daerah", "regional_government"),
-    ("dinkes", "Dinas Kesehatan", "regional_government"),
-    ("kb", "Dinas Pengendalian Penduduk dan Keluarga Berencana", "regional_government"),
-    ("dukcapil", "Dinas Kependudukan dan Pencatatan Sipil", "regional_government"),
-    ("dpmd", "Dinas Pemberdayaan Masyarakat dan Desa", "regional_government"),
-    ("dinsos", "Dinas Sosial", "regional_government"),
-    ("kominfo", "Dinas Komunikasi dan Informatika", "regional_government"),
-    ("kemenag", "Kantor Kementerian Agama", "vertical_agency"),
-    ("bps", "Badan Pusat Statistik", "vertical_agency"),
-    ("pkk", "Tim Penggerak PKK", "community"),
-    ("mui", "Majelis Ulama Indonesia", "religious"),
-    ("ibi", "Ikatan Bidan Indonesia", "professional"),
-]
+# The offices every region has, by sector: {key: name}; the name is followed by the region's.
+OFFICES = {
+    "regional_government": {
+        "setda": "Sekretariat Daerah",
+        "bappeda": "Badan Perencanaan Pembangunan Daerah",
+        "dinkes": "Dinas Kesehatan",
+        "kb": "Dinas Pengendalian Penduduk dan Keluarga Berencana",
+        "dukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
+        "dpmd": "Dinas Pemberdayaan Masyarakat dan Desa",
+        "dinsos": "Dinas Sosial",
+        "kominfo": "Dinas Komunikasi dan Informatika",
+    },
+    "vertical_agency": {"kemenag": "Kantor Kementerian Agama", "bps": "Badan Pusat Statistik"},
+    "community": {"pkk": "Tim Penggerak PKK"},
+    "religious": {"mui": "Majelis Ulama Indonesia"},
+    "professional": {"ibi": "Ikatan Bidan Indonesia"},
+}
 
 
 def _institutions(region):
@@ -95,7 +96,11 @@ def _institutions(region):
         where = f"Provinsi {region.name}"
     else:
         where = region.name
-    rows = [(key, f"{name} {where}", sector) for key, name, sector in OFFICES]
+    rows = [
+        (key, f"{name} {where}", sector)
+        for sector, offices in OFFICES.items()
+        for key, name in offices.items()
+    ]
     town = region.name.replace("Kabupaten ", "").replace("Kota ", "")
     rows.append(("bank", f"Bank Sulselbar Cabang {town}", "business"))
     if region.is_province:
