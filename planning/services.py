@@ -219,26 +219,47 @@ def approve_plan(
     if not plan.activities.exists():
         raise DomainError(_("Add at least one activity before approving the work plan."))
     replace_pdf(plan, "document", "document_filename", document)
-    plan.status = WorkPlan.Status.APPROVED
-    plan.approved_on = approved_on
-    plan.approver_name = approver_name.strip()
-    plan.approver_position = (approver_position or "").strip()
-    plan.approval_recorded_by = by
-    plan.approval_recorded_at = timezone.now()
+    _set_approval(
+        plan,
+        WorkPlan.Status.APPROVED,
+        on=approved_on,
+        name=approver_name.strip(),
+        position=(approver_position or "").strip(),
+        by=by,
+        at=timezone.now(),
+    )
     full_clean_or_raise(plan, exclude=["workgroup"])
     save_versioned(plan, expected_version=expected_version)
-    record(
-        action="other",
-        code="planning.plan.approved",
-        instance=plan,
-        region_code=plan.workgroup.region.code,
-        changes={
+    _plan_event(
+        plan,
+        "planning.plan.approved",
+        {
             "approved_on": [None, approved_on.isoformat()],
             "approver_name": [None, plan.approver_name],
         },
-        actor=by,
+        by=by,
     )
     return plan
+
+
+def _plan_event(plan, code: str, changes: dict, *, by) -> None:
+    """Audit an event of the work plan as a whole (approved, reopened, activities imported)."""
+    record(
+        action="other",
+        code=code,
+        instance=plan,
+        region_code=plan.workgroup.region.code,
+        changes=changes,
+        actor=by,
+    )
+
+
+def _set_approval(plan, status, *, on, name, position, by, at) -> None:
+    """Put `plan` in `status` with its approval: the date, the approver's name and position,
+    who recorded it and when (all empty for a draft)."""
+    plan.status, plan.approved_on = status, on
+    plan.approver_name, plan.approver_position = name, position
+    plan.approval_recorded_by, plan.approval_recorded_at = by, at
 
 
 @transaction.atomic
@@ -249,20 +270,13 @@ def reopen_plan(*, by, plan, expected_version) -> WorkPlan:
     if not plan.is_approved:
         raise DomainError(_("This work plan is still a draft."))
     previous = plan.approved_on
-    plan.status = WorkPlan.Status.DRAFT
-    plan.approved_on = None
-    plan.approver_name = ""
-    plan.approver_position = ""
-    plan.approval_recorded_by = None
-    plan.approval_recorded_at = None
+    _set_approval(plan, WorkPlan.Status.DRAFT, on=None, name="", position="", by=None, at=None)
     save_versioned(plan, expected_version=expected_version)
-    record(
-        action="other",
-        code="planning.plan.reopened",
-        instance=plan,
-        region_code=plan.workgroup.region.code,
-        changes={"approved_on": [previous.isoformat() if previous else None, None]},
-        actor=by,
+    _plan_event(
+        plan,
+        "planning.plan.reopened",
+        {"approved_on": [previous.isoformat() if previous else None, None]},
+        by=by,
     )
     return plan
 
@@ -451,12 +465,10 @@ def import_activities(*, by, plan, uploaded) -> list[Activity]:
     # The bulk insert bypasses model signals: tell the caches that read activities (the
     # assessment status) that this region's activities changed.
     bulk_changed.send(sender=Activity, region_ids=[plan.workgroup.region_id])
-    record(
-        action="other",
-        code="planning.activities.imported",
-        instance=plan,
-        region_code=plan.workgroup.region.code,
-        changes={"activities": [None, [a.title for a in created]], "count": [None, len(created)]},
-        actor=by,
+    _plan_event(
+        plan,
+        "planning.activities.imported",
+        {"activities": [None, [a.title for a in created]], "count": [None, len(created)]},
+        by=by,
     )
     return created
