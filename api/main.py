@@ -1,14 +1,12 @@
 """The versioned REST API at /api/v1/. Each domain app contributes `<app>/api.py` with a
 `router`; they are discovered here so apps stay independent."""
 
-from importlib import import_module
-
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from api.auth import TokenAuth
+from core.discovery import app_modules
 from core.errors import DomainError
 from core.validation import FieldError
 
@@ -121,15 +119,9 @@ def validation_error(request, exc):
 
 
 def _discover():
-    for config in apps.get_app_configs():
-        if config.name in ("api",) or "." in config.name:
+    for config, module in app_modules("api"):
+        if config.name == "api":
             continue
-        try:
-            module = import_module(f"{config.name}.api")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{config.name}.api":
-                continue
-            raise
         router = getattr(module, "router", None)
         if router is not None:
             api.add_router(getattr(module, "PREFIX", ""), router)

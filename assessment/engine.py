@@ -306,6 +306,11 @@ class _Evidence:
                 self.declarations[(declaration.region_id, declaration.criterion_id)] = declaration
 
 
+def _fulfilled(message):
+    """The verdict of a fulfilled criterion: its `message`, and nothing left to do (no link)."""
+    return FULFILLED, message, "", ""
+
+
 def _decree(criterion, region, workgroup, ev, year, on):
     decrees = ev.decrees.get(workgroup.pk, [])
     new_url = _url("workgroups:decree_create", region)
@@ -339,11 +344,8 @@ def _decree(criterion, region, workgroup, ev, year, on):
             _("Upload the PDF"),
         )
     until = format_date_id(current.valid_until) if current.valid_until else _("no end date")
-    return (
-        FULFILLED,
-        _("SK %(number)s, valid until %(until)s.") % {"number": current.number, "until": until},
-        "",
-        "",
+    return _fulfilled(
+        _("SK %(number)s, valid until %(until)s.") % {"number": current.number, "until": until}
     )
 
 
@@ -379,11 +381,8 @@ def _work_plan(criterion, region, workgroup, ev, year, on):
             detail,
             _("Add activities"),
         )
-    return (
-        FULFILLED,
-        _("Approved work plan with %(count)d activities.") % {"count": activity_count},
-        "",
-        "",
+    return _fulfilled(
+        _("Approved work plan with %(count)d activities.") % {"count": activity_count}
     )
 
 
@@ -409,11 +408,8 @@ def _indicators(criterion, region, workgroup, ev, year, on):
             url,
             label,
         )
-    return (
-        FULFILLED,
-        _("%(count)d indicators with a target for %(year)s.") % {"count": count, "year": year},
-        "",
-        "",
+    return _fulfilled(
+        _("%(count)d indicators with a target for %(year)s.") % {"count": count, "year": year}
     )
 
 
@@ -437,12 +433,9 @@ def _budget(criterion, region, workgroup, ev, year, on):
             _url("budget:list", region),
             label,
         )
-    return (
-        FULFILLED,
+    return _fulfilled(
         _("%(amount)s allocated for %(year)s, %(realised)s realised.")
-        % {"amount": format_rupiah(amount), "year": year, "realised": format_rupiah(realised)},
-        "",
-        "",
+        % {"amount": format_rupiah(amount), "year": year, "realised": format_rupiah(realised)}
     )
 
 
@@ -459,11 +452,8 @@ def _gdpk(criterion, region, workgroup, ev, year, on):
     enacted = [p for p in documents if p.status == "enacted"]
     if not enacted:
         return NOT_FULFILLED, _("The GDPK is recorded but not enacted."), url, label
-    return (
-        FULFILLED,
-        _("GDPK %(number)s enacted.") % {"number": enacted[0].number or enacted[0].title},
-        "",
-        "",
+    return _fulfilled(
+        _("GDPK %(number)s enacted.") % {"number": enacted[0].number or enacted[0].title}
     )
 
 
@@ -482,12 +472,9 @@ def _planning(criterion, region, workgroup, ev, year, on):
             label,
         )
     best = integrated[0]
-    return (
-        FULFILLED,
+    return _fulfilled(
         _("%(document)s integrates %(count)d Bangga Kencana indicators.")
-        % {"document": best.get_kind_display(), "count": best.indicator_count},
-        "",
-        "",
+        % {"document": best.get_kind_display(), "count": best.indicator_count}
     )
 
 
@@ -516,7 +503,7 @@ def _declared(criterion, region, workgroup, ev, year, on):
             url,
             _("Attach the evidence"),
         )
-    return FULFILLED, declaration.note or _("Declared as fulfilled, with evidence."), "", ""
+    return _fulfilled(declaration.note or _("Declared as fulfilled, with evidence."))
 
 
 EVALUATORS = {

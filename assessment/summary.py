@@ -67,13 +67,7 @@ _FIELDS = ("has_workgroup", "computed_status", "official_status", "criteria", "k
 
 def _summary(code, row) -> StatusSummary:
     return StatusSummary(
-        region_code=code,
-        year=row.year,
-        has_workgroup=row.has_workgroup,
-        computed_status=row.computed_status,
-        official_status=row.official_status,
-        criteria=row.criteria,
-        kinds=row.kinds,
+        region_code=code, year=row.year, **{name: getattr(row, name) for name in _FIELDS}
     )
 
 

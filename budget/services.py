@@ -16,11 +16,9 @@ from budget.models import BudgetAllocation
 from core.concurrency import known_fields, lock_owned, save_record
 from core.errors import DomainError
 from planning.common import (
-    attach_file,
-    check_pdf,
     delete_versioned,
-    detach_file,
     full_clean_or_raise,
+    replace_pdf,
 )
 
 ALLOCATION_FIELDS = (
@@ -209,11 +207,7 @@ def save_allocation(
     if allocation.realised is None:
         allocation.realised = 0
     full_clean_or_raise(allocation, exclude=["workgroup"])
-    if document is not None:
-        check_pdf(document)
-        attach_file(allocation, "document", "document_filename", document)
-    elif remove_document:
-        detach_file(allocation, "document", "document_filename")
+    replace_pdf(allocation, "document", "document_filename", document, remove=remove_document)
     save_record(allocation, expected_version=expected_version)
     return allocation
 

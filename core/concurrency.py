@@ -62,16 +62,22 @@ def save_record(instance, *, expected_version):
     return save_versioned(instance, expected_version=expected_version)
 
 
-@transaction.atomic
-def save_versioned(instance, *, expected_version, update_fields=None):
-    """Save `instance` if the stored version still equals `expected_version`, and bump it."""
-    model = type(instance)
-    current = (
-        model._base_manager.select_for_update()
+def stored_version(instance) -> int | None:
+    """The version of `instance` as stored, its row locked for update until the transaction
+    ends; None when the row is gone."""
+    return (
+        type(instance)
+        ._base_manager.select_for_update()
         .filter(pk=instance.pk)
         .values_list("version", flat=True)
         .first()
     )
+
+
+@transaction.atomic
+def save_versioned(instance, *, expected_version, update_fields=None):
+    """Save `instance` if the stored version still equals `expected_version`, and bump it."""
+    current = stored_version(instance)
     if current is None or expected_version is None or int(expected_version) != current:
         raise ConflictError(stale_message())
     instance.version = current + 1

@@ -52,20 +52,14 @@ def _build(province, children, indicators):
         target(province, stunting, year, Decimal(number))
     for year, number in {2023: "9.6", 2024: "8.1", 2025: "7.2"}.items():
         value(province, stunting, year, DataSource.EPPGBM, Decimal(number))
-    for year, (goal, real) in {
-        2023: ("2.20", "2.21"),
-        2024: ("2.18", "2.19"),
-        2025: ("2.16", "2.15"),
-    }.items():
-        target(province, tfr, year, Decimal(goal))
-        value(province, tfr, year, DataSource.PK, Decimal(real))
-    for year, (goal, real) in {
-        2023: ("13.00", "13.62"),
-        2024: ("12.50", "12.95"),
-        2025: ("12.00", "12.31"),
-    }.items():
-        target(province, unmet, year, Decimal(goal))
-        value(province, unmet, year, DataSource.PK, Decimal(real))
+    # {year: (target, realisation from the family data collection)}
+    for indicator, by_year in (
+        (tfr, {2023: ("2.20", "2.21"), 2024: ("2.18", "2.19"), 2025: ("2.16", "2.15")}),
+        (unmet, {2023: ("13.00", "13.62"), 2024: ("12.50", "12.95"), 2025: ("12.00", "12.31")}),
+    ):
+        for year, (goal, real) in by_year.items():
+            target(province, indicator, year, Decimal(goal))
+            value(province, indicator, year, DataSource.PK, Decimal(real))
 
     # Kab/kota
     for child in children:

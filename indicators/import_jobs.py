@@ -47,15 +47,9 @@ def checked_upload(uploaded):
 
 def start(*, by, region, uploaded) -> Job:
     """Queue the import of `uploaded` (checked by the form or the API) for `region`."""
-    return start_import(
-        kind=KIND,
-        by=by,
-        region=region,
-        uploaded=uploaded,
-        title=_("Indicator import: %(file)s (%(region)s)")
-        % {"file": uploaded.name, "region": region.display_name},
-        link=reverse("indicators:region", args=[region.code]),
-    )
+    title = _("Indicator import: %(file)s (%(region)s)")
+    link = reverse("indicators:region", args=[region.code])
+    return start_import(kind=KIND, by=by, region=region, uploaded=uploaded, title=title, link=link)
 
 
 @region_view(Permission.INDICATOR_EDIT)

@@ -299,6 +299,13 @@ class JobContext:
             self._write(done=self._done, total=self._total, messages=self._messages)
             job_progressed.send(Job, job_id=self.job.pk, done=self._done, total=self._total)
 
+    def complete(self, counts) -> int:
+        """Show a job that did its work in one call as done: the progress at the sum of `counts`
+        (what it handled, per kind), which is returned."""
+        total = sum(counts.values())
+        self.progress(total, total, force=True)
+        return total
+
     def advance(self, step: int = 1) -> None:
         self.progress(self._done + step)
 

@@ -10,7 +10,7 @@ messages, written all at once, and its file kept only while the job needs it.
             save(parsed)
 
     job = start_import(kind="indicators.import", by=user, region=region, uploaded=file,
-                       title=…, link=reverse(…))     # after the content check of the upload
+                       title=_("… %(file)s (%(region)s)"), link=reverse(…))  # after the check
 
 - The uploaded file is stored with the job (the private media storage, a random name) and
   deleted once the job has finished, succeeded or failed for good (`job_finished`); an attempt
@@ -59,9 +59,13 @@ def import_kind(key: str, *, label, max_attempts: int = 3):
     return decorator
 
 
-def start_import(*, kind, by, region, uploaded, title, params=None, link="") -> Job:
+def start_import(
+    *, kind, by, region, uploaded, title, title_values=None, params=None, link=""
+) -> Job:
     """Queue the import of `uploaded` (already checked by content) as a job of `kind`, started
-    by `by` in `region`; runs after the current transaction commits."""
+    by `by` in `region`; runs after the current transaction commits. `title` names the file
+    and the region as `%(file)s` and `%(region)s` (other values from `title_values`)."""
+    title %= {"file": uploaded.name, "region": region.display_name, **(title_values or {})}
     uploaded.seek(0)
     job = engine.start(
         kind=kind,
@@ -74,6 +78,16 @@ def start_import(*, kind, by, region, uploaded, title, params=None, link="") -> 
     )
     uploaded.seek(0)
     return job
+
+
+def save_at_once(ctx, summary, service, **arguments) -> None:
+    """For an import whose service checks and writes the whole file in one call:
+    `service(by=<the job's user>, **arguments)` commits with the job's success (the progress
+    shows that one step), and `summary(result)` becomes the job's message."""
+    ctx.progress(0, 1, force=True)
+    with ctx.atomic():
+        result = service(by=ctx.user, **arguments)
+        ctx.message(summary(result), level="info")
 
 
 def delete_input(job: Job) -> None:

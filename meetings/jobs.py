@@ -13,9 +13,7 @@ REMINDERS = "meetings.reminders"
 
 @job_kind(REMINDERS, label=_("Meeting and action item reminders"))
 def reminders(ctx) -> None:
-    sent = run_reminders()
-    total = sum(sent.values())
-    ctx.progress(total, total, force=True)
+    total = ctx.complete(run_reminders())
     ctx.message(
         _("%(count)d reminders queued for e-mail.") % {"count": total},
         level="info",

@@ -164,6 +164,16 @@ def detach_file(instance, field: str, filename_field: str):
     setattr(instance, filename_field, "")
 
 
+def replace_pdf(instance, field: str, filename_field: str, uploaded, *, remove=False):
+    """The PDF of a form or API call applied to `instance.<field>`: a new upload is checked and
+    put on it, else `remove` takes the stored one off, else the stored file stays."""
+    if uploaded is not None:
+        check_pdf(uploaded)
+        attach_file(instance, field, filename_field, uploaded)
+    elif remove:
+        detach_file(instance, field, filename_field)
+
+
 def serve_file(field_file, download_name: str):
     """A stored upload as a download (the caller has checked the region and permission)."""
     return serve(field_file, download_name)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.access import region_view
 from accounts.permissions import Permission
-from jobs.imports import import_kind, start_import
+from jobs.imports import import_kind, save_at_once, start_import
 from jobs.models import Job
 from planning import services
 from planning.forms import ImportForm
@@ -19,25 +19,25 @@ from planning.models import WorkPlan
 KIND = "planning.activities_import"
 
 
+def summary(created) -> str:
+    return _("%(count)d activities were imported.") % {"count": len(created)}
+
+
 @import_kind(KIND, label=gettext_lazy("Activity import"))
 def run_import(ctx, uploaded) -> None:
     plan = ctx.input(WorkPlan, ctx.params["plan"], what=_("The work plan"))
-    ctx.progress(0, 1, force=True)
-    with ctx.atomic():
-        created = services.import_activities(by=ctx.user, plan=plan, uploaded=uploaded)
-        ctx.message(
-            _("%(count)d activities were imported.") % {"count": len(created)}, level="info"
-        )
+    save_at_once(ctx, summary, services.import_activities, plan=plan, uploaded=uploaded)
 
 
 def start(*, by, plan, region, uploaded) -> Job:
+    title = _("Activity import: %(file)s (work plan %(year)s, %(region)s)")
     return start_import(
         kind=KIND,
         by=by,
         region=region,
         uploaded=uploaded,
-        title=_("Activity import: %(file)s (work plan %(year)s, %(region)s)")
-        % {"file": uploaded.name, "year": plan.year, "region": region.display_name},
+        title=title,
+        title_values={"year": plan.year},
         params={"plan": plan.pk},
         link=reverse("planning:detail", args=[region.code, plan.year]),
     )

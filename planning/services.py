@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.registry import record
-from core.concurrency import lock_version, save_record, save_versioned
+from core.concurrency import known_fields, lock_version, save_record, save_versioned
 from core.errors import DomainError
 from core.signals import bulk_changed
 from planning.common import (
@@ -27,6 +27,7 @@ from planning.common import (
     evidence_extension,
     full_clean_or_raise,
     remove_files_after_commit,
+    replace_pdf,
 )
 from planning.models import Activity, WorkPlan
 
@@ -149,9 +150,7 @@ def create_plan(
         is_demo=is_demo,
     )
     full_clean_or_raise(plan)
-    if document is not None:
-        check_pdf(document)
-        attach_file(plan, "document", "document_filename", document)
+    replace_pdf(plan, "document", "document_filename", document)
     plan.save()
     return plan
 
@@ -163,9 +162,7 @@ def update_plan(
     """Change the title or notes of a plan, or its signed document, or correct the year of a
     draft (a year the Pokja has no other plan for); refused when someone else saved the plan
     after `expected_version`. The audit trail keeps the old year."""
-    unknown = set(changes) - set(PLAN_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown plan fields: {sorted(unknown)}")
+    known_fields(changes, PLAN_FIELDS, "plan")
     plan = lock_version(plan, expected_version)
     if year is not None and int(year) != plan.year:
         if plan.is_approved:
@@ -221,29 +218,48 @@ def approve_plan(
         )
     if not plan.activities.exists():
         raise DomainError(_("Add at least one activity before approving the work plan."))
-    if document is not None:
-        check_pdf(document)
-        attach_file(plan, "document", "document_filename", document)
-    plan.status = WorkPlan.Status.APPROVED
-    plan.approved_on = approved_on
-    plan.approver_name = approver_name.strip()
-    plan.approver_position = (approver_position or "").strip()
-    plan.approval_recorded_by = by
-    plan.approval_recorded_at = timezone.now()
+    replace_pdf(plan, "document", "document_filename", document)
+    _set_approval(
+        plan,
+        WorkPlan.Status.APPROVED,
+        on=approved_on,
+        name=approver_name.strip(),
+        position=(approver_position or "").strip(),
+        by=by,
+        at=timezone.now(),
+    )
     full_clean_or_raise(plan, exclude=["workgroup"])
     save_versioned(plan, expected_version=expected_version)
-    record(
-        action="other",
-        code="planning.plan.approved",
-        instance=plan,
-        region_code=plan.workgroup.region.code,
-        changes={
+    _plan_event(
+        plan,
+        "planning.plan.approved",
+        {
             "approved_on": [None, approved_on.isoformat()],
             "approver_name": [None, plan.approver_name],
         },
-        actor=by,
+        by=by,
     )
     return plan
+
+
+def _plan_event(plan, code: str, changes: dict, *, by) -> None:
+    """Audit an event of the work plan as a whole (approved, reopened, activities imported)."""
+    record(
+        action="other",
+        code=code,
+        instance=plan,
+        region_code=plan.workgroup.region.code,
+        changes=changes,
+        actor=by,
+    )
+
+
+def _set_approval(plan, status, *, on, name, position, by, at) -> None:
+    """Put `plan` in `status` with its approval: the date, the approver's name and position,
+    who recorded it and when (all empty for a draft)."""
+    plan.status, plan.approved_on = status, on
+    plan.approver_name, plan.approver_position = name, position
+    plan.approval_recorded_by, plan.approval_recorded_at = by, at
 
 
 @transaction.atomic
@@ -254,20 +270,13 @@ def reopen_plan(*, by, plan, expected_version) -> WorkPlan:
     if not plan.is_approved:
         raise DomainError(_("This work plan is still a draft."))
     previous = plan.approved_on
-    plan.status = WorkPlan.Status.DRAFT
-    plan.approved_on = None
-    plan.approver_name = ""
-    plan.approver_position = ""
-    plan.approval_recorded_by = None
-    plan.approval_recorded_at = None
+    _set_approval(plan, WorkPlan.Status.DRAFT, on=None, name="", position="", by=None, at=None)
     save_versioned(plan, expected_version=expected_version)
-    record(
-        action="other",
-        code="planning.plan.reopened",
-        instance=plan,
-        region_code=plan.workgroup.region.code,
-        changes={"approved_on": [previous.isoformat() if previous else None, None]},
-        actor=by,
+    _plan_event(
+        plan,
+        "planning.plan.reopened",
+        {"approved_on": [previous.isoformat() if previous else None, None]},
+        by=by,
     )
     return plan
 
@@ -304,9 +313,7 @@ def save_activity(
     `fields` are model fields (ACTIVITY_FIELDS); `institutions` and `indicators` replace the
     linked sets when given (institutions must belong to the plan's region, indicators must be
     active catalogue entries). Updates need `expected_version`."""
-    unknown = set(fields) - set(ACTIVITY_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    known_fields(fields, ACTIVITY_FIELDS, "activity")
     creating = activity is None
     if creating:
         activity = Activity(plan=plan, created_by=by)
@@ -458,12 +465,10 @@ def import_activities(*, by, plan, uploaded) -> list[Activity]:
     # The bulk insert bypasses model signals: tell the caches that read activities (the
     # assessment status) that this region's activities changed.
     bulk_changed.send(sender=Activity, region_ids=[plan.workgroup.region_id])
-    record(
-        action="other",
-        code="planning.activities.imported",
-        instance=plan,
-        region_code=plan.workgroup.region.code,
-        changes={"activities": [None, [a.title for a in created]], "count": [None, len(created)]},
-        actor=by,
+    _plan_event(
+        plan,
+        "planning.activities.imported",
+        {"activities": [None, [a.title for a in created]], "count": [None, len(created)]},
+        by=by,
     )
     return created

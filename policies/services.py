@@ -17,11 +17,9 @@ from audit.registry import record
 from core.concurrency import known_fields, lock_owned, save_record
 from core.errors import field_error
 from planning.common import (
-    attach_file,
-    check_pdf,
     delete_versioned,
-    detach_file,
     full_clean_or_raise,
+    replace_pdf,
 )
 from policies.models import Policy
 
@@ -157,11 +155,7 @@ def save_policy(
         )
         raise field_error("indicators", message)
 
-    if file is not None:
-        check_pdf(file)
-        attach_file(policy, "file", "original_filename", file)
-    elif remove_file:
-        detach_file(policy, "file", "original_filename")
+    replace_pdf(policy, "file", "original_filename", file, remove=remove_file)
     save_record(policy, expected_version=expected_version)
 
     if not planning and not creating:

@@ -20,9 +20,7 @@ ERASE = "privacy.erase"
 def purge_expired(ctx) -> None:
     from privacy.retention import purge
 
-    counts = purge()
-    total = sum(counts.values())
-    ctx.progress(total, total, force=True)
+    ctx.complete(purge())
 
 
 def _subject(params):

@@ -71,6 +71,24 @@ LAST = [
 TITLES = ["", "", "", "Dr. ", "Ir. ", "Hj. ", "H. "]
 DEGREES = ["", ", S.Sos.", ", S.KM., M.Kes.", ", S.E., M.Si.", ", S.Pd.", ", S.ST.", ", M.A.P."]
 
+# The offices every region has, by sector: {key: name}; the name is followed by the region's.
+OFFICES = {
+    "regional_government": {
+        "setda": "Sekretariat Daerah",
+        "bappeda": "Badan Perencanaan Pembangunan Daerah",
+        "dinkes": "Dinas Kesehatan",
+        "kb": "Dinas Pengendalian Penduduk dan Keluarga Berencana",
+        "dukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
+        "dpmd": "Dinas Pemberdayaan Masyarakat dan Desa",
+        "dinsos": "Dinas Sosial",
+        "kominfo": "Dinas Komunikasi dan Informatika",
+    },
+    "vertical_agency": {"kemenag": "Kantor Kementerian Agama", "bps": "Badan Pusat Statistik"},
+    "community": {"pkk": "Tim Penggerak PKK"},
+    "religious": {"mui": "Majelis Ulama Indonesia"},
+    "professional": {"ibi": "Ikatan Bidan Indonesia"},
+}
+
 
 def _institutions(region):
     """(key, name, sector) of the institutions typical for this region's Pokja."""
@@ -79,31 +97,13 @@ def _institutions(region):
     else:
         where = region.name
     rows = [
-        ("setda", f"Sekretariat Daerah {where}", "regional_government"),
-        ("bappeda", f"Badan Perencanaan Pembangunan Daerah {where}", "regional_government"),
-        ("dinkes", f"Dinas Kesehatan {where}", "regional_government"),
-        (
-            "kb",
-            f"Dinas Pengendalian Penduduk dan Keluarga Berencana {where}",
-            "regional_government",
-        ),
-        ("dukcapil", f"Dinas Kependudukan dan Pencatatan Sipil {where}", "regional_government"),
-        ("dpmd", f"Dinas Pemberdayaan Masyarakat dan Desa {where}", "regional_government"),
-        ("dinsos", f"Dinas Sosial {where}", "regional_government"),
-        ("kominfo", f"Dinas Komunikasi dan Informatika {where}", "regional_government"),
-        ("kemenag", f"Kantor Kementerian Agama {where}", "vertical_agency"),
-        ("bps", f"Badan Pusat Statistik {where}", "vertical_agency"),
-        ("pkk", f"Tim Penggerak PKK {where}", "community"),
-        ("mui", f"Majelis Ulama Indonesia {where}", "religious"),
-        ("ibi", f"Ikatan Bidan Indonesia {where}", "professional"),
-        (
-            "bank",
-            f"Bank Sulselbar Cabang {region.name.replace('Kabupaten ', '').replace('Kota ', '')}",
-            "business",
-        ),
+        (key, f"{name} {where}", sector)
+        for sector, offices in OFFICES.items()
+        for key, name in offices.items()
     ]
+    town = region.name.replace("Kabupaten ", "").replace("Kota ", "")
+    rows.append(("bank", f"Bank Sulselbar Cabang {town}", "business"))
     if region.is_province:
-        rows[0] = ("setda", f"Sekretariat Daerah {where}", "regional_government")
         rows += [
             ("bkkbn", "Perwakilan BKKBN Provinsi Sulawesi Selatan", "vertical_agency"),
             ("univ", "Universitas Hasanuddin", "academia"),

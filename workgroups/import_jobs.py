@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.access import region_view
 from accounts.permissions import Permission
-from jobs.imports import import_kind, start_import
+from jobs.imports import import_kind, save_at_once, start_import
 from jobs.models import Job
 from workgroups import services
 from workgroups.forms import MemberImportForm
@@ -36,24 +36,17 @@ def summary(result) -> str:
 @import_kind(KIND, label=gettext_lazy("Member import"))
 def run_import(ctx, uploaded) -> None:
     workgroup = ctx.input(WorkGroup, ctx.params["workgroup"], what=_("The Pokja"))
-    ctx.progress(0, 1, force=True)
-    with ctx.atomic():
-        result = services.import_members(by=ctx.user, workgroup=workgroup, uploaded=uploaded)
-        ctx.message(summary(result), level="info")
+    save_at_once(ctx, summary, services.import_members, workgroup=workgroup, uploaded=uploaded)
 
 
 def start(*, by, workgroup, uploaded, next_url="") -> Job:
     """Queue the import; `next_url` (the guided path's "Lanjut →") is offered once it succeeds."""
     region = workgroup.region
+    title = _("Member import: %(file)s (%(region)s)")
+    params = {"workgroup": workgroup.pk, **({"next": next_url} if next_url else {})}
+    link = reverse("workgroups:members", args=[region.code])
     return start_import(
-        kind=KIND,
-        by=by,
-        region=region,
-        uploaded=uploaded,
-        title=_("Member import: %(file)s (%(region)s)")
-        % {"file": uploaded.name, "region": region.display_name},
-        params={"workgroup": workgroup.pk, **({"next": next_url} if next_url else {})},
-        link=reverse("workgroups:members", args=[region.code]),
+        kind=KIND, by=by, region=region, uploaded=uploaded, title=title, params=params, link=link
     )
 
 

@@ -311,6 +311,10 @@ def _read_sheet(rows, errors, subgroups, institutions, existing_names):
     seen_names: dict[str, int] = {}
     letters = {key: get_column_letter(index + 1) for key, index in positions.items()}
     parsed = []
+    not_listed = {
+        "subgroup": _("“%(value)s” is not a sub-group of this Pokja. Choose one from the list."),
+        "sector": _("“%(value)s” is not a sector. Choose one from the list."),
+    }
 
     for row_number, values in enumerate(rows_iter, start=2):
         values = tuple(values or ())
@@ -335,6 +339,14 @@ def _read_sheet(rows, errors, subgroups, institutions, existing_names):
 
         def error(key, message, row_number=row_number):
             errors.add(row_number, letters.get(key, ""), key, message)
+
+        def choice(key, text, lookup):
+            """The entry of `lookup` that `text` names (None when empty); the column's
+            `not_listed` error when `text` names none of them."""
+            found = lookup.get(_norm(text)) if text else None
+            if text and found is None:
+                error(key, not_listed[key] % {"value": text})
+            return found
 
         # Name
         name = _text(cell("name"))
@@ -373,25 +385,13 @@ def _read_sheet(rows, errors, subgroups, institutions, existing_names):
 
         # Sub-group
         subgroup_text = _text(cell("subgroup"))
-        subgroup = subgroup_lookup.get(_norm(subgroup_text)) if subgroup_text else None
-        if subgroup_text and subgroup is None:
-            error(
-                "subgroup",
-                _("“%(value)s” is not a sub-group of this Pokja. Choose one from the list.")
-                % {"value": subgroup_text},
-            )
+        subgroup = choice("subgroup", subgroup_text, subgroup_lookup)
         row.fields["subgroup"] = subgroup
 
         # Institution and sector
         institution_text = _text(cell("institution"))
         sector_text = _text(cell("sector"))
-        sector = sectors.get(_norm(sector_text)) if sector_text else None
-        if sector_text and sector is None:
-            error(
-                "sector",
-                _("“%(value)s” is not a sector. Choose one from the list.")
-                % {"value": sector_text},
-            )
+        sector = choice("sector", sector_text, sectors)
         institution = None
         if institution_text:
             institution = institution_lookup.get(_norm(institution_text))

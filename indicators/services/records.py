@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.concurrency import save_versioned
+from core.concurrency import save_versioned, stored_version
 from core.errors import ConflictError, DomainError
 from indicators.models import NationalTarget, Target, Value
 from indicators.services.checks import _domain_error, check_period, check_value
@@ -87,13 +87,7 @@ def save_value(
 def delete_record(*, by, instance, expected_version=None) -> None:
     """Delete a target, realisation or national target. With `expected_version`, refuse when
     someone changed it in between."""
-    model = type(instance)
-    current = (
-        model.objects.select_for_update()
-        .filter(pk=instance.pk)
-        .values_list("version", flat=True)
-        .first()
-    )
+    current = stored_version(instance)
     if current is None:
         return
     if expected_version is not None and int(expected_version) != current:

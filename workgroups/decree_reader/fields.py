@@ -15,6 +15,7 @@ from .text import (
     first_word,
     fix_name,
     fold,
+    join_broken,
     lead,
     like,
     number_word,
@@ -120,14 +121,7 @@ def _is_title_stop(text: str) -> bool:
 
 
 def _join(parts: list[str]) -> str:
-    out = ""
-    for part in parts:
-        part = squash(part)
-        if out.endswith(("-", "/")) and part[:1].isalnum():
-            out += part
-        else:
-            out = f"{out} {part}" if out else part
-    return out
+    return join_broken(squash(part) for part in parts)
 
 
 def title(body: list[Line], lampiran: list[Line]):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .layout import Line, Page, Rule, Word, group_lines, join_words
 from .positions import _GROUP_WORDS, column_kind, is_header, role_label
-from .text import fold, squash, tidy
+from .text import fold, join_broken, squash, tidy
 
 _ROW_NUMBER = re.compile(r"^[\[(]?([0-9OoIl|]{1,3})\s*[.,)]*$")
 
@@ -29,14 +29,7 @@ class Row:
             self.confs.extend(confs)
 
     def get(self, kind) -> str:
-        parts = self.cells.get(kind, [])
-        out = ""
-        for part in parts:
-            if out.endswith(("-", "/")) and part[:1].isalnum():
-                out += part
-            else:
-                out = f"{out} {part}" if out else part
-        return tidy(out)
+        return tidy(join_broken(self.cells.get(kind, [])))
 
     @property
     def text(self):
@@ -62,14 +55,7 @@ class Columns:
 
 
 def _cells_text(words: list[Word]) -> tuple[str, list[float]]:
-    lines = group_lines(words)
-    parts = [join_words(line.words) for line in lines]
-    text = ""
-    for part in parts:
-        if text.endswith(("-", "/")) and part[:1].isalnum():
-            text += part
-        else:
-            text = f"{text} {part}" if text else part
+    text = join_broken(join_words(line.words) for line in group_lines(words))
     return text, [w.conf for w in words]
 
 

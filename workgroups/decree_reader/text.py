@@ -19,6 +19,18 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text or "").strip()
 
 
+def join_broken(parts) -> str:
+    """The parts (lines or cells of one field) joined with a space, except straight after a
+    hyphen or slash followed by a letter or digit: there a line break cut a word or a number."""
+    out = ""
+    for part in parts:
+        if out.endswith(("-", "/")) and part[:1].isalnum():
+            out += part
+        else:
+            out = f"{out} {part}" if out else part
+    return out
+
+
 def fold(text: str) -> str:
     """Lower case, OCR look-alikes mapped to letters, only letters kept: for comparing
     keywords, never for values."""

@@ -1,9 +1,7 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from audit.context import acting_as
+from core.discovery import app_modules
 
 
 class Command(BaseCommand):
@@ -11,11 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with acting_as(None):
-            for config in apps.get_app_configs():
-                try:
-                    module = import_module(f"{config.name}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name == f"{config.name}.demo":
-                        continue
-                    raise
+            for _config, module in app_modules("demo"):
                 module.load(self.stdout)
