@@ -75,8 +75,24 @@ class RoleAssignment(models.Model):
         return f"{self.user} · {self.get_role_display()} · {self.region or _('national')}"
 
 
-def _hash_token(raw: str) -> str:
+def hash_key(raw: str) -> str:
+    """The SHA-256 (hex) stored in place of a bearer secret (an API token, an integrator key):
+    the secret itself is shown once, when it is made, and never stored."""
     return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class BearerKey(models.Model):
+    """A secret presented as a bearer credential (a user's API token, an integrator's API key):
+    the record keeps only its `key_hash` (hash_key) and a short `prefix` to recognise it by,
+    is named `name (prefix…)`, and notes when it was last used."""
+
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
 
 
 def token_lifetime() -> datetime.timedelta:
@@ -93,7 +109,7 @@ class ApiTokenQuerySet(models.QuerySet):
         )
 
 
-class ApiToken(models.Model):
+class ApiToken(BearerKey):
     """A bearer token for the REST API. Only its SHA-256 hash is stored; the token itself is shown
     once, when it is created."""
 
@@ -104,7 +120,6 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=8)
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = ApiTokenQuerySet.as_manager()
@@ -113,9 +128,6 @@ class ApiToken(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
-
-    def __str__(self):
-        return f"{self.name} ({self.prefix}…)"
 
     @property
     def expires_at(self):
@@ -129,9 +141,7 @@ class ApiToken(models.Model):
         # One issue at a time per user, so that two at once cannot both stay under the limit.
         User.objects.select_for_update().filter(pk=user.pk).first()
         raw = "spk_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(
-            user=user, name=name, prefix=raw[4:12], key_hash=_hash_token(raw)
-        )
+        token = cls.objects.create(user=user, name=name, prefix=raw[4:12], key_hash=hash_key(raw))
         keep = max(1, settings.SIPOKJA_API_TOKEN_MAX_ACTIVE)
         surplus = cls.objects.filter(user=user).active().order_by("-created_at", "-pk")[keep:]
         for old in surplus:
@@ -140,7 +150,7 @@ class ApiToken(models.Model):
 
     @classmethod
     def find(cls, raw: str) -> "ApiToken | None":
-        return cls.objects.active().select_related("user").filter(key_hash=_hash_token(raw)).first()
+        return cls.objects.active().select_related("user").filter(key_hash=hash_key(raw)).first()
 
     def revoke(self):
         self.revoked_at = timezone.now()

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import check, link, once
+from core.fields import check, demo_flag, link, once
 from core.provenance import user_field
 from core.uploads import upload_to
 
@@ -98,7 +98,7 @@ class Assessment(VersionedModel):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     note = models.TextField(_("note"), blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    is_demo = demo_flag(editable=False)
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = user_field()
     verified_at = models.DateTimeField(null=True, blank=True)
@@ -226,7 +226,7 @@ class Snapshot(models.Model):
     effective = models.BooleanField(_("effective"))
     computed_effective = models.BooleanField(_("computed effective"))
     criteria = models.JSONField(default=list)
-    is_demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    is_demo = demo_flag(editable=False)
     taken_by = user_field()
 
     class Meta:

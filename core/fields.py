@@ -57,15 +57,6 @@ def check(condition, name, message=None):
     return models.CheckConstraint(condition=condition, name=name, violation_error_message=message)
 
 
-def ordered_period(start, end, name, message, *, start_optional=False):
-    """A period whose end, when given, is not before its start (an open end has no end date;
-    with `start_optional`, a period without a start is not checked either)."""
-    condition = models.Q(**{f"{end}__isnull": True})
-    if start_optional:
-        condition |= models.Q(**{f"{start}__isnull": True})
-    return check(condition | models.Q(**{f"{end}__gte": models.F(start)}), name, message)
-
-
 def set_together(first, second, name, message, *, empty=""):
     """`first` and `second` are both given or both left empty (a file and its type, an
     approval and its approver): empty is `""` for text and file fields, `None` for the others."""
@@ -110,12 +101,11 @@ def years_in_range(*fields, name, message=YEAR_RANGE_MESSAGE):
     return check(models.Q(**bounds), name, message)
 
 
-def period_ordered(start, end, *, name, message=PERIOD_ORDER_MESSAGE, optional=False):
-    """A period (`start` … `end`, years or dates) cannot end before it starts; with `optional`
-    either end may be missing."""
-    ordered = models.Q(**{f"{end}__gte": models.F(start)})
-    if optional:
-        ordered = (
-            models.Q(**{f"{start}__isnull": True}) | models.Q(**{f"{end}__isnull": True}) | ordered
-        )
-    return check(ordered, name, message)
+def period_ordered(start, end, *, name, message=PERIOD_ORDER_MESSAGE, may_be_empty=()):
+    """A period (`start` … `end`, years, dates or times) cannot end before it starts. The ends
+    named in `may_be_empty` may be missing (an open end, an unknown start): a period that lacks
+    one of them is not checked."""
+    ordered = models.Q()
+    for field in may_be_empty:
+        ordered |= models.Q(**{f"{field}__isnull": True})
+    return check(ordered | models.Q(**{f"{end}__gte": models.F(start)}), name, message)

@@ -1,20 +1,16 @@
 """Integrators: API keys scoped to a region, webhooks and their delivery log."""
 
-import hashlib
 import secrets
 import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import BearerKey
 from core.fields import link
 from core.provenance import user_field
 
 KEY_PREFIX = "sipk_"
-
-
-def hash_key(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 class RegionIntegration(models.Model):
@@ -30,7 +26,7 @@ class RegionIntegration(models.Model):
         ordering = ["-created_at"]
 
 
-class IntegratorKey(RegionIntegration):
+class IntegratorKey(RegionIntegration, BearerKey):  # noqa: DJ008 (str from BearerKey)
     """An API key of an integrator (a provincial data portal, the planning system), for one
     region and everything below it, read-only or read-write. Only its SHA-256 is stored: the key
     is shown once, when it is created."""
@@ -43,15 +39,11 @@ class IntegratorKey(RegionIntegration):
     access = models.CharField(_("access"), max_length=5, choices=Access.choices)
     prefix = models.CharField(max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     class Meta(RegionIntegration.Meta):
         verbose_name = _("integrator API key")
         verbose_name_plural = _("integrator API keys")
-
-    def __str__(self):
-        return f"{self.name} ({self.prefix}…)"
 
     @staticmethod
     def new_raw() -> str:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import hash_key
 from audit.registry import record
 from core.errors import DomainError
 from core.spreadsheets import Workbook
@@ -16,7 +17,7 @@ from core.spreadsheets.limits import SpreadsheetError
 from indicators.models import Indicator, Target
 from indicators.parsing import parse_number, parse_year
 from indicators.services import check_value
-from interop.models import KEY_PREFIX, IntegratorKey, Webhook, hash_key
+from interop.models import KEY_PREFIX, IntegratorKey, Webhook
 from interop.planning_exchange import LAYOUT, SHEETS, TARGET_COLUMNS
 
 REQUIRED = ("kode_pemda", "dokumen_perencanaan", "tahun", "kode_indikator", "target_kinerja")

@@ -80,7 +80,10 @@ class Policy(VersionedModel, Provenance, DemoData):
                 _("An enacted or revoked policy needs its date of enactment."),
             ),
             period_ordered(
-                "period_start", "period_end", optional=True, name="policy_period_ordered"
+                "period_start",
+                "period_end",
+                name="policy_period_ordered",
+                may_be_empty=["period_start", "period_end"],
             ),
         ]
         indexes = [

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import demo_flag, link, once, ordered_period
+from core.fields import demo_flag, link, once, period_ordered
 from core.privacy import PUBLIC_TASK
 from core.provenance import Provenance, user_field
 from core.uploads import upload_to
@@ -222,11 +222,12 @@ class Decree(VersionedModel):
         verbose_name = _("decree (SK)")
         verbose_name_plural = _("decrees (SK)")
         constraints = [
-            ordered_period(
+            period_ordered(
                 "valid_from",
                 "valid_until",
-                "decree_validity_ordered",
-                _("The end of validity cannot be before its start."),
+                name="decree_validity_ordered",
+                message=_("The end of validity cannot be before its start."),
+                may_be_empty=["valid_until"],
             )
         ]
         indexes = [
@@ -318,12 +319,12 @@ class Member(VersionedModel):
         verbose_name = _("member")
         verbose_name_plural = _("members")
         constraints = [
-            ordered_period(
+            period_ordered(
                 "active_from",
                 "active_until",
-                "member_period_ordered",
-                _("The end of the active period cannot be before its start."),
-                start_optional=True,
+                name="member_period_ordered",
+                message=_("The end of the active period cannot be before its start."),
+                may_be_empty=["active_until", "active_from"],
             )
         ]
 

@@ -8,7 +8,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedModel
-from core.fields import check, demo_flag, link, once, ordered_period, set_together
+from core.fields import check, demo_flag, link, once, period_ordered, set_together
 from core.privacy import LEGAL_OBLIGATION
 from core.provenance import LastChange, Provenance, user_field
 from core.uploads import stored_name
@@ -288,12 +288,12 @@ class AgendaItem(models.Model):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         constraints = [
-            ordered_period(
+            period_ordered(
                 "starts_at",
                 "ends_at",
-                "meetings_agendaitem_ordered",
-                _("A session cannot end before it starts."),
-                start_optional=True,
+                name="meetings_agendaitem_ordered",
+                message=_("A session cannot end before it starts."),
+                may_be_empty=["ends_at", "starts_at"],
             )
         ]
 
