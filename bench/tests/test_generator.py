@@ -12,7 +12,8 @@ from django.db import connection, transaction
 
 from assessment.engine import EFFECTIVE, NO_WORKGROUP, NOT_EFFECTIVE, evaluate
 from audit.models import AuditEvent
-from bench.generator import Generator, insert_rows
+from bench.generator import Generator
+from bench.rows import insert_rows
 from budget.models import BudgetAllocation
 from indicators.models import Indicator, Target, Value, WorkGroupIndicator
 from meetings.models import ActionItem, Meeting, Participant
