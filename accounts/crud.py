@@ -216,7 +216,7 @@ class Screens:
     `name` is the keyword the record's services take it by (`policy=`), `get(region, **url)`
     fetches it within the region (404 otherwise), `right` is the Permission every screen needs,
     `detail_url(record)` its page and `list_url` the URL name of the region's list. `context`
-    goes to every screen (e.g. the stylesheet of the delete confirmation).
+    goes to the delete confirmation (e.g. its stylesheet); the form's template gets the record.
 
     - `form_view()`: create (URL without `pk`) and edit, with `form` (bound with the record and
       the region), `template`, `saved` (the message) and `save`, the service, called as
