@@ -5,6 +5,7 @@ from django.urls import include, path
 from accounts import language as account_language
 from accounts import views as account_views
 from api.main import api
+from core import routes
 from core import views as core_views
 from jobs.mail import PasswordResetForm
 from ops import health as ops_health
@@ -50,23 +51,23 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("i18n/setlang/", account_language.set_language, name="set_language"),
-    path("", include("accounts.urls")),
-    path("", include("accounts.region_urls")),
-    path("", include("accounts.audit_urls")),
-    path("", include("jobs.urls")),
-    path("", include("notifications.urls")),
-    path("", include("workgroups.urls")),
-    path("", include("indicators.urls")),
-    path("", include("planning.urls")),
-    path("", include("budget.urls")),
-    path("", include("policies.urls")),
-    path("", include("assessment.urls")),
-    path("", include("meetings.urls")),
-    path("", include("letters.urls")),
-    path("", include("knowledge.urls")),
-    path("", include("dashboards.urls")),
-    path("", include("reports.urls")),
-    path("", include("interop.urls")),
+    routes.app("accounts.urls"),
+    routes.app("accounts.region_urls"),
+    routes.app("accounts.audit_urls"),
+    routes.app("jobs.urls"),
+    routes.app("notifications.urls"),
+    routes.app("workgroups.urls"),
+    routes.app("indicators.urls"),
+    routes.app("planning.urls"),
+    routes.app("budget.urls"),
+    routes.app("policies.urls"),
+    routes.app("assessment.urls"),
+    routes.app("meetings.urls"),
+    routes.app("letters.urls"),
+    routes.app("knowledge.urls"),
+    routes.app("dashboards.urls"),
+    routes.app("reports.urls"),
+    routes.app("interop.urls"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

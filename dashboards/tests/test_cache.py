@@ -134,3 +134,47 @@ def test_kept_aggregates_follow_a_committed_change(
     if after:
         assert after not in first and after in changed
     cache.clear()
+
+
+def _cached_twice(client, **headers):
+    first = client.get(URL, **headers)
+    again = client.get(URL, **headers)
+    assert first.status_code == again.status_code == 200
+    return first, again
+
+
+def test_a_kept_page_goes_to_a_browser_compressed_as_kept(personas, cached):
+    """A browser says it takes gzip: the kept page goes as kept (compressed once, when it was
+    kept), and unpacks to the page the first request rendered."""
+    import gzip
+
+    client = personas.client("sulsel_admin")
+    first, again = _cached_twice(client, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert "Content-Encoding" not in first  # rendered: nginx compresses it on its way
+    assert again["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in again["Vary"] and "Cookie" in again["Vary"]
+    assert gzip.decompress(again.content) == first.content
+    assert int(again["Content-Length"]) == len(again.content) < len(first.content) / 3
+
+
+def test_a_kept_page_goes_unpacked_to_a_client_without_gzip(personas, cached):
+    client = personas.client("sulsel_admin")
+    first, again = _cached_twice(client)
+    assert "Content-Encoding" not in again
+    assert again.content == first.content
+    assert "Accept-Encoding" in again["Vary"]
+
+
+def test_a_kept_page_keeps_the_browsers_csrf_cookie_and_its_forms_post(personas, cached):
+    """The page's forms carry a token of the CSRF cookie's secret: a kept page sends no new
+    cookie, and its log-out form posts with the cookie the browser holds."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(personas.sulsel_admin, backend="django.contrib.auth.backends.ModelBackend")
+    first, again = _cached_twice(client)
+    assert "csrftoken" in first.cookies  # the first page made the secret
+    assert "csrftoken" not in again.cookies  # the kept page leaves the browser's cookie be
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', again.content.decode())
+    response = client.post("/accounts/logout/", {"csrfmiddlewaretoken": token.group(1)})
+    assert response.status_code == 302
