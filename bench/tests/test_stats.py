@@ -46,3 +46,21 @@ def test_the_calamine_reading_must_be_twice_as_fast_as_the_baseline_in_150_mb():
         "peak 160 MB > 150 MB",
         "1.5× < 2× the baseline",
     ]
+
+
+def test_load_rounds_add_up_to_one_row():
+    """The load test's rounds of one URL: requests per second over them all, the median of their
+    medians, the worst of their p95 and p99, every non-2xx answer and socket error counted."""
+    from bench.runner import _rounds
+
+    rounds = [
+        {"p50": 40_000, "p95": 90_000, "p99": 120_000, "requests": 3000, "non2xx": 0, "errors": 0},
+        {"p50": 50_000, "p95": 300_000, "p99": 900_000, "requests": 1500, "non2xx": 2, "errors": 1},
+        {"p50": 45_000, "p95": 80_000, "p99": 100_000, "requests": 3000, "non2xx": 0, "errors": 0},
+    ]
+    row = _rounds(rounds, 15)
+    assert row["requests"] == 7500 and row["rps"] == round(7500 / 45, 1)
+    assert row["rounds_rps"] == [200.0, 100.0, 200.0]
+    assert (row["median_ms"], row["p95_ms"], row["p99_ms"]) == (45.0, 300.0, 900.0)
+    assert (row["non2xx"], row["socket_errors"]) == (2, 1)
+    assert "rounds 200, 100, 200" in row["extra"]
