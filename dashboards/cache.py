@@ -8,6 +8,8 @@ committed change raises it, so the next request renders afresh. It also holds th
 items, the assessment date) and the language; `SIPOKJA_DASHBOARD_CACHE_SECONDS` bounds the age
 of an entry (what only time changes: a meeting that has just ended). 0 turns the cache off.
 
+A whole page is kept compressed and goes as kept to a browser that takes gzip (`_answer`).
+
 `region_view` is accounts.access.region_view for these pages, with the region and the user's
 role assignments read from the same cache under the same data version (role assignments and
 regions are audited, so a change to them raises it).
@@ -63,7 +65,7 @@ def _page_key(request, token):
         return None
     secret = hashlib.sha256(_csrf_secret(request)).hexdigest()[:16]
     return _key(
-        "page", request.user.pk, token, timezone.localdate(), get_language(), secret,
+        "page.gz", request.user.pk, token, timezone.localdate(), get_language(), secret,
         request.get_full_path(),
     )  # fmt: skip
 
@@ -90,7 +92,8 @@ def page(request, render_page):
 
 def _kept_body(content: bytes) -> bytes:
     """A page body as kept: compressed once (gzip, with Django's random padding against BREACH),
-    so that a browser gets about a sixth of the bytes and nginx passes it on as it is."""
+    so that a browser gets about a sixth of the bytes and nginx passes it on as it is. (The keys
+    say `.gz`: a body kept uncompressed by an earlier release is never read as compressed.)"""
     return compress_string(content, max_random_bytes=100)
 
 
@@ -112,7 +115,7 @@ def _fast_key(request, code, permission):
     secret = hashlib.sha256(_csrf_secret(request)).hexdigest()[:16]
     user = request.user
     return _key(
-        "fast-page", user.pk, user.is_superuser, code, permission.value, timezone.localdate(),
+        "fast-page.gz", user.pk, user.is_superuser, code, permission.value, timezone.localdate(),
         get_language(), secret, request.get_full_path(),
     )  # fmt: skip
 
