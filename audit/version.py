@@ -14,6 +14,10 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from audit.models import DataVersion
 
@@ -146,11 +150,6 @@ def kept_html(parts, template_name, context, *, token=None):
     so it holds nothing of the viewer (no user, no CSRF token): `parts` must name everything
     else its content depends on (region, year, filters, the viewer's permission level where
     links differ). Never for a template that shows personal data."""
-    from django.template.loader import render_to_string
-    from django.utils import timezone
-    from django.utils.safestring import mark_safe
-    from django.utils.translation import get_language
-
     parts = ("html", template_name, *parts, timezone.localdate(), get_language())
     html = kept(parts, lambda: render_to_string(template_name, context()), token=token)
     return mark_safe(html)  # our own rendering, escaped when it was rendered
