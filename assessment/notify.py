@@ -15,6 +15,15 @@ def _url(assessment) -> str:
     return f"{path}?year={assessment.year}"
 
 
+def _resubmit_url(assessment) -> str:
+    """Where a returned assessment is put right: each returned criterion with the province's
+    reason, the page that fixes it and the answer, then "Ajukan ulang" (once resubmitted, the
+    link leads to the assessment page)."""
+    return reverse(
+        "assessment:resubmit", kwargs={"code": assessment.region.code, "year": assessment.year}
+    )
+
+
 def submitted(assessment) -> None:
     region = assessment.region
     notify(
@@ -53,7 +62,7 @@ def closed(assessment) -> None:
                 % {**values, "reasons": reasons.replace("\n", "; ")}
             ),
             body=reasons,
-            url=_url(assessment),
+            url=_resubmit_url(assessment),
             region=region,
         )
     elif assessment.status == Assessment.Status.VERIFIED:

@@ -78,7 +78,7 @@ def test_a_returned_assessment_reaches_the_operator_in_the_inbox_and_by_smtp(
 
     notification = Notification.objects.get(user=gowa.gowa_operator, kind=kinds.ASSESSMENT_RETURNED)
     assert not notification.read and REASON in notification.title
-    assert notification.url == f"/r/73.06/assessment/?year={YEAR}"
+    assert notification.url == f"/r/73.06/assessment/{YEAR}/resubmit/"
 
     operator = gowa.client("gowa_operator")
     inbox = operator.get("/notifications/").content.decode()
@@ -89,15 +89,18 @@ def test_a_returned_assessment_reaches_the_operator_in_the_inbox_and_by_smtp(
     (message,) = [m for m in recorder.messages if m["To"] == "gowa_operator@example.org"]
     assert "dikembalikan" in subject_of(message) and "Kabupaten Gowa" in subject_of(message)
     text, html = _text_and_html(message)
-    link = f"https://sipokja.example.org/r/73.06/assessment/?year={YEAR}"
+    link = f"https://sipokja.example.org/r/73.06/assessment/{YEAR}/resubmit/"
     assert REASON in text and link in text
     assert REASON in html and f'href="{link}"' in html
 
-    # Opening it marks it read and goes straight to the assessment.
+    # Opening it marks it read and goes straight to what must be put right and resubmitted.
     response = operator.post(f"/notifications/{notification.pk}/read/")
     assert response.status_code == 302 and response["Location"] == notification.url
     notification.refresh_from_db()
     assert notification.read
+    page = operator.get(notification.url)
+    assert page.status_code == 200 and REASON in page.content.decode()
+    assert 'name="answer_' in page.content.decode()
     assert 'data-unread="' not in operator.get("/accounts/profile/").content.decode()
 
 
