@@ -35,10 +35,6 @@ class AllocationForm(VersionedForm, forms.ModelForm):
         self.fields["year"].choices = [(y, y) for y in year_choices(extra)]
         if self.instance.pk is None:
             self.fields["year"].initial = timezone.localdate().year
-            # "Simpan dan tambah lagi": back to an empty form after saving (accounts.next_step).
-            self.fields["add_another"] = forms.BooleanField(
-                label=_("Save and add another"), required=False
-            )
 
     def clean_realised(self):
         return self.cleaned_data.get("realised") or 0

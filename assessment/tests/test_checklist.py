@@ -247,3 +247,16 @@ def test_save_and_add_another_allocation_comes_back_to_an_empty_form_of_the_year
     assert response.status_code == 302
     assert response.url == f"/r/73.06/budget/new/?year={YEAR - 1}"
     assert client.get(response.url).context["form"]["year"].value() == YEAR - 1
+
+
+def test_a_new_allocation_offers_save_and_add_another_as_a_button(personas):
+    """Like members and activities: a second submit button, not a tick box to remember first;
+    editing an allocation offers only "Simpan"."""
+    allocation = make_pokja("73.06", YEAR).budget_allocations.first()
+    client = personas.client("gowa_operator")
+    new = client.get("/r/73.06/budget/new/").content.decode()
+    assert '<button type="submit" name="add_another"' in new
+    assert 'type="checkbox" name="add_another"' not in new
+    edit = client.get(f"/r/73.06/budget/{allocation.pk}/edit/")
+    assert edit.status_code == 200 and 'name="amount"' in edit.content.decode()
+    assert 'name="add_another"' not in edit.content.decode()
