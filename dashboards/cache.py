@@ -17,7 +17,6 @@ regions are audited, so a change to them raises it).
 
 import gzip
 import hashlib
-import re
 from functools import wraps
 
 from django.conf import settings
@@ -26,6 +25,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.middleware.gzip import re_accepts_gzip  # how Django's GZipMiddleware decides
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
@@ -63,7 +63,7 @@ def _page_key(request, token):
     cache off, or a message to show)."""
     if settings.SIPOKJA_DASHBOARD_CACHE_SECONDS <= 0 or len(messages.get_messages(request)):
         return None
-    secret = hashlib.sha256(_csrf_secret(request)).hexdigest()[:16]
+    secret = _csrf_digest(request)
     return _key(
         "page.gz", request.user.pk, token, timezone.localdate(), get_language(), secret,
         request.get_full_path(),
@@ -97,12 +97,9 @@ def _kept_body(content: bytes) -> bytes:
     return compress_string(content, max_random_bytes=100)
 
 
-_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-
-
 def _answer(request, kept: bytes) -> HttpResponse:
     """The kept body, as it is to a client that accepts gzip (every browser), else unpacked."""
-    if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         response = HttpResponse(kept)
         response["Content-Encoding"] = "gzip"
     else:
@@ -112,7 +109,7 @@ def _answer(request, kept: bytes) -> HttpResponse:
 
 
 def _fast_key(request, code, permission):
-    secret = hashlib.sha256(_csrf_secret(request)).hexdigest()[:16]
+    secret = _csrf_digest(request)
     user = request.user
     return _key(
         "fast-page.gz", user.pk, user.is_superuser, code, permission.value, timezone.localdate(),
@@ -145,13 +142,13 @@ def _fast_page(request, code, permission):
     return _answer(request, content)
 
 
-def _csrf_secret(request) -> bytes:
-    """The CSRF secret the page's forms carry a token of: the browser's cookie, or a new one
-    that the response sends as a cookie. (A cached page does not renew an existing cookie's
-    expiry: every rendered page does.)"""
+def _csrf_digest(request) -> str:
+    """A digest of the CSRF secret the page's forms carry a token of (part of a page's key): the
+    browser's cookie, or a new one that the response sends as a cookie. (A cached page does not
+    renew an existing cookie's expiry: every rendered page does.)"""
     if "CSRF_COOKIE" not in request.META:
         get_token(request)
-    return request.META["CSRF_COOKIE"].encode()
+    return hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]
 
 
 # Aggregates and lookups a dashboard reads (its status outcome, criteria, the access check) are

@@ -1,6 +1,9 @@
 """core.routes.app: an app's routes under "" that the resolver leaves in one step when none of
 them can match, and that resolve and reverse exactly as `path("", include(...))` did."""
 
+import re
+import types
+
 from django.urls import URLPattern, URLResolver, get_resolver, path, resolve, reverse
 from django.urls.exceptions import Resolver404
 
@@ -19,8 +22,6 @@ def _endpoints(resolver, prefix="", namespace=""):
 
 def _example(route):
     """A path for a route, each converter filled with a value it takes."""
-    import re
-
     values = {"int": "7", "str": "73", "slug": "kb-1", "path": "a/b", "uuid": "0" * 32}
     return "/" + re.sub(
         r"<(?:(\w+):)?(\w+)>", lambda m: values.get(m.group(1) or "str", "x"), route
@@ -51,8 +52,6 @@ def test_an_app_is_passed_over_in_one_step_and_reverses_as_before():
 
 
 def test_an_app_with_no_routes_matches_nothing():
-    import types
-
     empty = types.SimpleNamespace(urlpatterns=[], app_name="empty")
     resolver = app(empty)
     assert resolver.pattern.match("anything/") is None
@@ -61,7 +60,6 @@ def test_an_app_with_no_routes_matches_nothing():
 
 def test_routes_with_the_same_names_in_one_app_are_one_quick_check():
     """Every route of an app names `code`; one expression of them all must still compile."""
-    import types
 
     def view(request, **kwargs):
         return None
